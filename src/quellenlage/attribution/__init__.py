@@ -1,0 +1,1 @@
+"""Attribution: quotations with cue, speaker and content."""

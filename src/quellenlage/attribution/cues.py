@@ -1,0 +1,89 @@
+"""The German words that mark reported speech: reporting verbs, subjunctive forms, source frames.
+
+Verb forms are generated from stems so that "sagte", "sagt", "gesagt", "sagten" all count; the
+trained morphologizer (Mood=Sub) is preferred for the subjunctive, this lexicon backs it up.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+# weak verbs: stem -> participle (None: ge + stem + t)
+WEAK_REPORTING = {
+    "sag": None, "erklär": "erklärt", "beton": "betont", "bericht": "berichtet", "warn": None,
+    "forder": "gefordert", "kritisier": "kritisiert", "behaupt": "behauptet", "mein": None,
+    "bestätig": "bestätigt", "erläuter": "erläutert", "versicher": "versichert", "ergänz": "ergänzt",
+    "antwort": "geantwortet", "twitter": None, "argumentier": "argumentiert", "vermut": "vermutet",
+    "glaub": None, "mahn": None, "fürcht": "gefürchtet", "befürcht": "befürchtet", "hoff": None,
+    "bekräftig": "bekräftigt", "zitier": "zitiert", "klag": None, "beklag": "beklagt",
+    "monier": "moniert", "verkünd": "verkündet", "äußer": "geäußert", "erzähl": "erzählt",
+    "schilder": "geschildert", "meld": "gemeldet", "dementier": "dementiert", "verurteil": "verurteilt",
+    "appellier": "appelliert", "droh": None, "bezeichn": "bezeichnet", "kündig": "gekündigt",
+    "teil": None, "räum": None, "füg": None,
+    "erinner": "erinnert", "signalisier": "signalisiert",
+    "bilanzier": "bilanziert", "prognostizier": "prognostiziert", "schätz": None, "rechn": None,
+    "insistier": "insistiert", "entgegn": "entgegnet", "präzisier": "präzisiert", "bestreit": None,
+}
+STRONG_REPORTING = (
+    "sprach spricht sprechen gesprochen schrieb schreibt schreiben geschrieben hieß heißt heißen "
+    "unterstrich unterstreicht unterstrichen hob hebt hervorgehoben versprach verspricht versprochen "
+    "gab gibt zugegeben bestritt bestreitet bestritten verwies verweist verwiesen wies weist hingewiesen "
+    "rief ruft aufgerufen nannte nennt genannt ließ lässt verlauten verlautete wusste weiß riet rät "
+    "geraten warf wirft vorgeworfen beschrieb beschreibt beschrieben"
+).split()
+# Verbs that report an act of speaking without giving its content ("warnt vor …").
+SPEECH_ACT = re.compile(r"\b(?:warn|forder|appellier|droh|mahn)\w*\b")
+# Words that introduce reported content in a dependent clause.
+COMPLEMENTIZERS = frozenset({"dass", "ob", "wie", "warum", "weshalb"})
+
+SUBJUNCTIVE = frozenset(
+    """sei seiest seien seiet habe hätte hätten hättest werde würde würden wäre wären könne könnte
+    könnten müsse müssten solle wolle wollten dürfe dürften möge möchten gebe gäbe gäben bedeute
+    befänden befinde befände stehe stünde gehe ginge komme käme kämen liege läge lägen sehe wisse
+    brauche plane arbeite zeige bleibe führe trage halte lasse nehme stelle bringe suche drohe fehle
+    verfüge handele handle gelte bestehe entstehe erwarte kenne wolle könne beabsichtige unterstütze
+    lehne verurteile fordere arbeite denke glaube rechne habe""".split()
+)
+
+ACCORDING_TO = re.compile(
+    r"\b(?:(?:[Nn]ach|[Ll]aut)\s+(?P<comp>[A-ZÄÖÜ][\w-]*-(?:Angaben|Informationen|Schätzungen|Berichten|"
+    r"Darstellung|Zahlen|Medienberichten|Quellen|Kreisen))"
+    r"|(?:[Nn]ach|[Ll]aut)\s+(?:(?:eigenen|offiziellen|ersten|vorläufigen|neuen|jüngsten)\s+)?"
+    r"(?:Angaben|Informationen|Schätzungen|Darstellung|Zahlen|Berichten|Erkenntnissen)\s+"
+    r"(?P<of>(?:von|des|der|aus)\s+[^,.;:]{2,60}?)(?=[,.;:]|\s+(?:sind|ist|waren|wurden|haben|hat|gibt|gab|"
+    r"sollen|soll|seien|sei|starben|kamen|wurde)\b)"
+    r"|[Ll]aut\s+(?P<laut>[^,.;:]{2,60}?)(?=[,.;:]|\s+(?:sind|ist|waren|wurden|haben|hat|gibt|gab|"
+    r"sollen|soll|starben|kamen|wurde|wird|werden)\b)"
+    r"|(?P<zufolge>(?:[A-ZÄÖÜ]|(?:de[mnr]|de[sr])\s)[^,.;:]{1,60}?)\s+zufolge\b"
+    r"|[Ww]ie\s+(?P<wie>[^,.;:]{2,60}?)\s+(?:mitteilte|berichtete|meldete|sagte|erklärte|bekanntgab|"
+    r"mitteilten|berichteten|meldeten))"
+)
+SAID_IN = re.compile(
+    r"\b(?:hieß|heißt)\s+es\s+(?:in|aus|von)\s+(?P<source>[^,.;:]{2,80})"
+)
+BASIS = re.compile(r"\bunter Berufung auf\s+(?P<basis>[^,.;:]{2,80}?)(?=\s+(?:\w+t|\w+en)\b[,.]|[,.;:])")
+HEDGE = re.compile(r"\b(sollen|soll|angeblich|mutmaßlich\w*|offenbar|vermutlich|Berichten zufolge)\b")
+
+
+@cache
+def reporting_forms() -> frozenset[str]:
+    """Every inflected form of the reporting verbs, lowercase."""
+    forms = set(STRONG_REPORTING)
+    for stem, participle in WEAK_REPORTING.items():
+        e = "e" if stem.endswith(("t", "d", "chn", "gn")) else ""
+        forms.update({stem + "e", stem + "en", stem + e + "t", stem + e + "te", stem + e + "ten"})
+        forms.add(participle or f"ge{stem}{e}t")
+    return frozenset(forms)
+
+
+def is_reporting_verb(word: str, lemma: str = "") -> bool:
+    lowered = word.lower()
+    return lowered in reporting_forms() or (bool(lemma) and lemma.lower() in _reporting_lemmas())
+
+
+@cache
+def _reporting_lemmas() -> frozenset[str]:
+    lemmas = {stem + ("n" if stem.endswith(("er", "el")) else "en") for stem in WEAK_REPORTING}
+    lemmas.update({"sprechen", "schreiben", "heißen", "unterstreichen", "hervorheben", "versprechen"})
+    return frozenset(lemmas)

@@ -1,0 +1,302 @@
+"""Find who says what: direct, indirect, partial, "according to" and speech-act quotations.
+
+The finder works sentence by sentence, in reading order, and remembers the last speaker so that a
+free-standing subjunctive sentence ("Der Einsatz bedeute …") continues the previous quotation,
+as German news prose does. Each rule below handles one construction; `find_quotes` applies them
+in order and the first that claims a stretch of text wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from quellenlage.attribution.cues import (
+    ACCORDING_TO,
+    COMPLEMENTIZERS,
+    SAID_IN,
+    SPEECH_ACT,
+    SUBJUNCTIVE,
+    is_reporting_verb,
+)
+from quellenlage.attribution.speakers import SpeakerResolver
+from quellenlage.entities.index import EntityIndex
+from quellenlage.model import Actor, Quote, Segment, Sentence, Span, Token
+
+QUOTE_PAIRS = {"„": "“\"", "\"": "\"“”", "»": "«", "«": "»", "“": "”\"", "‚": "‘'"}
+HEADLINE_QUOTE = re.compile(r"^(?P<speaker>[^:\"„“]{2,60}):\s*[\"„»“](?P<content>.+?)[\"“”«]?$")
+TEXT_KINDS = frozenset({"headline", "lead", "caption", "body", "media", "blockquote", "subheading"})
+MIN_DIRECT_WORDS = 5
+# A sentence is a direct quotation when quoted words make up at least this share of it;
+# below, its quoted stretches are fragments embedded in reported speech or prose.
+DIRECT_SHARE = 0.5
+# Only quotations that give someone's words make the next subjunctive sentence theirs.
+CONTINUING_KINDS = frozenset({"direct", "indirect", "free_indirect"})
+
+
+@dataclass
+class QuoteState:
+    """What the finder remembers while reading: the last speaker, and the quotes so far."""
+
+    quotes: list[Quote] = field(default_factory=list)
+    last_speaker: Actor = None
+    last_document_speaker: Actor = None
+
+    def add(self, kind: str, content: Span, cue: Span | None, speaker: Actor, sentence: int | None,
+            speaker_mention: Span | None = None, mood: str | None = None) -> Quote:
+        quote = Quote(
+            id=f"q{len(self.quotes) + 1}", kind=kind, speaker=speaker, speaker_mention=speaker_mention,  # type: ignore[arg-type]
+            cue=cue, content=content, sentence=sentence, mood=mood,
+        )
+        self.quotes.append(quote)
+        if speaker and kind in CONTINUING_KINDS:
+            self.last_speaker = speaker
+        return quote
+
+
+def find_quotes(text: str, segments: list[Segment], sentences: list[Sentence], index: EntityIndex) -> list[Quote]:
+    speakers = SpeakerResolver(text, index)
+    state = QuoteState()
+    by_segment: dict[int, list[tuple[int, Sentence]]] = {}
+    for number, sentence in enumerate(sentences):
+        by_segment.setdefault(sentence.segment, []).append((number, sentence))
+    for seg_index, segment in enumerate(segments):
+        if segment.kind == "blockquote":
+            _block_quote(text, segments, seg_index, speakers, state)
+            continue
+        if segment.kind not in TEXT_KINDS:
+            continue
+        if _headline_quote(text, segment, speakers, state):
+            continue
+        for number, sentence in by_segment.get(seg_index, []):
+            _sentence_quotes(text, number, sentence, speakers, state)
+    return state.quotes
+
+
+def _block_quote(text: str, segments: list[Segment], i: int, speakers: SpeakerResolver, state: QuoteState) -> None:
+    attribution = segments[i + 1] if i + 1 < len(segments) and segments[i + 1].kind == "attribution" else None
+    speaker = speakers.in_span(attribution.start, attribution.end) if attribution else None
+    cue = _span(text, attribution.start, attribution.end) if attribution else None
+    state.add("direct", _span(text, segments[i].start, segments[i].end), cue, speaker or state.last_speaker, None)
+
+
+def _headline_quote(text: str, segment: Segment, speakers: SpeakerResolver, state: QuoteState) -> bool:
+    """The headline convention `Selenskyj: "11.000 Nordkoreaner im Gebiet Kursk"`."""
+    match = HEADLINE_QUOTE.match(segment.text)
+    if not match:
+        return False
+    speaker_start = segment.start + match.start("speaker")
+    speaker = speakers.in_span(speaker_start, segment.start + match.end("speaker"))
+    if not speaker:
+        return False
+    content = _strip_span(text, segment.start + match.start("content"), segment.start + match.end("content"))
+    state.add("direct", content, _span(text, speaker_start, segment.start + match.end("speaker") + 1), speaker, None)
+    return True
+
+
+def _sentence_quotes(text: str, number: int, sentence: Sentence, speakers: SpeakerResolver, state: QuoteState) -> None:
+    quoted = quoted_spans(text, sentence.start, sentence.end)
+    quoted_words = sum(_word_count(text[start:end]) for start, end in quoted)
+    outside = [t for t in sentence.tokens if not any(start <= t.start < end for start, end in quoted)]
+    if (
+        any(_word_count(text[start:end]) >= MIN_DIRECT_WORDS for start, end in quoted)
+        and quoted_words >= DIRECT_SHARE * _word_count(sentence.text)
+        and not any(_subjunctive(t) for t in outside)  # "Der Einsatz bedeute eine "…"": reported speech
+    ):
+        _direct_quotes(text, number, sentence, quoted, speakers, state)
+        return
+    if _indirect_quote(text, number, sentence, speakers, state):
+        return
+    if _according_to(text, number, sentence, speakers, state):
+        return
+    if _partial_quotes(text, number, sentence, quoted, speakers, state):
+        return
+    _speech_act(text, number, sentence, speakers, state)
+
+
+def _direct_quotes(text: str, number: int, sentence: Sentence, spans: list[tuple[int, int]],
+                   speakers: SpeakerResolver, state: QuoteState) -> None:
+    """Quotes of five or more words; the frame is what the sentence says outside them."""
+    outside_start = spans[-1][1] + 1
+    frame_after = text[outside_start : sentence.end]
+    frame_before = text[sentence.start : max(spans[0][0] - 1, sentence.start)]
+    cue, speaker, mention = None, None, None
+    said_in = SAID_IN.search(frame_after)
+    if said_in:
+        cue_end = outside_start + said_in.end()
+        cue = _strip_span(text, outside_start + said_in.start(), cue_end)
+        speaker = speakers.for_document(outside_start + said_in.start("source"), cue_end, state)
+    elif (verb := _first_reporting_verb(sentence, outside_start, sentence.end)) is not None:
+        cue = _strip_span(text, verb.start, _frame_end(text, verb.end, sentence.end))
+        speaker, mention = speakers.subject_near(outside_start, sentence.end)
+    elif frame_before.rstrip().endswith(":") or _first_reporting_verb(sentence, sentence.start, spans[0][0]):
+        cue = _strip_span(text, sentence.start, spans[0][0] - 1)
+        speaker, mention = speakers.subject_near(sentence.start, spans[0][0])
+    speaker = speaker or state.last_speaker
+    for start, end in spans:
+        state.add("direct", _strip_span(text, start, end), cue, speaker, number, mention)
+
+
+def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: SpeakerResolver, state: QuoteState) -> bool:
+    """Reported speech in the subjunctive, framed by a reporting verb or continuing a speaker."""
+    tokens = sentence.tokens
+    verbs = [i for i, t in enumerate(tokens) if is_reporting_verb(t.text, t.lemma) and t.text[0].islower()]
+    commas = [i for i, t in enumerate(tokens) if t.text in (",", ":")]
+    for v in verbs:
+        # frame first: "X sagte, Soldaten hätten …" / "haben erklärt, dass …" / "heißt es, …"
+        after = [c for c in commas if c > v]
+        if after and after[0] - v <= 8:
+            content = tokens[after[0] + 1 :]
+            if _is_reported(content):
+                frame_end = after[0]
+                cue = _strip_span(text, _cue_start(tokens, v), tokens[frame_end - 1].end)
+                speaker, mention = _frame_speaker(text, tokens, v, frame_end, sentence, speakers, state)
+                _add_content(text, number, content, cue, speaker, mention, state)
+                return True
+        # frame last: "…, es habe Verluste gegeben, sagte Selenskyj."
+        before = [c for c in commas if c < v]
+        if before and v - before[-1] <= 2 and _is_reported(tokens[: before[-1]]):
+            cue = _strip_span(text, tokens[before[-1] + 1].start, tokens[-1].end)
+            speaker, mention = speakers.subject_near(tokens[v].start, sentence.end)
+            _add_content(text, number, tokens[: before[-1]], cue, speaker, mention, state)
+            return True
+        # no comma: "Selenskyj kritisierte, es gebe …" written without it
+        rest = tokens[v + 1 :]
+        if rest and _is_reported(rest[:4]) and not commas[:1] == [v + 1]:
+            cue = _span(text, tokens[v].start, tokens[v].end)
+            speaker, mention = speakers.subject_near(sentence.start, tokens[v].start)
+            _add_content(text, number, rest, cue, speaker, mention, state)
+            return True
+    if _free_standing_subjunctive(tokens) and state.last_speaker:
+        _add_content(text, number, tokens, None, state.last_speaker, None, state)
+        return True
+    return False
+
+
+def _according_to(text: str, number: int, sentence: Sentence, speakers: SpeakerResolver, state: QuoteState) -> bool:
+    match = ACCORDING_TO.search(text, sentence.start, sentence.end)
+    if not match:
+        return False
+    group = next(g for g in ("comp", "of", "laut", "zufolge", "wie") if match[g])
+    speaker = speakers.in_span(match.start(group), match.end(group))
+    if not speaker:
+        return False
+    content = _strip_span(text, sentence.start, sentence.end)
+    state.add("according_to", content, _strip_span(text, match.start(), match.end()), speaker, number,
+              _span(text, match.start(group), match.end(group)))
+    return True
+
+
+def _partial_quotes(text: str, number: int, sentence: Sentence, quoted: list[tuple[int, int]],
+                    speakers: SpeakerResolver, state: QuoteState) -> bool:
+    """Short quoted fragments inside reporting prose: "… als "gefährliche Ausweitung" verurteilt"."""
+    verb = _first_reporting_verb(sentence, sentence.start, sentence.end)
+    if not quoted or verb is None:
+        return False
+    speaker, mention = speakers.subject_near(sentence.start, verb.start)
+    if not speaker:
+        return False
+    for start, end in quoted:
+        state.add("partial", _strip_span(text, start, end), _span(text, verb.start, verb.end), speaker, number, mention)
+    return True
+
+
+def _speech_act(text: str, number: int, sentence: Sentence, speakers: SpeakerResolver, state: QuoteState) -> None:
+    """"Seit Tagen warnt die Ukraine vor …": an act of speaking whose words are not given."""
+    verb = next((t for t in sentence.tokens if SPEECH_ACT.fullmatch(t.text)), None)
+    if verb is None:
+        return
+    speaker, mention = speakers.subject_near(sentence.start, sentence.end, around=verb.start)
+    if speaker:
+        state.add("speech_act", _strip_span(text, sentence.start, sentence.end), _span(text, verb.start, verb.end),
+                  speaker, number, mention)
+
+
+def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Inner spans of quotation-mark pairs within [start, end), outermost only."""
+    spans = []
+    i = start
+    while i < end:
+        closers = QUOTE_PAIRS.get(text[i])
+        if closers and (text[i] != "‚" or i + 1 < end and text[i + 1].isalpha()):
+            close = next((j for j in range(i + 1, end) if text[j] in closers), -1)
+            if close > i + 1:
+                spans.append((i + 1, close))
+                i = close + 1
+                continue
+        i += 1
+    return spans
+
+
+def _is_reported(tokens: list[Token]) -> bool:
+    if not tokens:
+        return False
+    if tokens[0].text.lower() in COMPLEMENTIZERS:
+        return True
+    return any(_subjunctive(t) for t in tokens)
+
+
+def _subjunctive(token: Token) -> bool:
+    return "Mood=Sub" in token.morph or token.text.lower() in SUBJUNCTIVE
+
+
+def _free_standing_subjunctive(tokens: list[Token]) -> bool:
+    """A main clause whose finite verb is Konjunktiv I (sei, habe, bedeute): reported speech."""
+    head = [t for t in tokens[:8] if t.text not in ("\"", "„", "“")]
+    return any(t.text.lower() in SUBJUNCTIVE and not t.text.lower().startswith(("hätt", "wär", "würd", "könnt"))
+               for t in head[1:7])
+
+
+def _frame_speaker(text: str, tokens: list[Token], verb: int, frame_end: int, sentence: Sentence,
+                   speakers: SpeakerResolver, state: QuoteState) -> tuple[Actor, Span | None]:
+    said_in = SAID_IN.search(text, sentence.start, tokens[frame_end - 1].end + 1)
+    if said_in:
+        return speakers.for_document(said_in.start("source"), said_in.end(), state), None
+    return speakers.subject_near(sentence.start, tokens[frame_end - 1].end, around=tokens[verb].start)
+
+
+def _cue_start(tokens: list[Token], verb: int) -> int:
+    """The cue runs from the finite auxiliary or "es heißt" to the reporting verb."""
+    for i in range(verb - 1, max(verb - 9, -1), -1):
+        if tokens[i].text.lower() in ("hat", "hatte", "haben", "hatten", "habe", "hätte", "ist", "war", "wird", "weiter"):
+            return tokens[i].start
+    return tokens[verb].start
+
+
+def _add_content(text: str, number: int, content: list[Token], cue: Span | None, speaker: Actor,
+                 mention: Span | None, state: QuoteState) -> None:
+    while content and content[-1].text in (".", ":", "!", "?", ",", ";"):
+        content = content[:-1]
+    if not content:
+        return
+    span = _strip_span(text, content[0].start, content[-1].end)
+    mood = "Sub" if any(_subjunctive(t) for t in content) else None
+    state.add("indirect", span, cue, speaker or state.last_speaker, number, mention, mood)
+
+
+def _first_reporting_verb(sentence: Sentence, start: int, end: int) -> Token | None:
+    return next(
+        (t for t in sentence.tokens if start <= t.start < end and t.text[0].islower() and is_reporting_verb(t.text, t.lemma)),
+        None,
+    )
+
+
+def _frame_end(text: str, position: int, limit: int) -> int:
+    stop = min((i for i in (text.find(",", position, limit), text.find(".", position, limit)) if i >= 0), default=limit)
+    return stop
+
+
+def _word_count(fragment: str) -> int:
+    return len(re.findall(r"\w+", fragment))
+
+
+def _span(text: str, start: int, end: int) -> Span:
+    return Span(start=start, end=end, text=text[start:end])
+
+
+def _strip_span(text: str, start: int, end: int) -> Span:
+    while start < end and (text[start].isspace() or text[start] in ",;"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:."):
+        end -= 1
+    return _span(text, start, end)

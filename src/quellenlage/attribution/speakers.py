@@ -1,0 +1,111 @@
+"""Resolve the speaker of a quotation to entities of the article.
+
+Without a dependency parser, the subject of a reporting frame is found the way a reader skims
+it: the actor mentions in the frame that are not inside a prepositional phrase or a genitive
+("gegen die Ukraine", "Russlands Präsident"), with coordinated actors ("Der Westen, die Ukraine
+und Südkorea") kept together as one group speaker.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from quellenlage.entities.index import ACTOR_FORMS, EntityIndex, ref
+from quellenlage.model import Actor, Entity, EntityRef, Mention, Span
+
+if TYPE_CHECKING:
+    from quellenlage.attribution.quotes import QuoteState
+
+PREPOSITION_BEFORE = re.compile(
+    r"\b(?:gegen|für|mit|von|vom|an|am|auf|in|im|ins|nach|zu|zur|zum|über|durch|aus|bei|beim|vor|unter|zwischen"
+    r"|neben|seit|ohne|um|wegen|trotz|laut|gegenüber)\s+(?:(?:de[mnrs]|die|das|einer?|einem|einen|eines|ihre[mnrs]?|"
+    r"seine[mnrs]?)\s+)?(?:[a-zäöüß]+\s+){0,2}$",
+)
+ARTICLE_BEFORE = re.compile(r"(?P<word>\w+)\s+(?:der|des)\s+(?:[a-zäöüß]+\s+){0,2}$")
+COORDINATION = re.compile(r"^\s*(?:,|und|sowie|oder)?\s*(?:,\s*)?(?:und\s+|sowie\s+)?(?:de[rmns]|die|das)?\s*$")
+SPEAKER_TYPES = frozenset({"PER", "ORG", "LOC", "OTH"})
+# Compounds whose head names people acting for the entity: "die Nato-Verbündeten", "Kreml-Sprecher".
+AGENT_COMPOUND = re.compile(
+    r"-(?:Verbündete[n]?|Truppen|Soldaten|Regierung|Führung|Spitze|Sprecher(?:in)?|Chef(?:in)?|Staaten|Partner"
+    r"|Außenminister(?:in)?|Verteidigungsminister(?:in)?|Delegation|Vertreter(?:in)?|Behörden?|Streitkräfte)$"
+)
+
+
+class SpeakerResolver:
+    def __init__(self, text: str, index: EntityIndex):
+        self.text = text
+        self.index = index
+
+    def in_span(self, start: int, end: int) -> Actor:
+        """Every entity named in a source phrase ("nach US-Angaben", attribution line)."""
+        entities = _distinct(entity for _, entity in self._mentions(start, end, compounds=True))
+        return _actor(entities)
+
+    def subject_near(self, start: int, end: int, around: int | None = None) -> tuple[Actor, Span | None]:
+        """The likely subject among the actor mentions in [start, end): the nearest before
+        `around` (the verb), else the first after it."""
+        candidates = [(m, e) for m, e in self._mentions(start, end, compounds=False) if self._may_be_subject(m, e, start)]
+        if not candidates:
+            return None, None
+        groups = self._coordinated_groups(candidates)
+        anchor = around if around is not None else end
+        before = [g for g in groups if g[0][0].start < anchor]
+        group = before[-1] if before else groups[0]
+        mention_span = Span(start=group[0][0].start, end=group[-1][0].end,
+                            text=self.text[group[0][0].start : group[-1][0].end])
+        return _actor(_distinct(e for _, e in group)), mention_span
+
+    def _may_be_subject(self, mention: Mention, entity: Entity, start: int) -> bool:
+        """Not in a prepositional phrase, not a genitive attribute ("die Entscheidungen der
+        Russischen Föderation"), not a feminine country in the dative ("sichert der Ukraine")."""
+        before = self.text[max(start, mention.start - 40) : mention.start]
+        if mention.form == "genitive" or PREPOSITION_BEFORE.search(before):
+            return False
+        article = ARTICLE_BEFORE.search(before)
+        if article is None:
+            return True
+        return not (article["word"][0].isupper() or entity.type == "LOC")
+
+    def for_document(self, start: int, end: int, state: QuoteState) -> Actor:
+        """"hieß es in einer Erklärung des Bündnisses": the document's author, or the last
+        document's author when it is only "der Erklärung"."""
+        speaker = self.in_span(start, end)
+        if speaker:
+            state.last_document_speaker = speaker
+            return speaker
+        return state.last_document_speaker or state.last_speaker
+
+    def _mentions(self, start: int, end: int, *, compounds: bool) -> list[tuple[Mention, Entity]]:
+        """Actor mentions; a source phrase also counts compounds ("nach US-Angaben"), a subject
+        only compounds of agents ("die Nato-Verbündeten")."""
+        return [
+            (m, e)
+            for m, e in self.index.within(start, end)
+            if e.type in SPEAKER_TYPES
+            and (compounds or m.form in ACTOR_FORMS or (m.form == "compound" and AGENT_COMPOUND.search(m.text)))
+        ]
+
+    def _coordinated_groups(self, candidates: list[tuple[Mention, Entity]]) -> list[list[tuple[Mention, Entity]]]:
+        groups = [[candidates[0]]]
+        for pair in candidates[1:]:
+            between = self.text[groups[-1][-1][0].end : pair[0].start]
+            if COORDINATION.match(between):
+                groups[-1].append(pair)
+            else:
+                groups.append([pair])
+        return groups
+
+
+def _distinct(entities: object) -> list[Entity]:
+    seen: dict[str, Entity] = {}
+    for entity in entities:  # type: ignore[attr-defined]
+        seen.setdefault(entity.id, entity)
+    return list(seen.values())
+
+
+def _actor(entities: list[Entity]) -> Actor:
+    if not entities:
+        return None
+    refs: list[EntityRef] = [ref(e) for e in entities]
+    return refs[0] if len(refs) == 1 else refs

@@ -1,0 +1,1 @@
+"""Claims: quantities with qualifier, unit, scope and source; figures group them."""

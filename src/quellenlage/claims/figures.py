@@ -1,0 +1,53 @@
+"""Group the claims of one article that report the same quantity into figures.
+
+Two claims report the same figure when they count the same kind of thing about the same
+entity: "8.000 nordkoreanische Soldaten", "mehr als 10.000 Soldaten" sent by Nordkorea and
+"11.000 Nordkoreaner" all count North Korean troops. A demonym unit ("Nordkoreaner") counts
+people of that country and matches any people-counting unit about it. This side-by-side view
+of differing values from different sources is what the user came for.
+"""
+
+from __future__ import annotations
+
+from quellenlage.entities.index import EntityIndex
+from quellenlage.model import Claim, Figure
+
+PEOPLE_UNITS = frozenset(
+    "Soldaten Soldat Truppen Kämpfer Menschen Personen Zivilisten Einwohner Flüchtlinge Kinder Männer Frauen "
+    "Tote Toten Verletzte Verletzten Opfer Gefangene Geiseln Mitarbeiter Beschäftigte Demonstranten Migranten".split()
+)
+
+
+def group_figures(claims: list[Claim], index: EntityIndex) -> list[Figure]:
+    groups: dict[tuple[str, str], list[int]] = {}
+    for number, claim in enumerate(claims):
+        key = _figure_key(claim, index)
+        if key is not None:
+            groups.setdefault(key, []).append(number)
+    figures = []
+    for (subject, unit), members in groups.items():
+        if len(members) < 2:
+            continue
+        about = " / ".join(dict.fromkeys(claims[i].about or claims[i].unit or "" for i in members))
+        figures.append(Figure(id=f"f{len(figures) + 1}", about=about, unit=unit, claims=members))
+    return figures
+
+
+def _figure_key(claim: Claim, index: EntityIndex) -> tuple[str, str] | None:
+    """(entity the quantity is about, unit class); None when the claim has no unit."""
+    if not claim.unit:
+        return None
+    span = claim.evidence_span
+    about_end = claim.number.end + len(claim.about or "") - len(claim.number.text)
+    mentions = index.within(claim.number.start, max(about_end, claim.number.end) + 1)
+    unit_mention = next(((m, e) for m, e in mentions if m.form == "demonym"), None)
+    if unit_mention is not None:
+        return unit_mention[1].key, "people"
+    subject = next((e.key for m, e in mentions if e.type == "LOC" and m.form in ("adjective", "name", "genitive")), None)
+    if subject is None:
+        # "… dass Nordkorea mehr als 10.000 Soldaten … geschickt habe": the actor of the clause
+        subject = next((e.key for m, e in index.within(span.start, claim.number.start) if e.type == "LOC"), None)
+    if subject is None:
+        return None
+    unit_class = "people" if claim.unit in PEOPLE_UNITS else claim.unit
+    return subject, unit_class

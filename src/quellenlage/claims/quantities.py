@@ -1,0 +1,144 @@
+"""Quantities with what they count, their qualifier, scope and source.
+
+A number is a claim when it counts or measures something: dates, clock times, durations of
+videos and years are not. The source is the speaker of the quotation the number sits in; a
+number outside any quotation is the newsroom's own claim (source null).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from quellenlage.attribution.cues import BASIS, HEDGE
+from quellenlage.entities.index import EntityIndex, ref
+from quellenlage.model import Claim, DateMention, Quote, Segment, Sentence, Span
+
+QUALIFIERS = [
+    (r"mehr als|über|mehr denn|jenseits von", "more_than"),
+    (r"weniger als|unter|knapp unter", "less_than"),
+    (r"mindestens|wenigstens|nicht weniger als", "at_least"),
+    (r"höchstens|maximal|bis zu|nicht mehr als", "at_most"),
+    (r"rund|etwa|ungefähr|circa|ca\.|zirka|knapp|fast|nahezu|annähernd|gut|schätzungsweise", "approx"),
+]
+QUALIFIER = "|".join(f"(?P<{name}>{words})" for words, name in QUALIFIERS)
+NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+SCALE = {"tausend": 1e3, "Tsd.": 1e3, "Million": 1e6, "Millionen": 1e6, "Mio.": 1e6, "Milliarde": 1e9,
+         "Milliarden": 1e9, "Mrd.": 1e9, "Billion": 1e12, "Billionen": 1e12}
+SCALE_WORDS = "|".join(re.escape(w) for w in SCALE)
+QUANTITY = re.compile(
+    rf"(?:\b(?:{QUALIFIER})\s+)?(?:zwischen\s+(?P<low>{NUMBER})\s+und\s+|(?P<from>{NUMBER})\s*(?:bis|-|–)\s*)?"
+    rf"(?<![\d.,:])(?P<number>{NUMBER})(?![\d:]|\.\d)(?:\s+(?P<scale>{SCALE_WORDS}))?"
+    rf"(?:\s*(?P<symbol>%|€|\$|Prozent|Euro|Dollar|Franken|Grad|Kilometer|km|Meter|Tonnen|Stunden|Tage[n]?|Jahre[n]?))?"
+)
+VAGUE = re.compile(
+    r"\b(?P<word>[Dd]utzende[rn]?|[Hh]underte[rn]?|[Tt]ausende[rn]?|[Zz]ehntausende[rn]?|[Hh]underttausende[rn]?"
+    r"|[Mm]illionen|[Mm]illiarden)\b(?=\s*[\"“”]?\s+(?:[a-zäöüß]+\s+)*[A-ZÄÖÜ])"
+)
+MAGNITUDE = {"dutzend": "dozens", "hundert": "hundreds", "tausend": "thousands", "zehntausend": "tens of thousands",
+             "hunderttausend": "hundreds of thousands", "million": "millions", "milliard": "billions"}
+UNIT_NOUN = re.compile(r"\s*[\"“”]?\s*((?:[a-zäöüß][\w-]*\s+){0,3})([A-ZÄÖÜ][\w-]*)")
+SCOPE_PHRASE = re.compile(
+    r"\s*((?:aus|in|im|nach|für|gegen|an|auf)\s+(?:de[mnrs]\s+|die\s+|das\s+)?(?:[\w-]+\s+){0,2}?[A-ZÄÖÜ][\w-]*)"
+)
+NO_CLAIM_KINDS = frozenset({"credit", "boilerplate", "dateline", "author"})
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number (or a vague magnitude) as written, before we know what it counts."""
+
+    start: int
+    end: int
+    value: float | None
+    qualifier: str
+    magnitude: str | None = None
+    low: float | None = None
+    symbol: str | None = None
+    is_year: bool = False
+
+
+def find_claims(text: str, segments: list[Segment], sentences: list[Sentence], quotes: list[Quote],
+                dates: list[DateMention], index: EntityIndex) -> list[Claim]:
+    blocked = [(d.start, d.end) for d in dates]
+    claims: list[Claim] = []
+    for number, sentence in enumerate(sentences):
+        segment = segments[sentence.segment]
+        if segment.kind in NO_CLAIM_KINDS or _is_media_stamp(segment):
+            continue
+        for quantity in quantities(text, sentence.start, sentence.end):
+            if quantity.is_year or any(s < quantity.end and quantity.start < e for s, e in blocked):
+                continue
+            claims.append(_claim(text, len(claims), quantity, number, sentence, quotes, dates, index))
+    return claims
+
+
+def quantities(text: str, start: int, end: int) -> Iterator[Quantity]:
+    """Numbers with qualifier and scale, and vague magnitudes ("Tausende"), in [start, end)."""
+    for m in QUANTITY.finditer(text, start, end):
+        value = _value(m["number"]) * SCALE.get(m["scale"] or "", 1.0)
+        low = m["low"] or m["from"]
+        qualifier = "range" if low else next((name for _, name in QUALIFIERS if m[name]), "exact")
+        is_year = not (m["scale"] or m["symbol"] or low) and re.fullmatch(r"(?:19|20)\d\d", m["number"]) is not None
+        yield Quantity(m.start(), m.end(), value, qualifier, None, _value(low) if low else None, m["symbol"], is_year)
+    for m in VAGUE.finditer(text, start, end):
+        word = m["word"].lower()
+        magnitude = next(v for k, v in sorted(MAGNITUDE.items(), key=lambda kv: -len(kv[0])) if word.startswith(k))
+        yield Quantity(m.start(), m.end(), None, "vague", magnitude)
+
+
+def _claim(text: str, number_: int, q: Quantity, sentence_number: int, sentence: Sentence, quotes: list[Quote],
+           dates: list[DateMention], index: EntityIndex) -> Claim:
+    unit, about_end = _unit(text, q)
+    quote = _enclosing_quote(q.start, q.end, quotes)
+    evidence = quote.content if quote else Span(start=sentence.start, end=sentence.end, text=sentence.text)
+    place = _place(index, q.end, sentence.end)
+    basis = BASIS.search(text, sentence.start, sentence.end)
+    hedge = HEDGE.search(text, sentence.start, sentence.end)
+    about = " ".join(text[q.start : about_end].split()) if about_end > q.end else None
+    return Claim(
+        id=f"c{number_ + 1}", value=q.value, qualifier=q.qualifier, magnitude=q.magnitude,  # type: ignore[arg-type]
+        low=q.low, high=q.value if q.qualifier == "range" else None, unit=unit, about=about,
+        place=ref(place) if place else None, date=_date_in(dates, sentence),
+        source=quote.speaker if quote else None, quote=quote.id if quote else None,
+        basis=basis["basis"] if basis else None, hedge=hedge[1] if hedge else None,
+        number=Span(start=q.start, end=q.end, text=text[q.start : q.end]), evidence=evidence.text,
+        evidence_span=evidence,
+    )
+
+
+def _unit(text: str, q: Quantity) -> tuple[str | None, int]:
+    """The symbol, else the first noun after the number ("8.000 nordkoreanische Soldaten"),
+    and where the phrase about the quantity ends (the noun plus a place or origin phrase)."""
+    if q.symbol:
+        return q.symbol, q.end
+    noun = UNIT_NOUN.match(text, q.end)
+    if not noun:
+        return None, q.end
+    end = noun.end()
+    scope = SCOPE_PHRASE.match(text, end)
+    if scope:
+        end = scope.end()
+    return noun[2], end
+
+
+def _enclosing_quote(start: int, end: int, quotes: list[Quote]) -> Quote | None:
+    inside = [q for q in quotes if q.content.start <= start and end <= q.content.end]
+    return min(inside, key=lambda q: q.content.end - q.content.start, default=None)
+
+
+def _place(index: EntityIndex, start: int, end: int):  # type: ignore[no-untyped-def]
+    return next((e for m, e in index.within(start, end) if e.type == "LOC" and m.form in ("name", "genitive")), None)
+
+
+def _date_in(dates: list[DateMention], sentence: Sentence) -> str | None:
+    return next((d.value for d in dates if sentence.start <= d.start < sentence.end), None)
+
+
+def _value(number: str) -> float:
+    return float(number.replace(".", "").replace(",", "."))
+
+
+def _is_media_stamp(segment: Segment) -> bool:
+    return segment.kind == "media" and re.search(r"\d:\d\d\s*min", segment.text, re.IGNORECASE) is not None

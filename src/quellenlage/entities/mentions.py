@@ -1,0 +1,102 @@
+"""Collect candidate mentions of entities from three sources: the knowledge base, the
+statistical name model, and a few patterns of German news prose (role + name, place noun + name,
+descriptions of organisations, collective actors)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quellenlage.entities.knowledge_base import KBEntry, KnowledgeBase
+from quellenlage.language import NameSpan
+from quellenlage.model import Segment
+
+NAME = r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
+ROLE_NOUNS = (
+    r"Präsident(?:in)?|Vizepräsident(?:in)?|Kanzler(?:in)?|Bundeskanzler(?:in)?|Ministerpräsident(?:in)?"
+    r"|\w*[Mm]inister(?:in)?|Premier(?:minister)?(?:in)?|Regierungschef(?:in)?|Staatschef(?:in)?"
+    r"|\w*[Ee]xpert(?:e|in)|Sprecher(?:in)?|\w*[Cc]hef(?:in)?|Botschafter(?:in)?|Generalsekretär(?:in)?"
+    r"|General(?:in)?|Oberst|Bürgermeister(?:in)?|Oberbürgermeister(?:in)?|Trainer(?:in)?|Professor(?:in)?"
+    r"|Prof\.|Dr\.|Abgeordnete[rn]?|Vorsitzende[rn]?|Parteichef(?:in)?|Analyst(?:in)?|Korrespondent(?:in)?"
+    r"|Politologe|Politologin|Ökonom(?:in)?|Forscher(?:in)?|Richter(?:in)?|Staatsanwalt|Kommissar(?:in)?"
+    r"|Gouverneur(?:in)?|Senator(?:in)?|Papst|König(?:in)?|Herr|Frau"
+)
+ROLE_NAME = re.compile(rf"\b(?P<role>{ROLE_NOUNS})\s+(?P<name>{NAME}(?:\s+{NAME})?)\b")
+PLACE_NOUNS = (
+    r"Region|Gebiet|Grenzregion|Oblast|Provinz|Stadt|Hauptstadt|Hafenstadt|Bezirk|Landkreis|Kreis|Gemeinde"
+    r"|Ort|Dorf|Bundesland|Kanton|Bundesstaat|Distrikt"
+)
+PLACE_NAME = re.compile(rf"\b(?:{PLACE_NOUNS})\s+(?P<name>{NAME})\b")
+COLLECTIVE = re.compile(r"\b(?:[Dd]er|[Dd]es|[Dd]em|[Dd]en)\s+(?P<name>Westens?)\b")
+# Descriptions that stand for an organisation mentioned by name elsewhere in the article.
+DESCRIPTION = re.compile(r"\b(?P<name>(?:Verteidigungs|Militär|Nordatlantik)?[Bb]ündnis(?:ses|s)?)\b")
+ALLIANCE_NAMES = frozenset({"NATO", "Nato"})
+# Words that look like names after a role noun but are not ("Präsident Russlands" is caught by the KB).
+NOT_NAMES = frozenset({"Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Am", "Im", "In", "Und"})
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    type: str
+    form: str
+    source: str
+    entry: KBEntry | None = None
+    role: str | None = None
+
+
+def knowledge_base_candidates(
+    text: str, segments: list[Segment], kb: KnowledgeBase, names: list[NameSpan]
+) -> list[Candidate]:
+    """KB matches, segment by segment (so "dpaDie" is already "dpa"); weak ones (place names
+    that are also ordinary words) need the model's support."""
+    found = []
+    for segment in segments:
+        for m in kb.find_mentions(segment.text):
+            start, end = segment.start + m.start, segment.start + m.end
+            if m.entry.weak and not any(n.start <= start and end <= n.end for n in names):
+                continue
+            found.append(Candidate(start, end, m.entry.type, m.form, "kb", m.entry))
+    return found
+
+
+def model_candidates(text: str, kb: KnowledgeBase, names: list[NameSpan]) -> list[Candidate]:
+    found = []
+    for name in names:
+        surface = text[name.start : name.end]
+        entry = _kb_entry(kb, surface)
+        found.append(Candidate(name.start, name.end, entry.type if entry else name.label, "name", "ner", entry))
+    return found
+
+
+def pattern_candidates(text: str, kb: KnowledgeBase) -> list[Candidate]:
+    found = []
+    for m in ROLE_NAME.finditer(text):
+        if m["name"].split()[0] in NOT_NAMES:
+            continue
+        entry = _kb_entry(kb, m["name"])
+        if entry is None or entry.type == "PER":
+            found.append(Candidate(m.start("name"), m.end("name"), "PER", "name", "rule", entry, m["role"]))
+    for m in PLACE_NAME.finditer(text):
+        entry = _kb_entry(kb, m["name"])
+        found.append(Candidate(m.start("name"), m.end("name"), "LOC", "name", "rule", entry))
+    for m in COLLECTIVE.finditer(text):
+        found.append(Candidate(m.start("name"), m.end("name"), "OTH", "collective", "rule"))
+    return found
+
+
+def description_candidates(text: str, kb: KnowledgeBase) -> list[Candidate]:
+    """"das Bündnis" for an alliance the article names; resolved to it only if it is named."""
+    alliance = next((e for n in ALLIANCE_NAMES for e, _ in kb.lookup(n)), None)
+    if alliance is None:
+        return []
+    return [
+        Candidate(m.start("name"), m.end("name"), "ORG", "description", "rule", alliance)
+        for m in DESCRIPTION.finditer(text)
+    ]
+
+
+def _kb_entry(kb: KnowledgeBase, surface: str) -> KBEntry | None:
+    matches = kb.lookup(surface) or kb.lookup(surface.removesuffix("s"))
+    return matches[0][0] if matches else None

@@ -1,0 +1,154 @@
+"""One entity per real-world thing: cluster the candidate mentions of an article.
+
+Knowledge-base mentions cluster by their KB key, so "Nordkoreas", "nordkoreanische" and
+"Demokratische Volksrepublik Korea" are one entity with ISO code PRK. Other names cluster by
+normalised form, and a person's surname joins the full name mentioned elsewhere ("Keupp" →
+"Michael Keupp"). Metonymy is flagged, not merged blindly: the Kremlin, and a capital used as
+an actor ("Moskau warnt", "die Unterstützung Moskaus"), become mentions of the country with
+form "metonym"; a capital used as a place ("in Moskau") stays a city.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from quellenlage.entities.knowledge_base import KBEntry, KnowledgeBase, load_knowledge_base
+from quellenlage.entities.mentions import (
+    Candidate,
+    description_candidates,
+    knowledge_base_candidates,
+    model_candidates,
+    pattern_candidates,
+)
+from quellenlage.language import NameSpan
+from quellenlage.model import Entity, Mention, Segment
+
+LOCATIVE = re.compile(r"\b(?:in|nach|aus|bei|von|über|um|vor|bis|nahe|nördlich|südlich|westlich|östlich)\s*$")
+SOURCE_PRIORITY = {"kb": 0, "rule": 1, "ner": 2}
+LONGER_ROLE = re.compile(r"(?:\b(?:der|die|des|dem|den)\s+)?(?:[a-zäöüß]+(?:e|en|er)\s+)?$")
+
+
+def resolve_entities(text: str, segments: list[Segment], names: list[NameSpan]) -> list[Entity]:
+    """The entities of an article with all their mentions, in order of first mention."""
+    kb = load_knowledge_base()
+    candidates = _non_overlapping(
+        knowledge_base_candidates(text, segments, kb, names)
+        + pattern_candidates(text, kb)
+        + model_candidates(text, kb, names)
+        + description_candidates(text, kb)
+    )
+    candidates = [_as_metonym(text, kb, c) for c in candidates]
+    clusters = _cluster(text, candidates)
+    present_keys = {key for key, _ in clusters}
+    entities = []
+    for key, members in clusters:
+        if all(c.form == "description" for c in members) and key not in present_keys - {key}:
+            if not any(c.form != "description" for k, ms in clusters if k == key for c in ms):
+                continue  # "das Bündnis" without the alliance being named: no entity
+        entities.append(_entity(text, key, members))
+    entities.sort(key=lambda e: e.mentions[0].start)
+    for number, entity in enumerate(entities, 1):
+        entity.id = f"e{number}"
+    return entities
+
+
+def _non_overlapping(candidates: list[Candidate]) -> list[Candidate]:
+    """Prefer KB over rules over the model, then longer spans."""
+    chosen: list[Candidate] = []
+    for c in sorted(candidates, key=lambda c: (SOURCE_PRIORITY[c.source], -(c.end - c.start), c.start)):
+        if all(c.end <= o.start or o.end <= c.start for o in chosen):
+            chosen.append(c)
+        elif c.role:  # a rule found a role for a name the KB found: keep the role
+            for o in chosen:
+                if o.start == c.start and o.end == c.end and o.type == "PER":
+                    o.role = o.role or c.role
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _as_metonym(text: str, kb: KnowledgeBase, c: Candidate) -> Candidate:
+    entry = c.entry
+    if entry is None:
+        return c
+    country_key = _country_key(entry.metonym_of) or (_capital_of(entry) if entry.kind == "city" else None)
+    if country_key is None or (entry.metonym_of is None and LOCATIVE.search(text[max(0, c.start - 12) : c.start])):
+        return c
+    country = kb.by_key(country_key)
+    if country is None:
+        return c
+    return Candidate(c.start, c.end, country.type, "metonym", c.source, country, c.role)
+
+
+def _capital_of(entry: KBEntry) -> str | None:
+    return _country_key(entry.extra.get("capital_of"))
+
+
+def _country_key(code: str | None) -> str | None:
+    """KB data names countries by ISO alpha-3; their entries are keyed "country:XXX"."""
+    if not code:
+        return None
+    return code if code.startswith("country:") else f"country:{code}"
+
+
+def _cluster(text: str, candidates: list[Candidate]) -> list[tuple[str, list[Candidate]]]:
+    clusters: dict[str, list[Candidate]] = {}
+    for c in candidates:
+        clusters.setdefault(_key(text, c), []).append(c)
+    _join_surnames(text, clusters)
+    return list(clusters.items())
+
+
+def _key(text: str, c: Candidate) -> str:
+    if c.entry is not None:
+        return c.entry.key
+    return f"{c.type.lower()}:{normalise_name(text[c.start : c.end])}"
+
+
+def _join_surnames(text: str, clusters: dict[str, list[Candidate]]) -> None:
+    """A person's one-word name joins the only multi-word name ending with it."""
+    full_names: dict[str, list[str]] = {}
+    for key, members in clusters.items():
+        if key.startswith("per:") and " " in key:
+            full_names.setdefault(key.rsplit(" ", 1)[1], []).append(key)
+    for key in [k for k in clusters if k.startswith("per:") and " " not in k]:
+        targets = full_names.get(key.removeprefix("per:"), [])
+        if len(targets) == 1:
+            clusters[targets[0]].extend(clusters.pop(key))
+
+
+def normalise_name(surface: str) -> str:
+    """The document-independent form of a name: NFC, single spaces, casefolded, no genitive."""
+    name = " ".join(unicodedata.normalize("NFC", surface).split()).strip(" .,;:\"'„“")
+    if name.endswith("'"):
+        name = name[:-1]
+    return name.casefold()
+
+
+def _entity(text: str, key: str, members: list[Candidate]) -> Entity:
+    entry = next((c.entry for c in members if c.entry is not None and c.entry.key == key), None)
+    names = [text[c.start : c.end] for c in members if c.form in ("name", "surname")]
+    name = entry.name if entry else max(names or [text[members[0].start : members[0].end]], key=len)
+    entity_type = entry.type if entry else _majority_type(members)
+    roles = sorted({c.role for c in members if c.role})
+    return Entity(
+        id="",
+        key=key,
+        name=name,
+        type=entity_type,  # type: ignore[arg-type]
+        kind=entry.kind if entry else None,
+        country=entry.country if entry and entry.kind == "country" else None,
+        located_in=entry.country if entry and entry.kind != "country" else None,
+        ids=dict(entry.ids) if entry else {},
+        roles=roles,
+        mentions=[
+            Mention(start=c.start, end=c.end, text=text[c.start : c.end], form=c.form, source=c.source)
+            for c in sorted(members, key=lambda c: c.start)
+        ],
+    )
+
+
+def _majority_type(members: list[Candidate]) -> str:
+    counts: dict[str, int] = {}
+    for c in members:
+        counts[c.type] = counts.get(c.type, 0) + 1 + (c.source == "rule")
+    return max(counts, key=lambda t: counts[t])

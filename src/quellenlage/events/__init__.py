@@ -1,0 +1,1 @@
+"""Events coded in the PLOVER ontology."""

@@ -1,0 +1,96 @@
+"""Code events in the PLOVER ontology (actor, event type, target) from trigger words.
+
+A first cut: a trigger lexicon per PLOVER type, the clause's subject as actor for verbs, the
+country of the troops for nominal triggers ("die Entsendung nordkoreanischer Soldaten"), and
+the other actors of the clause as targets. One event per type and actor and article: repeated
+reports of the same act merge their targets and keep the first evidence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quellenlage.attribution.speakers import SpeakerResolver
+from quellenlage.entities.index import EntityIndex, ref
+from quellenlage.model import Entity, EntityRef, Event, Segment, Sentence, Span
+
+TRIGGERS: list[tuple[str, str, bool]] = [  # (PLOVER type, pattern, nominal trigger)
+    ("ACCUSE", r"verurteil\w*|kritisier\w*|beschuldig\w*|vorgeworfen|wirft|warf", False),
+    ("AID", r"(?:Hilfe|Unterstützung|Waffen|Hilfen)\b(?=[^.]{0,40}\b(?:zu|zugesichert|zusichern|leisten|liefern|"
+            r"geliefert|zugesagt|zusagen)\b)|liefer\w*|zugesagt", False),
+    ("MOBILIZE", r"Entsendung|Verlegung|Stationierung|Mobilisierung|entsand\w*|entsend\w*|geschickt|schickt\w*|"
+                 r"verleg\w*|stationier\w*|mobilisier\w*", True),
+    ("FIGHT", r"Kämpfen|Kämpfe|kämpf\w+|Gefecht\w*", True),
+    ("DEMAND", r"forder\w*|verlang\w*", False),
+    ("THREATEN", r"droh\w*", False),
+    ("CONSULT", r"traf(?:en)?|getroffen|Treffen|Gespräch\w*|berieten|beraten", False),
+    ("AGREE", r"vereinbar\w*|einigten|geeinigt|unterzeichne\w*", False),
+    ("SANCTION", r"Sanktion\w*|sanktionier\w*", False),
+    ("REJECT", r"lehnt\w*\s[^.]{0,60}\bab\b|abgelehnt|geweigert|weigert\w*|zurückgewiesen|dementier\w*", False),
+    ("COERCE", r"festgenommen|verhaftet|inhaftiert|Festnahme\w*", False),
+]
+TRIGGER = re.compile("|".join(f"(?P<{name}_{i}>\\b(?:{pattern}))" for i, (name, pattern, _) in enumerate(TRIGGERS)))
+MILITARY_NOUN = re.compile(r"\s+(?:Soldaten|Truppen|Streitkräfte\w*|Armee|Militär\w*|Kämpfer|Einheiten|Kräfte)\b")
+RELATIVE_CLAUSE = re.compile(r",\s+(?:die|der|das|den|dem|deren|dessen|welche[rs]?)\s[^,]*$")
+SKIP_KINDS = frozenset({"credit", "boilerplate", "dateline", "author", "attribution", "kicker"})
+
+
+def code_events(text: str, segments: list[Segment], sentences: list[Sentence], index: EntityIndex,
+                dates_by_sentence: dict[int, str]) -> list[Event]:
+    speakers = SpeakerResolver(text, index)
+    events: dict[tuple[str, str], Event] = {}
+    for number, sentence in enumerate(sentences):
+        if segments[sentence.segment].kind in SKIP_KINDS:
+            continue
+        for trigger in TRIGGER.finditer(text, sentence.start, sentence.end):
+            if RELATIVE_CLAUSE.search(text, sentence.start, trigger.start()):
+                continue  # "…, die Australien und Japan unterzeichneten": background, not an event
+            group = next(name for name, value in trigger.groupdict().items() if value)
+            kind, position = group.rsplit("_", 1)
+            nominal = TRIGGERS[int(position)][2]
+            actor = _actor(text, trigger, sentence, speakers, index, nominal)
+            if actor is None:
+                continue
+            targets = [e for e in _participants(text, sentence, index) if e.id != actor.id]
+            key = (kind, actor.id)
+            if key in events:
+                known = {t.id for t in events[key].target}
+                events[key].target.extend(ref(t) for t in targets if t.id not in known)
+                continue
+            events[key] = Event(
+                type=kind, actor=ref(actor), target=[ref(t) for t in targets], date=dates_by_sentence.get(number),
+                evidence=sentence.text, evidence_span=Span(start=sentence.start, end=sentence.end, text=sentence.text),
+            )
+    return list(events.values())
+
+
+def _actor(text: str, trigger: re.Match[str], sentence: Sentence, speakers: SpeakerResolver,
+           index: EntityIndex, nominal: bool) -> Entity | None:
+    if nominal:
+        troops = _troop_owner(text, index, sentence.start, sentence.end, near=trigger.start())
+        if troops is not None:
+            return troops
+    actor, _ = speakers.subject_near(sentence.start, sentence.end, around=trigger.start())
+    if isinstance(actor, list):
+        actor = actor[0]
+    return index.get(actor.id) if isinstance(actor, EntityRef) else None
+
+
+def _troop_owner(text: str, index: EntityIndex, start: int, end: int, near: int) -> Entity | None:
+    """The country whose troops act: "nordkoreanische Soldaten", "Soldaten aus Nordkorea"."""
+    owners = [
+        (abs(m.start - near), e)
+        for m, e in index.within(start, end)
+        if e.country
+        and (MILITARY_NOUN.match(text, m.end) or re.search(r"Soldaten\s+aus\s+$", text[start : m.start]))
+        and not re.search(r"\bgegen\s+(?:die|den|das)\s+$", text[max(start, m.start - 20) : m.start])
+    ]
+    return min(owners, key=lambda pair: pair[0])[1] if owners else None
+
+
+def _participants(text: str, sentence: Sentence, index: EntityIndex) -> list[Entity]:
+    seen: dict[str, Entity] = {}
+    for m, e in index.within(sentence.start, sentence.end):
+        if e.type in ("LOC", "ORG", "PER") and (m.form != "adjective" or MILITARY_NOUN.match(text, m.end)):
+            seen.setdefault(e.id, e)
+    return list(seen.values())

@@ -1,0 +1,80 @@
+"""Run the German spaCy pipeline over the segments of an article.
+
+Each segment is processed on its own, so no sentence crosses a layout boundary (a caption never
+runs into the body). The project's trained pipeline ships in `quellenlage/models/de_quellenlage`;
+without it, a blank German tokenizer with rule-based sentence splitting keeps the chain running
+(and `analyze` reports a warning).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from quellenlage.model import Segment, Sentence, Token
+
+MODEL_NAME = "de_quellenlage"
+
+
+@dataclass(frozen=True)
+class NameSpan:
+    """A name the statistical model found."""
+
+    start: int
+    end: int
+    label: str
+
+
+def model_path() -> Path:
+    return Path(str(resources.files("quellenlage") / "models" / MODEL_NAME))
+
+
+@cache
+def load_pipeline() -> Language:
+    """The shipped model when present, else the blank fallback. Loaded once per process."""
+    path = model_path()
+    if (path / "config.cfg").is_file():
+        return spacy.load(path)
+    nlp = spacy.blank("de")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def has_trained_model() -> bool:
+    return "ner" in load_pipeline().pipe_names
+
+
+def annotate(text: str, segments: list[Segment]) -> tuple[list[Sentence], list[NameSpan]]:
+    """Sentences with tokens, and the model's names, with offsets into `text`."""
+    nlp = load_pipeline()
+    sentences: list[Sentence] = []
+    names: list[NameSpan] = []
+    for index, doc in enumerate(nlp.pipe(segment.text for segment in segments)):
+        base = segments[index].start
+        for sent in doc.sents:
+            tokens = [
+                Token(
+                    start=base + t.idx,
+                    end=base + t.idx + len(t.text),
+                    text=t.text,
+                    lemma=t.lemma_ or t.text,
+                    pos=t.pos_,
+                    morph=str(t.morph),
+                )
+                for t in sent
+                if not t.is_space
+            ]
+            if not tokens:
+                continue
+            start, end = tokens[0].start, tokens[-1].end
+            sentences.append(Sentence(start=start, end=end, text=text[start:end], segment=index, tokens=tokens))
+        names.extend(
+            NameSpan(base + ent.start_char, base + ent.end_char, ent.label_.replace("MISC", "OTH"))
+            for ent in doc.ents
+        )
+    return sentences, names

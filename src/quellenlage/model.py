@@ -1,0 +1,176 @@
+"""The one data model of an analysis, serialised as versioned JSON.
+
+Every stage of the pipeline writes into these classes and nothing else, so the JSON schema
+(`quellenlage schema`) is the complete contract with users. Offsets are character offsets into
+`Analysis.text`, which is exactly the text the layout stage saw (for HTML input: the text
+extracted from the page).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0.0"
+
+SegmentKind = Literal[
+    "kicker",
+    "headline",
+    "lead",
+    "caption",
+    "credit",
+    "author",
+    "dateline",
+    "subheading",
+    "body",
+    "blockquote",
+    "attribution",
+    "media",
+    "boilerplate",
+]
+EntityType = Literal["PER", "ORG", "LOC", "OTH"]
+QuoteKind = Literal["direct", "indirect", "free_indirect", "partial", "according_to", "speech_act"]
+Qualifier = Literal["exact", "more_than", "less_than", "at_least", "at_most", "approx", "range", "vague"]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(Record):
+    """A stretch of the analysed text."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
+class Segment(Span):
+    kind: SegmentKind
+
+
+class Token(Span):
+    lemma: str = ""
+    pos: str = ""
+    morph: str = ""
+
+
+class Sentence(Span):
+    segment: int = Field(description="index of the segment the sentence belongs to")
+    tokens: list[Token] = Field(default_factory=list)
+
+
+class Mention(Span):
+    form: str = Field(
+        "name",
+        description="name, genitive, surname, abbreviation, adjective, demonym, compound, description",
+    )
+    source: str = Field("kb", description="what found it: kb (knowledge base), ner (model), rule")
+
+
+class Entity(Record):
+    id: str = Field(description="document-local id, e1, e2, …")
+    key: str = Field(description="stable, document-independent key (knowledge-base key or type:name)")
+    name: str
+    type: EntityType
+    kind: str | None = None
+    country: str | None = Field(None, description="ISO 3166 alpha-3 when the entity is a country")
+    located_in: str | None = Field(
+        None, description="ISO 3166 alpha-3 of the country a place lies in or a person or body serves"
+    )
+    ids: dict[str, str] = Field(default_factory=dict)
+    roles: list[str] = Field(default_factory=list, description="titles and roles: Präsident, Militärexperte")
+    metonym_of: str | None = Field(None, description="key of the entity this one stands for (Kreml → RUS)")
+    mentions: list[Mention] = Field(default_factory=list)
+
+
+class EntityRef(Record):
+    id: str
+    name: str
+
+
+Actor = EntityRef | list[EntityRef] | None
+
+
+class Quote(Record):
+    id: str
+    kind: QuoteKind
+    speaker: Actor = None
+    speaker_mention: Span | None = None
+    cue: Span | None = None
+    content: Span
+    sentence: int | None = None
+    mood: str | None = Field(None, description="Sub when the content is in the subjunctive")
+
+
+class Claim(Record):
+    id: str
+    value: float | None
+    qualifier: Qualifier
+    magnitude: str | None = Field(None, description="for vague figures: thousands, millions, …")
+    low: float | None = None
+    high: float | None = None
+    unit: str | None = Field(None, description="what is counted (Soldaten) or the unit (Euro, Prozent)")
+    about: str | None = None
+    place: EntityRef | None = None
+    date: str | None = None
+    source: Actor = None
+    quote: str | None = Field(None, description="id of the quote the claim sits in")
+    basis: str | None = Field(None, description="what the source relies on: Geheimdienstinformationen")
+    hedge: str | None = Field(None, description="hedging word: sollen, angeblich, mutmaßlich")
+    number: Span
+    evidence: str
+    evidence_span: Span
+
+
+class Figure(Record):
+    id: str
+    about: str
+    unit: str | None = None
+    claims: list[int] = Field(description="indexes into Analysis.claims")
+
+
+class DateMention(Span):
+    value: str = Field(description="ISO date")
+    method: Literal["explicit", "weekday", "relative", "partial"]
+
+
+class Event(Record):
+    type: str = Field(description="PLOVER event type")
+    actor: EntityRef | None
+    target: list[EntityRef] = Field(default_factory=list)
+    place: EntityRef | None = None
+    date: str | None = None
+    evidence: str
+    evidence_span: Span
+
+
+class Analysis(Record):
+    schema_version: str = SCHEMA_VERSION
+    lang: str = "de"
+    title: str | None = None
+    published: str | None = None
+    published_source: Literal["argument", "metadata", "inferred", "none"] = "none"
+    input_format: Literal["text", "html"] = "text"
+    text: str
+    warnings: list[str] = Field(default_factory=list)
+    segments: list[Segment] = Field(default_factory=list)
+    sentences: list[Sentence] = Field(default_factory=list)
+    entities: list[Entity] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    claims: list[Claim] = Field(default_factory=list)
+    figures: list[Figure] = Field(default_factory=list)
+    dates: list[DateMention] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
+
+    def to_json(self, *, tokens: bool = False, indent: int | None = 1) -> str:
+        exclude = None if tokens else {"sentences": {"__all__": {"tokens"}}}
+        return self.model_dump_json(indent=indent, exclude=exclude)
+
+
+def json_schema() -> dict[str, object]:
+    schema = Analysis.model_json_schema()
+    schema["$id"] = f"https://quellenlage.org/schema/analysis-{SCHEMA_VERSION}.json"
+    schema["title"] = f"Quellenlage analysis {SCHEMA_VERSION}"
+    return schema

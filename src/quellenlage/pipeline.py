@@ -1,0 +1,77 @@
+"""The whole chain, top to bottom: input → layout → language → entities → dates → quotes →
+claims → figures → events. Each stage is a plain function of what the stages before produced."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from quellenlage.attribution.quotes import find_quotes
+from quellenlage.claims.figures import group_figures
+from quellenlage.claims.quantities import find_claims
+from quellenlage.dates import find_dates, infer_reference_date
+from quellenlage.entities.index import EntityIndex
+from quellenlage.entities.resolve import resolve_entities
+from quellenlage.errors import InputError
+from quellenlage.events.plover import code_events
+from quellenlage.language import annotate, check_german
+from quellenlage.language.annotate import has_trained_model
+from quellenlage.layout import find_segments
+from quellenlage.model import Analysis
+from quellenlage.reading import Article, read_article
+
+
+def analyze(source: str | bytes | Article, published: str | date | None = None, *, force: bool = False) -> Analysis:
+    """Analyse one German news article given as plain text, HTML, raw bytes, or a read Article.
+
+    `published` is the reference date for relative dates ("Am Donnerstag"); without it the
+    page's metadata is used, else the latest full date the text names. Raises InputError for
+    input that cannot be analysed; `force` analyses text that does not look German anyway.
+    """
+    article = source if isinstance(source, Article) else read_article(source)
+    if not force:
+        check_german(article.text)
+    text = article.text
+    reference, reference_source = _reference_date(published, article.published, text)
+
+    segments = find_segments(text)
+    sentences, names = annotate(text, segments)
+    entities = resolve_entities(text, segments, names)
+    index = EntityIndex(entities)
+    dates = find_dates(text, reference)
+    quotes = find_quotes(text, segments, sentences, index)
+    claims = find_claims(text, segments, sentences, quotes, dates, index)
+    figures = group_figures(claims, index)
+    dates_by_sentence = {n: d.value for n, s in enumerate(sentences) for d in dates if s.start <= d.start < s.end}
+    events = code_events(text, segments, sentences, index, dates_by_sentence)
+
+    warnings = list(article.warnings)
+    if not has_trained_model():
+        warnings.append("the trained language model is missing: names come from the knowledge base and rules only")
+    return Analysis(
+        title=article.title or next((s.text for s in segments if s.kind == "headline"), None),
+        published=reference.isoformat() if reference else None,
+        published_source=reference_source,  # type: ignore[arg-type]
+        input_format=article.input_format,  # type: ignore[arg-type]
+        text=text,
+        warnings=warnings,
+        segments=segments,
+        sentences=sentences,
+        entities=entities,
+        quotes=quotes,
+        claims=claims,
+        figures=figures,
+        dates=dates,
+        events=events,
+    )
+
+
+def _reference_date(argument: str | date | None, metadata: str | None, text: str) -> tuple[date | None, str]:
+    if argument:
+        try:
+            return (argument if isinstance(argument, date) else date.fromisoformat(argument)), "argument"
+        except ValueError as error:
+            raise InputError(f"--published must be a date like 2024-10-31, not {argument!r}") from error
+    if metadata:
+        return date.fromisoformat(metadata), "metadata"
+    inferred = infer_reference_date(text)
+    return inferred, "inferred" if inferred else "none"

@@ -1,0 +1,99 @@
+"""The terminal report: what a journalist wants to see first, in reading order of importance."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from quellenlage.model import Actor, Analysis
+
+SEGMENT_STYLE = {"kicker": "bold magenta", "headline": "bold", "lead": "italic", "boilerplate": "dim",
+                 "credit": "dim", "media": "cyan", "blockquote": "green", "attribution": "green"}
+
+
+def print_report(analysis: Analysis, console: Console | None = None) -> None:
+    console = console or Console()
+    title = analysis.title or "(untitled)"
+    console.rule(f"[bold]{title}")
+    published = analysis.published or "unknown"
+    console.print(f"published: {published} ({analysis.published_source})   input: {analysis.input_format}   "
+                  f"schema {analysis.schema_version}")
+    for warning in analysis.warnings:
+        console.print(f"[yellow]warning:[/] {warning}")
+    console.print(_segments(analysis))
+    console.print(_entities(analysis))
+    console.print(_quotes(analysis))
+    console.print(_claims(analysis))
+    for figure in analysis.figures:
+        console.print(f"[bold]Figure {figure.id}[/]: {figure.about}")
+        for i in figure.claims:
+            claim = analysis.claims[i]
+            console.print(f"   {claim.number.text:>20}  ← {_actor(claim.source)}")
+    console.print(_dates_and_events(analysis))
+
+
+def _segments(analysis: Analysis) -> Table:
+    table = Table(title="Layout", show_lines=False, expand=True)
+    table.add_column("kind", no_wrap=True)
+    table.add_column("text")
+    for segment in analysis.segments:
+        style = SEGMENT_STYLE.get(segment.kind, "")
+        table.add_row(segment.kind, Text(_short(segment.text, 160), style=style))
+    return table
+
+
+def _entities(analysis: Analysis) -> Table:
+    table = Table(title="Entities", expand=True)
+    for column in ("name", "type", "id", "mentions"):
+        table.add_column(column)
+    for entity in analysis.entities:
+        identifier = entity.country or next(iter(entity.ids.values()), "") if entity.ids or entity.country else ""
+        forms = sorted({m.text for m in entity.mentions})
+        table.add_row(entity.name, entity.type, identifier, f"{len(entity.mentions)}: {_short(', '.join(forms), 90)}")
+    return table
+
+
+def _quotes(analysis: Analysis) -> Table:
+    table = Table(title="Who says what", expand=True)
+    for column in ("speaker", "kind", "cue", "content"):
+        table.add_column(column)
+    for quote in analysis.quotes:
+        table.add_row(_actor(quote.speaker), quote.kind, quote.cue.text if quote.cue else "",
+                      _short(quote.content.text, 120))
+    return table
+
+
+def _claims(analysis: Analysis) -> Table:
+    table = Table(title="Figures and their sources", expand=True)
+    for column in ("number", "qualifier", "counts", "source", "basis / hedge"):
+        table.add_column(column)
+    for claim in analysis.claims:
+        table.add_row(claim.number.text, claim.qualifier, claim.unit or "", _actor(claim.source),
+                      " / ".join(x for x in (claim.basis, claim.hedge) if x))
+    return table
+
+
+def _dates_and_events(analysis: Analysis) -> Table:
+    table = Table(title="Dates and events", expand=True)
+    table.add_column("what")
+    table.add_column("value")
+    for date in analysis.dates:
+        table.add_row(f"date “{date.text}”", f"{date.value} ({date.method})")
+    for event in analysis.events:
+        targets = ", ".join(t.name for t in event.target)
+        table.add_row(f"event {event.type}", f"{_actor(event.actor)} → {targets or '–'}")
+    return table
+
+
+def _actor(actor: Actor) -> str:
+    if actor is None:
+        return "–"
+    if isinstance(actor, list):
+        return ", ".join(a.name for a in actor)
+    return actor.name
+
+
+def _short(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,179 @@
+"""Rebuild the shipped German pipeline ``src/quellenlage/models/de_quellenlage`` in one command.
+
+    OMP_NUM_THREADS=1 .venv/bin/python training/train.py [--data ../shared/data]
+
+Steps: convert (training/convert.py) -> spacy train (training/config.cfg, fixed
+seeds) -> evaluate model-best on the held-out GermEval / UD parts -> measure
+speed -> package to the ship dir, write training/scores.json and MODEL_CARD.md.
+
+Options: ``--skip-convert``/``--skip-train`` reuse earlier outputs, ``--max-steps``
+overrides the config (for quick experiments), ``--no-package`` skips the copy.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("MKL_NUM_THREADS", "1")
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import shutil  # noqa: E402
+import sys  # noqa: E402
+import time  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(HERE))
+
+import spacy  # noqa: E402
+from spacy.util import compile_infix_regex  # noqa: E402
+
+SHIP = REPO / "src" / "quellenlage" / "models" / "de_quellenlage"
+
+# Short "debris tails" glued to the next sentence in scraped news ("dpaDie", "3 minNato").
+# A zero-width infix splits them off when they start a token and are followed by an
+# uppercase+lowercase letter.  Pure regex: it is serialised in the tokenizer data, so
+# loading the model needs no Python code.
+DEBRIS_TAILS = [
+    "dpa", "afp", "apa", "kna", "epd", "sid", "dts", "rtr", "reuters", "min", "Uhr", "mehr",
+    "Foto", "Quelle", "Anzeige", "Werbung", "AFP", "APA", "DPA", "KNA", "EPD", "SID",
+]
+
+
+def debris_infix_pattern() -> str:
+    lookbehinds = "|".join(f"(?<=(?<![^\\W\\d_]){t})" for t in DEBRIS_TAILS)
+    return f"(?:{lookbehinds})(?=[A-ZÄÖÜ][a-zäöüß])"
+
+
+def customize_tokenizer(nlp):
+    infixes = [debris_infix_pattern()] + list(nlp.Defaults.infixes)
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    return nlp
+
+
+@spacy.registry.callbacks("quellenlage.debris_tokenizer.v1")
+def make_debris_tokenizer_callback():
+    return customize_tokenizer
+
+
+def train(config: Path, out: Path, max_steps: int | None) -> float:
+    from spacy.cli.train import train as spacy_train
+
+    overrides = {
+        "paths.train": str(HERE / "corpus" / "train.spacy"),
+        "paths.dev": str(HERE / "corpus" / "dev.spacy"),
+    }
+    if max_steps:
+        overrides["training.max_steps"] = max_steps
+    t0 = time.time()
+    spacy_train(config, out, use_gpu=-1, overrides=overrides)
+    return time.time() - t0
+
+
+def evaluate(model_dir: Path) -> dict:
+    from quellenlage.evaluation.ner import evaluate_ner_file, format_ner_report
+    from quellenlage.evaluation.tags import evaluate_tags_file, format_tags_report
+
+    nlp = spacy.load(model_dir)
+    ner = evaluate_ner_file(HERE / "corpus" / "heldout_germeval.tsv", nlp)
+    tags = evaluate_tags_file(HERE / "corpus" / "heldout_ud.conllu", nlp)
+    print(format_ner_report(ner))
+    print(format_tags_report(tags))
+    return {"ner": ner, "tags": tags}
+
+
+def measure_speed(model_dir: Path, data: Path, limit: int = 300) -> dict:
+    sys.path.insert(0, str(REPO / "benchmarks"))
+    from speed import load_texts, model_speed  # type: ignore[import-not-found]
+
+    texts = load_texts(data / "news" / "10kgnad-test.csv", limit)
+    return model_speed(spacy.load(model_dir), texts)
+
+
+def dir_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+def package(model_dir: Path, meta_extra: dict) -> None:
+    nlp = spacy.load(model_dir)
+    nlp.meta.update(meta_extra)
+    card = SHIP / "MODEL_CARD.md"
+    keep = card.read_text(encoding="utf-8") if card.exists() else None
+    if SHIP.exists():
+        shutil.rmtree(SHIP)
+    nlp.to_disk(SHIP)
+    # the before_init callback is only needed for training (the infix rule is
+    # serialised in tokenizer data); drop it so loading needs nothing from training/
+    cfg = (SHIP / "config.cfg").read_text(encoding="utf-8")
+    cfg = cfg.replace(
+        '[initialize.before_init]\n@callbacks = "quellenlage.debris_tokenizer.v1"\n', ""
+    ).replace("after_init = null\n", "after_init = null\nbefore_init = null\n", 1)
+    (SHIP / "config.cfg").write_text(cfg, encoding="utf-8")
+    if keep is not None:
+        card.write_text(keep, encoding="utf-8")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
+    ap.add_argument("--config", type=Path, default=HERE / "config.cfg")
+    ap.add_argument("--output", type=Path, default=HERE / "output")
+    ap.add_argument("--max-steps", type=int, default=None)
+    ap.add_argument("--skip-convert", action="store_true")
+    ap.add_argument("--skip-train", action="store_true")
+    ap.add_argument("--no-package", action="store_true")
+    args = ap.parse_args()
+    t_start = time.time()
+
+    if not args.skip_convert:
+        from convert import convert
+
+        print(json.dumps(convert(args.data, HERE / "corpus"), indent=2))
+    train_s = None
+    if not args.skip_train:
+        train_s = train(args.config, args.output, args.max_steps)
+    best = args.output / "model-best"
+    results = evaluate(best)
+    speed = measure_speed(best, args.data)
+    print(f"speed (model only, 1 thread): {speed['words_per_s']:.0f} words/s")
+
+    ner, tags = results["ner"], results["tags"]
+    scores = {
+        "ner_f1_heldout": ner["coarse"]["overall"]["f"],
+        "ner_p_heldout": ner["coarse"]["overall"]["p"],
+        "ner_r_heldout": ner["coarse"]["overall"]["r"],
+        "ner_per_label_heldout": {
+            k: {m: v[m] for m in ("p", "r", "f", "support")} for k, v in ner["coarse"].items() if k != "overall"
+        },
+        "ner_official_outer_f1_heldout": (ner["official_outer"] or {}).get("overall", {}).get("f"),
+        "pos_acc_heldout": tags["pos_acc"],
+        "tag_acc_heldout": tags["tag_acc"],
+        "morph_acc_heldout": tags["morph_acc"],
+        "lemma_acc_heldout": tags["lemma_acc"],
+        "sent_f1_heldout": tags["sent_f"],
+        "words_per_s_one_core": speed["words_per_s"],
+        "train_seconds": train_s,
+        "heldout": {
+            "germeval": "training/splits/germeval_heldout.txt (sentence indices in NER-de-dev.tsv)",
+            "ud": "training/splits/de_*_heldout.txt (sentence indices per UD file)",
+        },
+    }
+    if not args.no_package:
+        package(best, {"name": "quellenlage", "version": "0.1.0",
+                       "description": "quellenlage German news pipeline (see MODEL_CARD.md)",
+                       "license": "CC BY-NC-SA 4.0 (inherits from training data)",
+                       "author": "quellenlage"})
+        scores["model_size_bytes"] = dir_size(SHIP)
+    (HERE / "scores.json").write_text(json.dumps(scores, indent=2) + "\n")
+    (HERE / "output" / "eval_full.json").write_text(json.dumps(results, indent=2, default=str))
+    print(json.dumps({k: v for k, v in scores.items() if not isinstance(v, dict)}, indent=2))
+    print(f"total wall time: {time.time() - t_start:.0f}s")
+
+
+if __name__ == "__main__":
+    main()
