@@ -102,10 +102,9 @@ def dir_size(path: Path) -> int:
 def package(model_dir: Path, meta_extra: dict) -> None:
     nlp = spacy.load(model_dir)
     nlp.meta.update(meta_extra)
-    card = SHIP / "MODEL_CARD.md"
-    keep = card.read_text(encoding="utf-8") if card.exists() else None
     if SHIP.exists():
         shutil.rmtree(SHIP)
+    SHIP.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(SHIP)
     # the before_init callback is only needed for training (the infix rule is
     # serialised in tokenizer data); drop it so loading needs nothing from training/
@@ -114,8 +113,53 @@ def package(model_dir: Path, meta_extra: dict) -> None:
         '[initialize.before_init]\n@callbacks = "quellenlage.debris_tokenizer.v1"\n', ""
     ).replace("after_init = null\n", "after_init = null\nbefore_init = null\n", 1)
     (SHIP / "config.cfg").write_text(cfg, encoding="utf-8")
-    if keep is not None:
-        card.write_text(keep, encoding="utf-8")
+
+
+def write_model_card(scores: dict, results: dict, config: Path) -> None:
+    from spacy.util import load_config
+
+    cfg = load_config(config)
+    stats = json.loads((HERE / "corpus" / "stats.json").read_text())
+    nlp_pipes = ", ".join(spacy.load(SHIP).pipe_names)
+    ner = results["ner"]["coarse"]
+    rows = ["| label | P | R | F1 | support |", "|---|---|---|---|---|"]
+    for lab in ["PER", "ORG", "LOC", "OTH", "overall"]:
+        if lab in ner:
+            v = ner[lab]
+            rows.append(f"| {lab} | {v['p']:.3f} | {v['r']:.3f} | {v['f']:.3f} | {int(v['support'])} |")
+    tags = results["tags"]
+
+    def f(x):
+        return "n/a" if x is None else f"{x:.3f}"
+
+    from convert import GOLD_REPEAT
+
+    text = (HERE / "MODEL_CARD.template.md").read_text(encoding="utf-8").format(
+        spacy_version=spacy.__version__,
+        pipeline=nlp_pipes,
+        gold_repeat=GOLD_REPEAT,
+        debris_tails=", ".join(f"`{t}`" for t in DEBRIS_TAILS),
+        silver_wikineural=stats.get("silver_wikineural", 0),
+        silver_europarl=stats.get("silver_europarl", 0),
+        silver_wikiann=stats.get("silver_wikiann", 0),
+        germeval_heldout=stats["germeval_heldout"],
+        ud_heldout=tags["sentences"],
+        ud_tokens=tags["tokens"],
+        ner_table="\n".join(rows),
+        outer_f1=f(scores["ner_official_outer_f1_heldout"]),
+        pos_acc=f(tags["pos_acc"]),
+        tag_acc=f(tags["tag_acc"]),
+        morph_acc=f(tags["morph_acc"]),
+        lemma_acc=f(tags["lemma_acc"]),
+        sent_p=f(tags["sent_p"]),
+        sent_r=f(tags["sent_r"]),
+        sent_f=f(tags["sent_f"]),
+        train_minutes=("n/a" if not scores.get("train_seconds") else f"{scores['train_seconds'] / 60:.0f}"),
+        max_steps=cfg["training"]["max_steps"],
+        wps=f"{scores['words_per_s_one_core']:,.0f}",
+        size_mb=f"{scores.get('model_size_bytes', 0) / 1e6:.1f}",
+    )
+    (SHIP / "MODEL_CARD.md").write_text(text, encoding="utf-8")
 
 
 def main() -> None:
@@ -135,6 +179,8 @@ def main() -> None:
 
         print(json.dumps(convert(args.data, HERE / "corpus"), indent=2))
     train_s = None
+    if args.skip_train and (HERE / "scores.json").exists():
+        train_s = json.loads((HERE / "scores.json").read_text()).get("train_seconds")
     if not args.skip_train:
         train_s = train(args.config, args.output, args.max_steps)
     best = args.output / "model-best"
@@ -168,6 +214,8 @@ def main() -> None:
                        "description": "quellenlage German news pipeline (see MODEL_CARD.md)",
                        "license": "CC BY-NC-SA 4.0 (inherits from training data)",
                        "author": "quellenlage"})
+        scores["model_size_bytes"] = dir_size(SHIP)
+        write_model_card(scores, results, args.config)
         scores["model_size_bytes"] = dir_size(SHIP)
     (HERE / "scores.json").write_text(json.dumps(scores, indent=2) + "\n")
     (HERE / "output" / "eval_full.json").write_text(json.dumps(results, indent=2, default=str))

@@ -67,6 +67,7 @@ class Mention(Span):
         description="name, genitive, surname, abbreviation, adjective, demonym, compound, description",
     )
     source: str = Field("kb", description="what found it: kb (knowledge base), ner (model), rule")
+    metonym: bool = Field(False, description="stands for the entity: Kreml, or a capital as actor (Moskau warnt)")
 
 
 class Entity(Record):

@@ -206,7 +206,7 @@ def _speech_act(text: str, number: int, sentence: Sentence, speakers: SpeakerRes
     verb = next((t for t in sentence.tokens if SPEECH_ACT.fullmatch(t.text)), None)
     if verb is None:
         return
-    speaker, mention = speakers.subject_near(sentence.start, sentence.end, around=verb.start)
+    speaker, mention = speakers.subject_near(sentence.start, sentence.end)
     if speaker:
         state.add("speech_act", _strip_span(text, sentence.start, sentence.end), _span(text, verb.start, verb.end),
                   speaker, number, mention)
@@ -252,7 +252,7 @@ def _frame_speaker(text: str, tokens: list[Token], verb: int, frame_end: int, se
     said_in = SAID_IN.search(text, sentence.start, tokens[frame_end - 1].end + 1)
     if said_in:
         return speakers.for_document(said_in.start("source"), said_in.end(), state), None
-    return speakers.subject_near(sentence.start, tokens[frame_end - 1].end, around=tokens[verb].start)
+    return speakers.subject_near(sentence.start, tokens[frame_end - 1].end)
 
 
 def _cue_start(tokens: list[Token], verb: int) -> int:

@@ -42,16 +42,15 @@ class SpeakerResolver:
         entities = _distinct(entity for _, entity in self._mentions(start, end, compounds=True))
         return _actor(entities)
 
-    def subject_near(self, start: int, end: int, around: int | None = None) -> tuple[Actor, Span | None]:
-        """The likely subject among the actor mentions in [start, end): the nearest before
-        `around` (the verb), else the first after it."""
+    def subject_near(self, start: int, end: int) -> tuple[Actor, Span | None]:
+        """The likely subject among the actor mentions in [start, end): the first that is not
+        in a prepositional phrase, a genitive attribute or a dative object. In German main
+        clauses the subject stands before or right after the finite verb, so it is the first
+        actor in the clause far more often than not."""
         candidates = [(m, e) for m, e in self._mentions(start, end, compounds=False) if self._may_be_subject(m, e, start)]
         if not candidates:
             return None, None
-        groups = self._coordinated_groups(candidates)
-        anchor = around if around is not None else end
-        before = [g for g in groups if g[0][0].start < anchor]
-        group = before[-1] if before else groups[0]
+        group = self._coordinated_groups(candidates)[0]
         mention_span = Span(start=group[0][0].start, end=group[-1][0].end,
                             text=self.text[group[0][0].start : group[-1][0].end])
         return _actor(_distinct(e for _, e in group)), mention_span

@@ -8,7 +8,7 @@ from quellenlage.model import Entity, EntityRef, Mention
 
 # Forms that name an actor; adjectives and compounds only say something is related to it.
 ACTOR_FORMS = frozenset(
-    {"name", "genitive", "surname", "abbreviation", "description", "metonym", "demonym", "collective"}
+    {"name", "genitive", "surname", "abbreviation", "description", "demonym", "collective"}
 )
 
 

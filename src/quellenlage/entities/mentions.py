@@ -44,6 +44,7 @@ class Candidate:
     source: str
     entry: KBEntry | None = None
     role: str | None = None
+    metonym: bool = False
 
 
 def knowledge_base_candidates(

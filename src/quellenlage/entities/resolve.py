@@ -4,8 +4,8 @@ Knowledge-base mentions cluster by their KB key, so "Nordkoreas", "nordkoreanisc
 "Demokratische Volksrepublik Korea" are one entity with ISO code PRK. Other names cluster by
 normalised form, and a person's surname joins the full name mentioned elsewhere ("Keupp" →
 "Michael Keupp"). Metonymy is flagged, not merged blindly: the Kremlin, and a capital used as
-an actor ("Moskau warnt", "die Unterstützung Moskaus"), become mentions of the country with
-form "metonym"; a capital used as a place ("in Moskau") stays a city.
+an actor ("Moskau warnt", "die Unterstützung Moskaus"), become mentions of the country flagged
+`metonym`; a capital used as a place ("in Moskau") stays a city.
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ def _as_metonym(text: str, kb: KnowledgeBase, c: Candidate) -> Candidate:
     country = kb.by_key(country_key)
     if country is None:
         return c
-    return Candidate(c.start, c.end, country.type, "metonym", c.source, country, c.role)
+    return Candidate(c.start, c.end, country.type, c.form, c.source, country, c.role, metonym=True)
 
 
 def _capital_of(entry: KBEntry) -> str | None:
@@ -141,7 +141,8 @@ def _entity(text: str, key: str, members: list[Candidate]) -> Entity:
         ids=dict(entry.ids) if entry else {},
         roles=roles,
         mentions=[
-            Mention(start=c.start, end=c.end, text=text[c.start : c.end], form=c.form, source=c.source)
+            Mention(start=c.start, end=c.end, text=text[c.start : c.end], form=c.form, source=c.source,
+                    metonym=c.metonym)
             for c in sorted(members, key=lambda c: c.start)
         ],
     )

@@ -31,7 +31,12 @@ TRIGGERS: list[tuple[str, str, bool]] = [  # (PLOVER type, pattern, nominal trig
 ]
 TRIGGER = re.compile("|".join(f"(?P<{name}_{i}>\\b(?:{pattern}))" for i, (name, pattern, _) in enumerate(TRIGGERS)))
 MILITARY_NOUN = re.compile(r"\s+(?:Soldaten|Truppen|Streitkräfte\w*|Armee|Militär\w*|Kämpfer|Einheiten|Kräfte)\b")
-RELATIVE_CLAUSE = re.compile(r",\s+(?:die|der|das|den|dem|deren|dessen|welche[rs]?)\s[^,]*$")
+CLAUSE_BOUNDARY = re.compile(
+    r",\s+(?=(?:dass|ob|weil|da|wenn|als|nachdem|obwohl|während|damit|sodass|die|der|das|den|dem|deren|dessen"
+    r"|welche[rsmn]?|es|er|sie|wir|man)\b)|[:;]\s+"
+)
+# A relative pronoun opens a relative clause when no noun follows it ("die neben …", not "die Nato")
+RELATIVE_PRONOUN = re.compile(r"(?:die|der|das|den|dem|deren|dessen|welche[rsmn]?)\s+(?![A-ZÄÖÜ])")
 SKIP_KINDS = frozenset({"credit", "boilerplate", "dateline", "author", "attribution", "kicker"})
 
 
@@ -43,15 +48,16 @@ def code_events(text: str, segments: list[Segment], sentences: list[Sentence], i
         if segments[sentence.segment].kind in SKIP_KINDS:
             continue
         for trigger in TRIGGER.finditer(text, sentence.start, sentence.end):
-            if RELATIVE_CLAUSE.search(text, sentence.start, trigger.start()):
+            start, end = clause_around(text, sentence, trigger.start())
+            if RELATIVE_PRONOUN.match(text, start):
                 continue  # "…, die Australien und Japan unterzeichneten": background, not an event
             group = next(name for name, value in trigger.groupdict().items() if value)
             kind, position = group.rsplit("_", 1)
             nominal = TRIGGERS[int(position)][2]
-            actor = _actor(text, trigger, sentence, speakers, index, nominal)
+            actor = _actor(text, trigger, start, end, speakers, index, nominal)
             if actor is None:
                 continue
-            targets = [e for e in _participants(text, sentence, index) if e.id != actor.id]
+            targets = [e for e in _participants(text, start, end, index) if e.id != actor.id]
             key = (kind, actor.id)
             if key in events:
                 known = {t.id for t in events[key].target}
@@ -64,13 +70,26 @@ def code_events(text: str, segments: list[Segment], sentences: list[Sentence], i
     return list(events.values())
 
 
-def _actor(text: str, trigger: re.Match[str], sentence: Sentence, speakers: SpeakerResolver,
+def clause_around(text: str, sentence: Sentence, position: int) -> tuple[int, int]:
+    """The clause holding `position`: commas that open a subordinate or new main clause
+    delimit it, commas inside a list ("Australien, Japan und Südkorea") do not."""
+    start, end = sentence.start, sentence.end
+    for boundary in CLAUSE_BOUNDARY.finditer(text, sentence.start, sentence.end):
+        if boundary.end() <= position:
+            start = boundary.end()
+        elif boundary.start() >= position:
+            end = boundary.start()
+            break
+    return start, end
+
+
+def _actor(text: str, trigger: re.Match[str], start: int, end: int, speakers: SpeakerResolver,
            index: EntityIndex, nominal: bool) -> Entity | None:
     if nominal:
-        troops = _troop_owner(text, index, sentence.start, sentence.end, near=trigger.start())
+        troops = _troop_owner(text, index, start, end, near=trigger.start())
         if troops is not None:
             return troops
-    actor, _ = speakers.subject_near(sentence.start, sentence.end, around=trigger.start())
+    actor, _ = speakers.subject_near(start, end)
     if isinstance(actor, list):
         actor = actor[0]
     return index.get(actor.id) if isinstance(actor, EntityRef) else None
@@ -88,9 +107,9 @@ def _troop_owner(text: str, index: EntityIndex, start: int, end: int, near: int)
     return min(owners, key=lambda pair: pair[0])[1] if owners else None
 
 
-def _participants(text: str, sentence: Sentence, index: EntityIndex) -> list[Entity]:
+def _participants(text: str, start: int, end: int, index: EntityIndex) -> list[Entity]:
     seen: dict[str, Entity] = {}
-    for m, e in index.within(sentence.start, sentence.end):
+    for m, e in index.within(start, end):
         if e.type in ("LOC", "ORG", "PER") and (m.form != "adjective" or MILITARY_NOUN.match(text, m.end)):
             seen.setdefault(e.id, e)
     return list(seen.values())
