@@ -57,6 +57,11 @@ def _parser() -> argparse.ArgumentParser:
     tags = tasks.add_parser("tags", help="POS, morphology, lemmas, sentences on a CoNLL-U file")
     tags.add_argument("file", type=Path)
     tags.set_defaults(command=_evaluate_tags)
+    quotes = tasks.add_parser("quotes", help="quotation attribution on a folder of Wikinews-format JSON files")
+    quotes.add_argument("directory", type=Path)
+    quotes.add_argument("--out", type=Path, help="write predictions in the same JSON format here")
+    quotes.add_argument("--limit", type=int, help="score only the first N files")
+    quotes.set_defaults(command=_evaluate_quotes)
     return parser
 
 
@@ -97,6 +102,15 @@ def _evaluate_tags(args: argparse.Namespace) -> int:
 
     _require_file(args.file)
     print(format_tags_report(evaluate_tags_file(args.file, load_pipeline())))
+    return 0
+
+
+def _evaluate_quotes(args: argparse.Namespace) -> int:
+    from quellenlage.evaluation.quotes import evaluate_quotes_dir, format_quotes_report
+
+    if not args.directory.is_dir():
+        raise QuellenlageError(f"{args.directory}: no such directory")
+    print(format_quotes_report(evaluate_quotes_dir(args.directory, args.out, args.limit)))
     return 0
 
 

@@ -48,7 +48,7 @@ def analyze(source: str | bytes | Article, published: str | date | None = None, 
     if not has_trained_model():
         warnings.append("the trained language model is missing: names come from the knowledge base and rules only")
     return Analysis(
-        title=article.title or next((s.text for s in segments if s.kind == "headline"), None),
+        title=next((s.text for s in segments if s.kind == "headline"), None) or article.title,
         published=reference.isoformat() if reference else None,
         published_source=reference_source,  # type: ignore[arg-type]
         input_format=article.input_format,  # type: ignore[arg-type]

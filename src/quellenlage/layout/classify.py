@@ -10,30 +10,38 @@ from __future__ import annotations
 
 import re
 
-from quellenlage.layout.pieces import Piece
+from quellenlage.layout.pieces import MEDIA_STAMP, Piece
 
 AUTHOR = re.compile(
     r"^(?:Von|Ein (?:Kommentar|Gastbeitrag|Interview|Bericht|Essay) von|Eine (?:Analyse|Reportage|Glosse) von"
     r"|Autor(?:in)?:|Ein Beitrag von)\s+[A-ZÄÖÜ]"
 )
 DATELINE = re.compile(
-    r"^(?:Stand|Aktualisiert|Veröffentlicht|Zuletzt aktualisiert)\s*:?\s*\d|^\d{1,2}\.\s*[A-ZÄÖÜ][a-zä]+\s+\d{4}"
+    r"^(?:Stand|Aktualisiert|Veröffentlicht|Zuletzt aktualisiert)\s*:?\s*(?:am\s+)?\d|^\d{1,2}\.\s*[A-ZÄÖÜ][a-zä]+\s+\d{4}"
     r"(?:,\s*\d{1,2}[:.]\d{2}\s*Uhr)?$|^\d{1,2}\.\d{1,2}\.\d{4}(?:,?\s*\d{1,2}[:.]\d{2}\s*Uhr)?$"
 )
+COPYRIGHT_NOTICE = r"\bdpa-infocom\b|Alle Rechte vorbehalten|^©\s*\d{4}"
 BOILERPLATE = re.compile(
     r"^(?:Mehr zum Thema|Lesen Sie (?:auch|mehr)|Auch interessant|Das könnte Sie auch interessieren|Weitere "
     r"(?:Nachrichten|Artikel|Informationen)|Mehr Nachrichten|Newsletter|Jetzt (?:abonnieren|anmelden)|Teilen"
-    r"|Kommentare?\b|Zur Startseite|Dieses Thema im Programm|Hier (?:klicken|geht)|Empfohlene Artikel"
+    r"|Kommentare(?:\s*\(\d+\))?$|Zur Startseite|Dieses Thema im Programm|Hier (?:klicken|geht)|Empfohlene Artikel"
     r"|Anzeige$|Zum Liveblog|Schlagworte|Themen:|Mehr aus|Weitere Meldungen|Alle Meldungen)"
-    r"|finden Sie (?:jederzeit |hier |auch )?(?:in unserem|hier|im)|\bdpa-infocom\b|^©|Alle Rechte vorbehalten"
-    r"|(?:Liveblog|Newsticker|Newsletter|Podcast)\s*:?\s*$",
+    r"|finden Sie (?:jederzeit |hier |auch )?(?:in unserem|hier|im)|Hier geht es zu|Newsletter abonnieren"
+    r"|-Newsletter\b|gibt die Meinung de[sr] Autor|(?:Liveblog|Newsticker|Newsletter|Podcast)\s*:\s*$"
+    r"|" + COPYRIGHT_NOTICE,
     re.IGNORECASE,
 )
-TEASER_HEADERS = re.compile(r"^(?:Mehr zum Thema|Lesen Sie auch|Auch interessant|Weitere|Mehr aus|Empfohlen)")
+# A teaser header on a line of its own ("Mehr zum Thema", "Lesen Sie auch:") lists link titles below.
+TEASER_HEADER_LINE = re.compile(
+    r"^(?:Mehr zum Thema|Lesen Sie (?:auch|mehr)|Auch interessant|Das könnte Sie auch interessieren|Weitere "
+    r"(?:Nachrichten|Artikel|Meldungen)|Mehr aus [^:]*|Empfohlene Artikel)\s*:?$"
+)
 AGENCY_START = re.compile(r"^[A-ZÄÖÜ][\w./ -]{1,40}\s\((?:dpa|AFP|Reuters|AP|epd|KNA|dts|SID|APA)[^)]*\)")
 MEDIA_DESCRIPTION_CUE = re.compile(
     r"\b(?:analysiert|erklärt|im Video|im Interview|berichtet|ordnet|schildert|zeigt|Bilder)\b"
 )
+MEDIA_STAMP_ONLY = re.compile(MEDIA_STAMP.pattern + r"\s*$", re.IGNORECASE)
+MEDIA_DESCRIPTION_MAX = 300  # teaser texts are two or three short sentences
 SENTENCE_END = re.compile(r"[.!?…\"“”»«]$")
 QUOTE_OPEN = "\"„“»‚"
 
@@ -42,12 +50,12 @@ def classify(text: str, pieces: list[Piece]) -> list[str]:
     """The segment kind of each piece, in order."""
     kinds = [""] * len(pieces)
     shapes = [text[p.start : p.end] for p in pieces]
-    _mark_hinted(pieces, kinds)
+    _mark_hinted(pieces, kinds, shapes)
     _mark_boilerplate(shapes, kinds)
     _mark_head(shapes, kinds)
     _mark_captions(kinds)
     _mark_block_quotes(shapes, kinds)
-    _mark_media_descriptions(shapes, kinds)
+    _mark_media(pieces, shapes, kinds)
     for i, shape in enumerate(shapes):
         if kinds[i]:
             continue
@@ -55,33 +63,37 @@ def classify(text: str, pieces: list[Piece]) -> list[str]:
             kinds[i] = "author"
         elif DATELINE.match(shape):
             kinds[i] = "dateline"
-        elif _is_heading(shape) and i + 1 < len(shapes) and not kinds[i + 1]:
+        elif _is_heading(shape) and i + 1 < len(shapes):
             kinds[i] = "subheading"
         else:
             kinds[i] = "body"
     return kinds
 
 
-def _mark_hinted(pieces: list[Piece], kinds: list[str]) -> None:
+def _mark_hinted(pieces: list[Piece], kinds: list[str], shapes: list[str]) -> None:
     for i, piece in enumerate(pieces):
-        if piece.hint:
+        if piece.hint == "credit" and re.search(COPYRIGHT_NOTICE, shapes[i]):
+            kinds[i] = "boilerplate"  # "© dpa-infocom, dpa:…": the page's copyright line, no photo credit
+        elif piece.hint:
             kinds[i] = piece.hint
 
 
 def _mark_boilerplate(shapes: list[str], kinds: list[str]) -> None:
-    """Promo lines, and the link titles listed under a teaser header ("Mehr zum Thema")."""
-    in_teaser_list = False
+    """Promo lines, and the link titles listed under a teaser header ("Mehr zum Thema"): the
+    first line below it, and further lines as long as they look like titles ("Zölle: Was …")."""
+    titles_below = 0
     for i, shape in enumerate(shapes):
         if kinds[i]:
-            in_teaser_list = False
+            titles_below = 0
             continue
         if BOILERPLATE.search(shape) and len(shape) < 300:
             kinds[i] = "boilerplate"
-            in_teaser_list = bool(TEASER_HEADERS.match(shape))
-        elif in_teaser_list and _is_heading(shape):
+            titles_below = 1 if TEASER_HEADER_LINE.match(shape) else 0
+        elif titles_below and _is_heading(shape) and (titles_below == 1 or ": " in shape):
             kinds[i] = "boilerplate"
+            titles_below += 1
         else:
-            in_teaser_list = False
+            titles_below = 0
 
 
 def _mark_head(shapes: list[str], kinds: list[str]) -> None:
@@ -133,12 +145,21 @@ def _mark_block_quotes(shapes: list[str], kinds: list[str]) -> None:
             kinds[i], kinds[i + 1] = "blockquote", "attribution"
 
 
-def _mark_media_descriptions(shapes: list[str], kinds: list[str]) -> None:
-    """A teaser text between other page furniture and a video's date line describes the video."""
-    for i in range(1, len(shapes) - 1):
-        if kinds[i] or kinds[i + 1] != "media" or not kinds[i - 1] or kinds[i - 1] in ("body", "lead"):
+def _mark_media(pieces: list[Piece], shapes: list[str], kinds: list[str]) -> None:
+    """A video or audio teaser: its stamp line ("Video: 2:15 min"), the title (glued to the
+    stamp, or on the next line), and a short description before or after them."""
+    for i in range(len(shapes)):
+        if kinds[i]:
             continue
-        if MEDIA_DESCRIPTION_CUE.search(shapes[i]) and len(shapes[i]) < 500:
+        previous = kinds[i - 1] if i else ""
+        stamp_alone = i > 0 and previous == "media" and (i < 2 or pieces[i - 1].start > pieces[i - 2].end)
+        if stamp_alone and MEDIA_STAMP_ONLY.match(shapes[i - 1]) and _is_heading(shapes[i]):
+            kinds[i] = "media"
+            continue
+        described = MEDIA_DESCRIPTION_CUE.search(shapes[i]) and len(shapes[i]) < MEDIA_DESCRIPTION_MAX
+        after_title = previous == "media" and not MEDIA_STAMP_ONLY.match(shapes[i - 1])
+        before_stamp = i + 1 < len(shapes) and kinds[i + 1] == "media" and previous not in ("", "body", "lead")
+        if described and (after_title or before_stamp):
             kinds[i] = "media"
 
 

@@ -28,10 +28,10 @@ MEDIA_STAMP = re.compile(
     re.IGNORECASE,
 )
 TICKER_STAMP = re.compile(
-    r"^(?:\d{1,2}\.\d{1,2}\.\d{2,4}\s*[•·|,]\s*)?\d{1,2}[:.]\d{2}\s*Uhr\b|^\d{1,2}\.\d{1,2}\.\d{2,4}\s*[•·|]\s*"
-    r"\d{1,2}:\d{2}\b|^Vor \d+ (?:Min|Minuten|Std|Stunden)\.?"
+    r"^(?:\d{1,2}\.\d{1,2}\.\d{2,4}\s*[•·|,]\s*)?\d{1,2}[:.]\d{2}\s*Uhr(?![a-zäöü])|^\d{1,2}\.\d{1,2}\.\d{2,4}\s*"
+    r"[•·|]\s*\d{1,2}:\d{2}(?!\d)|^Vor \d+ (?:Min|Minuten|Std|Stunden)\.?"
 )
-KICKER_GLUE = re.compile(r"^([^:\n\"„“]{2,60}?):(?=[A-ZÄÖÜ\"„])")
+KICKER_GLUE = re.compile(r"^([^:\n]{2,60}?):(?=[A-ZÄÖÜ\"„])")
 
 
 @dataclass

@@ -1,0 +1,63 @@
+"""CI gate: fail when an evaluation figure drops below its committed floor (eval/floors.json).
+
+Runs the shared scorer on the seed gold through the installed `quellenlage` command, and the
+model evaluations on held-out data, and compares every figure with its floor.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+BIN = Path(sys.executable).parent
+
+
+def seed_figures() -> dict[str, float]:
+    command = [
+        sys.executable, str(SHARED / "eval" / "score.py"), str(SHARED / "gold" / "dev"), "--json",
+        "--cmd", f"{BIN / 'quellenlage'} analyze --format json {{file}}",
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, check=True)
+    figures = json.loads(result.stdout)
+    if figures.get("failed"):
+        raise SystemExit(f"the seed analysis failed: {result.stderr}")
+    return flatten(figures)
+
+
+def flatten(figures: dict[str, object]) -> dict[str, float]:
+    flat = {}
+    for task, values in figures.items():
+        if isinstance(values, dict):
+            for name, value in values.items():
+                if isinstance(value, int | float):
+                    flat[f"{task}.{name}"] = float(value)
+    return flat
+
+
+def compare(name: str, measured: dict[str, float], floors: dict[str, float]) -> list[str]:
+    failures = []
+    for key, floor in floors.items():
+        value = measured.get(key)
+        status = "ok" if value is not None and value + 1e-9 >= floor else "BELOW FLOOR"
+        print(f"{name:<12} {key:<32} {value if value is not None else '-':>8}  floor {floor:<6} {status}")
+        if status != "ok":
+            failures.append(f"{name} {key}")
+    return failures
+
+
+def main() -> int:
+    floors = json.loads((ROOT / "eval" / "floors.json").read_text(encoding="utf-8"))
+    failures = compare("seed", seed_figures(), floors["seed"])
+    if failures:
+        print("evaluation gates failed: " + ", ".join(failures), file=sys.stderr)
+        return 1
+    print("all evaluation gates passed")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
