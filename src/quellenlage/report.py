@@ -6,8 +6,9 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from quellenlage.model import Actor, Analysis
+from quellenlage.model import Actor, Analysis, Claim, Figure
 
+CLAIM_COLUMNS = (("value", 2), ("qualifier", 2), ("counts", 2), ("according to", 3), ("basis / hedge", 3))
 SEGMENT_STYLE = {"kicker": "bold magenta", "headline": "bold", "lead": "italic", "boilerplate": "dim",
                  "credit": "dim", "media": "cyan", "blockquote": "green", "attribution": "green"}
 
@@ -24,12 +25,11 @@ def print_report(analysis: Analysis, console: Console | None = None) -> None:
     console.print(_segments(analysis))
     console.print(_entities(analysis))
     console.print(_quotes(analysis))
-    console.print(_claims(analysis))
     for figure in analysis.figures:
-        console.print(f"[bold]Figure {figure.id}[/]: {figure.about}")
-        for i in figure.claims:
-            claim = analysis.claims[i]
-            console.print(f"   {claim.number.text:>20}  ← {_actor(claim.source)}")
+        console.print(_figure(analysis, figure))
+    grouped = {i for figure in analysis.figures for i in figure.claims}
+    if len(grouped) < len(analysis.claims):
+        console.print(_claims(analysis, skip=grouped))
     console.print(_dates_and_events(analysis))
 
 
@@ -56,22 +56,37 @@ def _entities(analysis: Analysis) -> Table:
 
 def _quotes(analysis: Analysis) -> Table:
     table = Table(title="Who says what", expand=True)
-    for column in ("speaker", "kind", "cue", "content"):
-        table.add_column(column)
+    for column, ratio in (("speaker", 2), ("kind", 1), ("cue", 2), ("content", 5)):
+        table.add_column(column, ratio=ratio)
     for quote in analysis.quotes:
         table.add_row(_actor(quote.speaker), quote.kind, quote.cue.text if quote.cue else "",
                       _short(quote.content.text, 120))
     return table
 
 
-def _claims(analysis: Analysis) -> Table:
-    table = Table(title="Figures and their sources", expand=True)
-    for column in ("number", "qualifier", "counts", "source", "basis / hedge"):
-        table.add_column(column)
-    for claim in analysis.claims:
-        table.add_row(claim.number.text, claim.qualifier, claim.unit or "", _actor(claim.source),
-                      " / ".join(x for x in (claim.basis, claim.hedge) if x))
+def _figure(analysis: Analysis, figure: Figure) -> Table:
+    """One quantity, every source's value side by side: the product's signature view."""
+    table = Table(title=f"Figure {figure.id}: {figure.about}", expand=True)
+    for column, ratio in CLAIM_COLUMNS:
+        table.add_column(column, ratio=ratio)
+    for i in figure.claims:
+        _claim_row(table, analysis.claims[i])
     return table
+
+
+def _claims(analysis: Analysis, skip: set[int]) -> Table:
+    table = Table(title="Other numbers and their sources", expand=True)
+    for column, ratio in CLAIM_COLUMNS:
+        table.add_column(column, ratio=ratio)
+    for i, claim in enumerate(analysis.claims):
+        if i not in skip:
+            _claim_row(table, claim)
+    return table
+
+
+def _claim_row(table: Table, claim: Claim) -> None:
+    table.add_row(claim.number.text, claim.qualifier, claim.unit or "", _actor(claim.source) if claim.source else
+                  "the newsroom", " / ".join(x for x in (claim.basis, claim.hedge) if x))
 
 
 def _dates_and_events(analysis: Analysis) -> Table:

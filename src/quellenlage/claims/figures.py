@@ -25,10 +25,12 @@ def group_figures(claims: list[Claim], index: EntityIndex) -> list[Figure]:
         if key is not None:
             groups.setdefault(key, []).append(number)
     figures = []
+    names = {entity.key: entity.name for entity in index.entities}
     for (subject, unit), members in groups.items():
         if len(members) < 2:
             continue
-        about = " / ".join(dict.fromkeys(claims[i].about or claims[i].unit or "" for i in members))
+        counted = ", ".join(dict.fromkeys(claims[i].unit or "" for i in members))
+        about = f"{names.get(subject, subject)}: {counted}"
         figures.append(Figure(id=f"f{len(figures) + 1}", about=about, unit=unit, claims=members))
     return figures
 
