@@ -22,9 +22,7 @@ def test_page_segments_match_golden(page: Path) -> None:
     text = page.read_text(encoding="utf-8")
     expected = json.loads(page.with_suffix(".json").read_text(encoding="utf-8"))["segments"]
     found = find_segments(text)
-    assert [(s.kind, _normalised(s.text)) for s in found] == [
-        (s["kind"], _normalised(s["text"])) for s in expected
-    ]
+    assert [(s.kind, _normalised(s.text)) for s in found] == [(s["kind"], _normalised(s["text"])) for s in expected]
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[p.stem for p in PAGES])

@@ -57,8 +57,11 @@ def test_metonymy_is_flagged_on_the_mention() -> None:
 def test_quotes_have_speakers_and_kinds() -> None:
     quotes = [(q.kind, _speaker(q.speaker), q.content.text) for q in seed().quotes]
     assert ("partial", "NATO", "gefährliche Ausweitung") in quotes
-    assert ("according_to", "Vereinigte Staaten",
-            "8.000 nordkoreanische Soldaten sind nach US-Angaben in der Region Kursk") in quotes
+    assert (
+        "according_to",
+        "Vereinigte Staaten",
+        "8.000 nordkoreanische Soldaten sind nach US-Angaben in der Region Kursk",
+    ) in quotes
     assert ("direct", "Wolodymyr Selenskyj", "11.000 Nordkoreaner im Gebiet Kursk") in quotes
     assert any(kind == "indirect" and speaker == ["Westen", "Ukraine", "Südkorea"] for kind, speaker, _ in quotes)
     assert ("speech_act", "Ukraine") in {(k, s) for k, s, _ in quotes if k == "speech_act"}
@@ -91,7 +94,9 @@ def test_dates_resolve_against_the_latest_date_named() -> None:
     assert analysis.published == "2024-10-31"
     assert analysis.published_source == "inferred"
     assert {(d.text, d.value) for d in analysis.dates} == {
-        ("27.10.2024", "2024-10-27"), ("31.10.2024", "2024-10-31"), ("Am Donnerstag", "2024-10-31")
+        ("27.10.2024", "2024-10-27"),
+        ("31.10.2024", "2024-10-31"),
+        ("Am Donnerstag", "2024-10-31"),
     }
 
 

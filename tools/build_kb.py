@@ -487,6 +487,22 @@ def build_places(data: Path, countries: list[Entry], weak: WeakEvidence) -> list
 # --------------------------------------------------------------------------- output
 
 
+def build_first_names(data: Path, weak: WeakEvidence) -> list[str]:
+    """First names frequent somewhere (firstname-database score >= -4 of -8..13, about 9,000
+    names), minus those that are also ordinary German words ("Mark", "Will")."""
+    names: set[str] = set()
+    path = data / "lexicons/firstnames/firstnames.csv"
+    with open(path, encoding="utf-8", newline="") as fh:
+        reader = csv.reader(fh, delimiter=";")
+        next(reader)
+        for row in reader:
+            scores = [int(v) for v in row[2:] if v.strip().lstrip("-").isdigit()]
+            name = row[0].strip()
+            if scores and max(scores) >= -4 and " " not in name and len(name) > 2 and name[:1].isupper():
+                names.add(name)
+    return sorted(n for n in names if not {"lowercase-word", "ud-common-pos"} & set(weak.reasons(n)))
+
+
 def write(out_dir: Path, name: str, entries: list[Entry]) -> int:
     entries = sorted(entries, key=lambda e: e["key"])
     keys = [e["key"] for e in entries]
@@ -525,6 +541,11 @@ def main(argv: list[str] | None = None) -> int:
         total += size
         kinds = collections.Counter(e["kind"] for e in entries)
         print(f"{fname}: {len(entries)} entries, {size / 1e6:.2f} MB, kinds={dict(sorted(kinds.items()))}")
+    first_names = build_first_names(data, weak)
+    text = json.dumps(first_names, ensure_ascii=False) + "\n"
+    (args.out / "firstnames.json").write_text(text, encoding="utf-8")
+    total += len(text.encode("utf-8"))
+    print(f"firstnames.json: {len(first_names)} names")
     nweak = sum(1 for p in places if p["weak"])
     print(f"weak places: {nweak}/{len(places)}; total size {total / 1e6:.2f} MB")
     if total > 6_000_000:

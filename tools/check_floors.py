@@ -18,8 +18,12 @@ BIN = Path(sys.executable).parent
 
 def seed_figures() -> dict[str, float]:
     command = [
-        sys.executable, str(SHARED / "eval" / "score.py"), str(SHARED / "gold" / "dev"), "--json",
-        "--cmd", f"{BIN / 'quellenlage'} analyze --format json {{file}}",
+        sys.executable,
+        str(SHARED / "eval" / "score.py"),
+        str(SHARED / "gold" / "dev"),
+        "--json",
+        "--cmd",
+        f"{BIN / 'quellenlage'} analyze --format json {{file}}",
     ]
     result = subprocess.run(command, capture_output=True, text=True, check=True)
     figures = json.loads(result.stdout)

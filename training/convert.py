@@ -44,6 +44,7 @@ SILVER = {
     "wikiann": 1500,
 }
 GOLD_REPEAT = 2
+UD_REPEAT = 1
 SENTS_PER_DOC = 6
 
 
@@ -111,13 +112,30 @@ def _ud_docs(vocab: Vocab, sents: list, per_doc: int, with_tags: bool) -> list[D
             starts += [True] + [False] * (len(s.words) - 1)
         spaces[-1] = False
         docs.append(
-            Doc(vocab, words=words, spaces=spaces, lemmas=lemmas, pos=pos, tags=tags, morphs=morphs,
-                sent_starts=starts)
+            Doc(
+                vocab,
+                words=words,
+                spaces=spaces,
+                lemmas=lemmas,
+                pos=pos,
+                tags=tags,
+                morphs=morphs,
+                sent_starts=starts,
+            )
         )
     return docs
 
 
-def convert(data_dir: Path, out_dir: Path) -> dict:
+def convert(
+    data_dir: Path,
+    out_dir: Path,
+    silver: dict | None = None,
+    gold_repeat: int | None = None,
+    ud_repeat: int | None = None,
+) -> dict:
+    silver = {**SILVER, **(silver or {})}
+    gold_repeat = GOLD_REPEAT if gold_repeat is None else gold_repeat
+    ud_repeat = UD_REPEAT if ud_repeat is None else ud_repeat
     out_dir.mkdir(parents=True, exist_ok=True)
     vocab = Vocab()
     stats: dict[str, int] = {}
@@ -133,7 +151,9 @@ def convert(data_dir: Path, out_dir: Path) -> dict:
     _write_germeval_subset(ge_path, held, out_dir / "heldout_germeval.tsv")
     stats["germeval_train"] = len(ge_train)
     stats["germeval_heldout"] = len(ge_held)
-    for _ in range(GOLD_REPEAT):
+    stats["gold_repeat"] = gold_repeat
+    stats["ud_repeat"] = ud_repeat
+    for _ in range(gold_repeat):
         train_docs += _ner_docs(vocab, ge_train, SENTS_PER_DOC)
     dev_docs += _ner_docs(vocab, ge_held, SENTS_PER_DOC)
 
@@ -147,7 +167,7 @@ def convert(data_dir: Path, out_dir: Path) -> dict:
     for name, paths in silver_sources.items():
         sents = [s for p in paths if p.exists() for s in read_ner_file(p)]
         sents = [(t, _silver_filter(map_tags(g), t)) for t, g in sents if 3 <= len(t) <= 80]
-        n = min(SILVER.get(name, 0), len(sents))
+        n = min(silver.get(name, 0), len(sents))
         sample = rng.sample(sents, n) if n else []
         stats[f"silver_{name}"] = len(sample)
         # WikiANN items are fragments: one per doc; others grouped into pseudo-documents
@@ -164,7 +184,8 @@ def convert(data_dir: Path, out_dir: Path) -> dict:
         stats[f"ud_{fname}_train"] = len(tr)
         stats[f"ud_{fname}_heldout"] = len(ho)
         with_tags = "gsd" in fname  # PUD XPOS is not STTS -> tagger annotation missing
-        train_docs += _ud_docs(vocab, tr, SENTS_PER_DOC, with_tags)
+        for _ in range(ud_repeat):
+            train_docs += _ud_docs(vocab, tr, SENTS_PER_DOC, with_tags)
         dev_docs += _ud_docs(vocab, ho, SENTS_PER_DOC, with_tags)
         ud_held_lines += _conllu_subset(path, held)
     (out_dir / "heldout_ud.conllu").write_text("".join(ud_held_lines), encoding="utf-8")

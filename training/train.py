@@ -34,14 +34,35 @@ import spacy  # noqa: E402
 from spacy.util import compile_infix_regex  # noqa: E402
 
 SHIP = REPO / "src" / "quellenlage" / "models" / "de_quellenlage"
+CORPUS = HERE / "corpus"
 
 # Short "debris tails" glued to the next sentence in scraped news ("dpaDie", "3 minNato").
 # A zero-width infix splits them off when they start a token and are followed by an
 # uppercase+lowercase letter.  Pure regex: it is serialised in the tokenizer data, so
 # loading the model needs no Python code.
 DEBRIS_TAILS = [
-    "dpa", "afp", "apa", "kna", "epd", "sid", "dts", "rtr", "reuters", "min", "Uhr", "mehr",
-    "Foto", "Quelle", "Anzeige", "Werbung", "AFP", "APA", "DPA", "KNA", "EPD", "SID",
+    "dpa",
+    "afp",
+    "apa",
+    "kna",
+    "epd",
+    "sid",
+    "dts",
+    "rtr",
+    "reuters",
+    "min",
+    "Uhr",
+    "mehr",
+    "Foto",
+    "Quelle",
+    "Anzeige",
+    "Werbung",
+    "AFP",
+    "APA",
+    "DPA",
+    "KNA",
+    "EPD",
+    "SID",
 ]
 
 
@@ -65,8 +86,8 @@ def train(config: Path, out: Path, max_steps: int | None) -> float:
     from spacy.cli.train import train as spacy_train
 
     overrides = {
-        "paths.train": str(HERE / "corpus" / "train.spacy"),
-        "paths.dev": str(HERE / "corpus" / "dev.spacy"),
+        "paths.train": str(CORPUS / "train.spacy"),
+        "paths.dev": str(CORPUS / "dev.spacy"),
     }
     if max_steps:
         overrides["training.max_steps"] = max_steps
@@ -80,8 +101,8 @@ def evaluate(model_dir: Path) -> dict:
     from quellenlage.evaluation.tags import evaluate_tags_file, format_tags_report
 
     nlp = spacy.load(model_dir)
-    ner = evaluate_ner_file(HERE / "corpus" / "heldout_germeval.tsv", nlp)
-    tags = evaluate_tags_file(HERE / "corpus" / "heldout_ud.conllu", nlp)
+    ner = evaluate_ner_file(CORPUS / "heldout_germeval.tsv", nlp)
+    tags = evaluate_tags_file(CORPUS / "heldout_ud.conllu", nlp)
     print(format_ner_report(ner))
     print(format_tags_report(tags))
     return {"ner": ner, "tags": tags}
@@ -109,9 +130,9 @@ def package(model_dir: Path, meta_extra: dict) -> None:
     # the before_init callback is only needed for training (the infix rule is
     # serialised in tokenizer data); drop it so loading needs nothing from training/
     cfg = (SHIP / "config.cfg").read_text(encoding="utf-8")
-    cfg = cfg.replace(
-        '[initialize.before_init]\n@callbacks = "quellenlage.debris_tokenizer.v1"\n', ""
-    ).replace("after_init = null\n", "after_init = null\nbefore_init = null\n", 1)
+    cfg = cfg.replace('[initialize.before_init]\n@callbacks = "quellenlage.debris_tokenizer.v1"\n', "").replace(
+        "after_init = null\n", "after_init = null\nbefore_init = null\n", 1
+    )
     (SHIP / "config.cfg").write_text(cfg, encoding="utf-8")
 
 
@@ -119,7 +140,7 @@ def write_model_card(scores: dict, results: dict, config: Path) -> None:
     from spacy.util import load_config
 
     cfg = load_config(config)
-    stats = json.loads((HERE / "corpus" / "stats.json").read_text())
+    stats = json.loads((CORPUS / "stats.json").read_text())
     nlp_pipes = ", ".join(spacy.load(SHIP).pipe_names)
     ner = results["ner"]["coarse"]
     rows = ["| label | P | R | F1 | support |", "|---|---|---|---|---|"]
@@ -132,32 +153,34 @@ def write_model_card(scores: dict, results: dict, config: Path) -> None:
     def f(x):
         return "n/a" if x is None else f"{x:.3f}"
 
-    from convert import GOLD_REPEAT
-
-    text = (HERE / "MODEL_CARD.template.md").read_text(encoding="utf-8").format(
-        spacy_version=spacy.__version__,
-        pipeline=nlp_pipes,
-        gold_repeat=GOLD_REPEAT,
-        debris_tails=", ".join(f"`{t}`" for t in DEBRIS_TAILS),
-        silver_wikineural=stats.get("silver_wikineural", 0),
-        silver_europarl=stats.get("silver_europarl", 0),
-        silver_wikiann=stats.get("silver_wikiann", 0),
-        germeval_heldout=stats["germeval_heldout"],
-        ud_heldout=tags["sentences"],
-        ud_tokens=tags["tokens"],
-        ner_table="\n".join(rows),
-        outer_f1=f(scores["ner_official_outer_f1_heldout"]),
-        pos_acc=f(tags["pos_acc"]),
-        tag_acc=f(tags["tag_acc"]),
-        morph_acc=f(tags["morph_acc"]),
-        lemma_acc=f(tags["lemma_acc"]),
-        sent_p=f(tags["sent_p"]),
-        sent_r=f(tags["sent_r"]),
-        sent_f=f(tags["sent_f"]),
-        train_minutes=("n/a" if not scores.get("train_seconds") else f"{scores['train_seconds'] / 60:.0f}"),
-        max_steps=cfg["training"]["max_steps"],
-        wps=f"{scores['words_per_s_one_core']:,.0f}",
-        size_mb=f"{scores.get('model_size_bytes', 0) / 1e6:.1f}",
+    text = (
+        (HERE / "MODEL_CARD.template.md")
+        .read_text(encoding="utf-8")
+        .format(
+            spacy_version=spacy.__version__,
+            pipeline=nlp_pipes,
+            gold_repeat=stats.get("gold_repeat", "?"),
+            debris_tails=", ".join(f"`{t}`" for t in DEBRIS_TAILS),
+            silver_wikineural=stats.get("silver_wikineural", 0),
+            silver_europarl=stats.get("silver_europarl", 0),
+            silver_wikiann=stats.get("silver_wikiann", 0),
+            germeval_heldout=stats["germeval_heldout"],
+            ud_heldout=tags["sentences"],
+            ud_tokens=tags["tokens"],
+            ner_table="\n".join(rows),
+            outer_f1=f(scores["ner_official_outer_f1_heldout"]),
+            pos_acc=f(tags["pos_acc"]),
+            tag_acc=f(tags["tag_acc"]),
+            morph_acc=f(tags["morph_acc"]),
+            lemma_acc=f(tags["lemma_acc"]),
+            sent_p=f(tags["sent_p"]),
+            sent_r=f(tags["sent_r"]),
+            sent_f=f(tags["sent_f"]),
+            train_minutes=("n/a" if not scores.get("train_seconds") else f"{scores['train_seconds'] / 60:.0f}"),
+            max_steps=cfg["training"]["max_steps"],
+            wps=f"{scores['words_per_s_one_core']:,.0f}",
+            size_mb=f"{scores.get('model_size_bytes', 0) / 1e6:.1f}",
+        )
     )
     (SHIP / "MODEL_CARD.md").write_text(text, encoding="utf-8")
 
@@ -168,16 +191,24 @@ def main() -> None:
     ap.add_argument("--config", type=Path, default=HERE / "config.cfg")
     ap.add_argument("--output", type=Path, default=HERE / "output")
     ap.add_argument("--max-steps", type=int, default=None)
+    ap.add_argument("--corpus", type=Path, default=HERE / "corpus", help="intermediate corpus dir")
+    ap.add_argument("--silver", default=None, help="silver sample sizes, e.g. wikineural=20000,wikiann=0")
+    ap.add_argument("--gold-repeat", type=int, default=None)
+    ap.add_argument("--ud-repeat", type=int, default=None)
     ap.add_argument("--skip-convert", action="store_true")
     ap.add_argument("--skip-train", action="store_true")
     ap.add_argument("--no-package", action="store_true")
     args = ap.parse_args()
+    global CORPUS
+    CORPUS = args.corpus
     t_start = time.time()
 
     if not args.skip_convert:
         from convert import convert
 
-        print(json.dumps(convert(args.data, HERE / "corpus"), indent=2))
+        pairs = [x.split("=") for x in args.silver.split(",")] if args.silver else []
+        silver = {k: int(v) for k, v in pairs} or None
+        print(json.dumps(convert(args.data, CORPUS, silver, args.gold_repeat, args.ud_repeat), indent=2))
     train_s = None
     if args.skip_train and (HERE / "scores.json").exists():
         train_s = json.loads((HERE / "scores.json").read_text()).get("train_seconds")
@@ -210,10 +241,16 @@ def main() -> None:
         },
     }
     if not args.no_package:
-        package(best, {"name": "quellenlage", "version": "0.1.0",
-                       "description": "quellenlage German news pipeline (see MODEL_CARD.md)",
-                       "license": "CC BY-NC-SA 4.0 (inherits from training data)",
-                       "author": "quellenlage"})
+        package(
+            best,
+            {
+                "name": "quellenlage",
+                "version": "0.1.0",
+                "description": "quellenlage German news pipeline (see MODEL_CARD.md)",
+                "license": "CC BY-NC-SA 4.0 (inherits from training data)",
+                "author": "quellenlage",
+            },
+        )
         scores["model_size_bytes"] = dir_size(SHIP)
         write_model_card(scores, results, args.config)
         scores["model_size_bytes"] = dir_size(SHIP)

@@ -62,6 +62,10 @@ def _parser() -> argparse.ArgumentParser:
     quotes.add_argument("--out", type=Path, help="write predictions in the same JSON format here")
     quotes.add_argument("--limit", type=int, help="score only the first N files")
     quotes.set_defaults(command=_evaluate_quotes)
+    speakers = tasks.add_parser("speakers", help="share of named Wikinews speakers resolved to an entity")
+    speakers.add_argument("directory", type=Path)
+    speakers.add_argument("--limit", type=int, help="only the first N files")
+    speakers.set_defaults(command=_evaluate_speakers)
     return parser
 
 
@@ -111,6 +115,15 @@ def _evaluate_quotes(args: argparse.Namespace) -> int:
     if not args.directory.is_dir():
         raise QuellenlageError(f"{args.directory}: no such directory")
     print(format_quotes_report(evaluate_quotes_dir(args.directory, args.out, args.limit)))
+    return 0
+
+
+def _evaluate_speakers(args: argparse.Namespace) -> int:
+    from quellenlage.evaluation.entities import format_speaker_coverage, speaker_coverage
+
+    if not args.directory.is_dir():
+        raise QuellenlageError(f"{args.directory}: no such directory")
+    print(format_speaker_coverage(speaker_coverage(args.directory, args.limit)))
     return 0
 
 

@@ -50,8 +50,8 @@ def analyze(source: str | bytes | Article, published: str | date | None = None, 
     return Analysis(
         title=next((s.text for s in segments if s.kind == "headline"), None) or article.title,
         published=reference.isoformat() if reference else None,
-        published_source=reference_source,  # type: ignore[arg-type]
-        input_format=article.input_format,  # type: ignore[arg-type]
+        published_source=reference_source,
+        input_format=article.input_format,
         text=text,
         warnings=warnings,
         segments=segments,

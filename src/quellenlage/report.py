@@ -9,8 +9,16 @@ from rich.text import Text
 from quellenlage.model import Actor, Analysis, Claim, Figure
 
 CLAIM_COLUMNS = (("value", 2), ("qualifier", 2), ("counts", 2), ("according to", 3), ("basis / hedge", 3))
-SEGMENT_STYLE = {"kicker": "bold magenta", "headline": "bold", "lead": "italic", "boilerplate": "dim",
-                 "credit": "dim", "media": "cyan", "blockquote": "green", "attribution": "green"}
+SEGMENT_STYLE = {
+    "kicker": "bold magenta",
+    "headline": "bold",
+    "lead": "italic",
+    "boilerplate": "dim",
+    "credit": "dim",
+    "media": "cyan",
+    "blockquote": "green",
+    "attribution": "green",
+}
 
 
 def print_report(analysis: Analysis, console: Console | None = None) -> None:
@@ -18,8 +26,10 @@ def print_report(analysis: Analysis, console: Console | None = None) -> None:
     title = analysis.title or "(untitled)"
     console.rule(f"[bold]{title}")
     published = analysis.published or "unknown"
-    console.print(f"published: {published} ({analysis.published_source})   input: {analysis.input_format}   "
-                  f"schema {analysis.schema_version}")
+    console.print(
+        f"published: {published} ({analysis.published_source})   input: {analysis.input_format}   "
+        f"schema {analysis.schema_version}"
+    )
     for warning in analysis.warnings:
         console.print(f"[yellow]warning:[/] {warning}")
     console.print(_segments(analysis))
@@ -59,8 +69,9 @@ def _quotes(analysis: Analysis) -> Table:
     for column, ratio in (("speaker", 2), ("kind", 1), ("cue", 2), ("content", 5)):
         table.add_column(column, ratio=ratio)
     for quote in analysis.quotes:
-        table.add_row(_actor(quote.speaker), quote.kind, quote.cue.text if quote.cue else "",
-                      _short(quote.content.text, 120))
+        table.add_row(
+            _actor(quote.speaker), quote.kind, quote.cue.text if quote.cue else "", _short(quote.content.text, 120)
+        )
     return table
 
 
@@ -85,8 +96,13 @@ def _claims(analysis: Analysis, skip: set[int]) -> Table:
 
 
 def _claim_row(table: Table, claim: Claim) -> None:
-    table.add_row(claim.number.text, claim.qualifier, claim.unit or "", _actor(claim.source) if claim.source else
-                  "the newsroom", " / ".join(x for x in (claim.basis, claim.hedge) if x))
+    table.add_row(
+        claim.number.text,
+        claim.qualifier,
+        claim.unit or "",
+        _actor(claim.source) if claim.source else "the newsroom",
+        " / ".join(x for x in (claim.basis, claim.hedge) if x),
+    )
 
 
 def _dates_and_events(analysis: Analysis) -> Table:

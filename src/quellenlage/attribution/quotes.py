@@ -23,7 +23,7 @@ from quellenlage.attribution.speakers import SpeakerResolver
 from quellenlage.entities.index import EntityIndex
 from quellenlage.model import Actor, Quote, Segment, Sentence, Span, Token
 
-QUOTE_PAIRS = {"„": "“\"", "\"": "\"“”", "»": "«", "«": "»", "“": "”\"", "‚": "‘'"}
+QUOTE_PAIRS = {"„": '“"', '"': '"“”', "»": "«", "«": "»", "“": '”"', "‚": "‘'"}
 HEADLINE_QUOTE = re.compile(r"^(?P<speaker>[^:\"„“]{2,60}):\s*[\"„»“](?P<content>.+?)[\"“”«]?$")
 TEXT_KINDS = frozenset({"headline", "lead", "caption", "body", "media", "blockquote", "subheading"})
 MIN_DIRECT_WORDS = 5
@@ -42,11 +42,25 @@ class QuoteState:
     last_speaker: Actor = None
     last_document_speaker: Actor = None
 
-    def add(self, kind: str, content: Span, cue: Span | None, speaker: Actor, sentence: int | None,
-            speaker_mention: Span | None = None, mood: str | None = None) -> Quote:
+    def add(
+        self,
+        kind: str,
+        content: Span,
+        cue: Span | None,
+        speaker: Actor,
+        sentence: int | None,
+        speaker_mention: Span | None = None,
+        mood: str | None = None,
+    ) -> Quote:
         quote = Quote(
-            id=f"q{len(self.quotes) + 1}", kind=kind, speaker=speaker, speaker_mention=speaker_mention,  # type: ignore[arg-type]
-            cue=cue, content=content, sentence=sentence, mood=mood,
+            id=f"q{len(self.quotes) + 1}",
+            kind=kind,
+            speaker=speaker,
+            speaker_mention=speaker_mention,
+            cue=cue,
+            content=content,
+            sentence=sentence,
+            mood=mood,
         )
         self.quotes.append(quote)
         if speaker and kind in CONTINUING_KINDS:
@@ -114,8 +128,14 @@ def _sentence_quotes(text: str, number: int, sentence: Sentence, speakers: Speak
     _speech_act(text, number, sentence, speakers, state)
 
 
-def _direct_quotes(text: str, number: int, sentence: Sentence, spans: list[tuple[int, int]],
-                   speakers: SpeakerResolver, state: QuoteState) -> None:
+def _direct_quotes(
+    text: str,
+    number: int,
+    sentence: Sentence,
+    spans: list[tuple[int, int]],
+    speakers: SpeakerResolver,
+    state: QuoteState,
+) -> None:
     """Quotes of five or more words; the frame is what the sentence says outside them."""
     outside_start = spans[-1][1] + 1
     frame_after = text[outside_start : sentence.end]
@@ -160,9 +180,9 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
             speaker, mention = speakers.subject_near(tokens[v].start, sentence.end)
             _add_content(text, number, tokens[: before[-1]], cue, speaker, mention, state)
             return True
-        # no comma: "Selenskyj kritisierte, es gebe …" written without it
+        # no comma after the verb: "Selenskyj kritisierte es gebe …"
         rest = tokens[v + 1 :]
-        if rest and _is_reported(rest[:4]) and not commas[:1] == [v + 1]:
+        if rest and _is_reported(rest[:4]) and rest[0].text != ",":
             cue = _span(text, tokens[v].start, tokens[v].end)
             speaker, mention = speakers.subject_near(sentence.start, tokens[v].start)
             _add_content(text, number, rest, cue, speaker, mention, state)
@@ -182,13 +202,25 @@ def _according_to(text: str, number: int, sentence: Sentence, speakers: SpeakerR
     if not speaker:
         return False
     content = _strip_span(text, sentence.start, sentence.end)
-    state.add("according_to", content, _strip_span(text, match.start(), match.end()), speaker, number,
-              _span(text, match.start(group), match.end(group)))
+    state.add(
+        "according_to",
+        content,
+        _strip_span(text, match.start(), match.end()),
+        speaker,
+        number,
+        _span(text, match.start(group), match.end(group)),
+    )
     return True
 
 
-def _partial_quotes(text: str, number: int, sentence: Sentence, quoted: list[tuple[int, int]],
-                    speakers: SpeakerResolver, state: QuoteState) -> bool:
+def _partial_quotes(
+    text: str,
+    number: int,
+    sentence: Sentence,
+    quoted: list[tuple[int, int]],
+    speakers: SpeakerResolver,
+    state: QuoteState,
+) -> bool:
     """Short quoted fragments inside reporting prose: "… als "gefährliche Ausweitung" verurteilt"."""
     verb = _first_reporting_verb(sentence, sentence.start, sentence.end)
     if not quoted or verb is None:
@@ -202,14 +234,20 @@ def _partial_quotes(text: str, number: int, sentence: Sentence, quoted: list[tup
 
 
 def _speech_act(text: str, number: int, sentence: Sentence, speakers: SpeakerResolver, state: QuoteState) -> None:
-    """"Seit Tagen warnt die Ukraine vor …": an act of speaking whose words are not given."""
+    """ "Seit Tagen warnt die Ukraine vor …": an act of speaking whose words are not given."""
     verb = next((t for t in sentence.tokens if SPEECH_ACT.fullmatch(t.text)), None)
     if verb is None:
         return
     speaker, mention = speakers.subject_near(sentence.start, sentence.end)
     if speaker:
-        state.add("speech_act", _strip_span(text, sentence.start, sentence.end), _span(text, verb.start, verb.end),
-                  speaker, number, mention)
+        state.add(
+            "speech_act",
+            _strip_span(text, sentence.start, sentence.end),
+            _span(text, verb.start, verb.end),
+            speaker,
+            number,
+            mention,
+        )
 
 
 def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -242,13 +280,22 @@ def _subjunctive(token: Token) -> bool:
 
 def _free_standing_subjunctive(tokens: list[Token]) -> bool:
     """A main clause whose finite verb is Konjunktiv I (sei, habe, bedeute): reported speech."""
-    head = [t for t in tokens[:8] if t.text not in ("\"", "„", "“")]
-    return any(t.text.lower() in SUBJUNCTIVE and not t.text.lower().startswith(("hätt", "wär", "würd", "könnt"))
-               for t in head[1:7])
+    head = [t for t in tokens[:8] if t.text not in ('"', "„", "“")]
+    return any(
+        t.text.lower() in SUBJUNCTIVE and not t.text.lower().startswith(("hätt", "wär", "würd", "könnt"))
+        for t in head[1:7]
+    )
 
 
-def _frame_speaker(text: str, tokens: list[Token], verb: int, frame_end: int, sentence: Sentence,
-                   speakers: SpeakerResolver, state: QuoteState) -> tuple[Actor, Span | None]:
+def _frame_speaker(
+    text: str,
+    tokens: list[Token],
+    verb: int,
+    frame_end: int,
+    sentence: Sentence,
+    speakers: SpeakerResolver,
+    state: QuoteState,
+) -> tuple[Actor, Span | None]:
     said_in = SAID_IN.search(text, sentence.start, tokens[frame_end - 1].end + 1)
     if said_in:
         return speakers.for_document(said_in.start("source"), said_in.end(), state), None
@@ -258,13 +305,31 @@ def _frame_speaker(text: str, tokens: list[Token], verb: int, frame_end: int, se
 def _cue_start(tokens: list[Token], verb: int) -> int:
     """The cue runs from the finite auxiliary or "es heißt" to the reporting verb."""
     for i in range(verb - 1, max(verb - 9, -1), -1):
-        if tokens[i].text.lower() in ("hat", "hatte", "haben", "hatten", "habe", "hätte", "ist", "war", "wird", "weiter"):
+        if tokens[i].text.lower() in (
+            "hat",
+            "hatte",
+            "haben",
+            "hatten",
+            "habe",
+            "hätte",
+            "ist",
+            "war",
+            "wird",
+            "weiter",
+        ):
             return tokens[i].start
     return tokens[verb].start
 
 
-def _add_content(text: str, number: int, content: list[Token], cue: Span | None, speaker: Actor,
-                 mention: Span | None, state: QuoteState) -> None:
+def _add_content(
+    text: str,
+    number: int,
+    content: list[Token],
+    cue: Span | None,
+    speaker: Actor,
+    mention: Span | None,
+    state: QuoteState,
+) -> None:
     while content and content[-1].text in (".", ":", "!", "?", ",", ";"):
         content = content[:-1]
     if not content:
@@ -276,7 +341,11 @@ def _add_content(text: str, number: int, content: list[Token], cue: Span | None,
 
 def _first_reporting_verb(sentence: Sentence, start: int, end: int) -> Token | None:
     return next(
-        (t for t in sentence.tokens if start <= t.start < end and t.text[0].islower() and is_reporting_verb(t.text, t.lemma)),
+        (
+            t
+            for t in sentence.tokens
+            if start <= t.start < end and t.text[0].islower() and is_reporting_verb(t.text, t.lemma)
+        ),
         None,
     )
 

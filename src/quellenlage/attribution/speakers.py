@@ -9,6 +9,7 @@ und Südkorea") kept together as one group speaker.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from quellenlage.entities.index import ACTOR_FORMS, EntityIndex, ref
@@ -47,12 +48,15 @@ class SpeakerResolver:
         in a prepositional phrase, a genitive attribute or a dative object. In German main
         clauses the subject stands before or right after the finite verb, so it is the first
         actor in the clause far more often than not."""
-        candidates = [(m, e) for m, e in self._mentions(start, end, compounds=False) if self._may_be_subject(m, e, start)]
+        candidates = [
+            (m, e) for m, e in self._mentions(start, end, compounds=False) if self._may_be_subject(m, e, start)
+        ]
         if not candidates:
             return None, None
         group = self._coordinated_groups(candidates)[0]
-        mention_span = Span(start=group[0][0].start, end=group[-1][0].end,
-                            text=self.text[group[0][0].start : group[-1][0].end])
+        mention_span = Span(
+            start=group[0][0].start, end=group[-1][0].end, text=self.text[group[0][0].start : group[-1][0].end]
+        )
         return _actor(_distinct(e for _, e in group)), mention_span
 
     def _may_be_subject(self, mention: Mention, entity: Entity, start: int) -> bool:
@@ -67,7 +71,7 @@ class SpeakerResolver:
         return not (article["word"][0].isupper() or entity.type == "LOC")
 
     def for_document(self, start: int, end: int, state: QuoteState) -> Actor:
-        """"hieß es in einer Erklärung des Bündnisses": the document's author, or the last
+        """ "hieß es in einer Erklärung des Bündnisses": the document's author, or the last
         document's author when it is only "der Erklärung"."""
         speaker = self.in_span(start, end)
         if speaker:
@@ -96,9 +100,9 @@ class SpeakerResolver:
         return groups
 
 
-def _distinct(entities: object) -> list[Entity]:
+def _distinct(entities: Iterable[Entity]) -> list[Entity]:
     seen: dict[str, Entity] = {}
-    for entity in entities:  # type: ignore[attr-defined]
+    for entity in entities:
         seen.setdefault(entity.id, entity)
     return list(seen.values())
 

@@ -13,8 +13,31 @@ from quellenlage.entities.index import EntityIndex
 from quellenlage.model import Claim, Figure
 
 PEOPLE_UNITS = frozenset(
-    "Soldaten Soldat Truppen Kämpfer Menschen Personen Zivilisten Einwohner Flüchtlinge Kinder Männer Frauen "
-    "Tote Toten Verletzte Verletzten Opfer Gefangene Geiseln Mitarbeiter Beschäftigte Demonstranten Migranten".split()
+    [
+        "Soldaten",
+        "Soldat",
+        "Truppen",
+        "Kämpfer",
+        "Menschen",
+        "Personen",
+        "Zivilisten",
+        "Einwohner",
+        "Flüchtlinge",
+        "Kinder",
+        "Männer",
+        "Frauen",
+        "Tote",
+        "Toten",
+        "Verletzte",
+        "Verletzten",
+        "Opfer",
+        "Gefangene",
+        "Geiseln",
+        "Mitarbeiter",
+        "Beschäftigte",
+        "Demonstranten",
+        "Migranten",
+    ]
 )
 
 
@@ -24,7 +47,7 @@ def group_figures(claims: list[Claim], index: EntityIndex) -> list[Figure]:
         key = _figure_key(claim, index)
         if key is not None:
             groups.setdefault(key, []).append(number)
-    figures = []
+    figures: list[Figure] = []
     names = {entity.key: entity.name for entity in index.entities}
     for (subject, unit), members in groups.items():
         if len(members) < 2:
@@ -45,7 +68,9 @@ def _figure_key(claim: Claim, index: EntityIndex) -> tuple[str, str] | None:
     unit_mention = next(((m, e) for m, e in mentions if m.form == "demonym"), None)
     if unit_mention is not None:
         return unit_mention[1].key, "people"
-    subject = next((e.key for m, e in mentions if e.type == "LOC" and m.form in ("adjective", "name", "genitive")), None)
+    subject = next(
+        (e.key for m, e in mentions if e.type == "LOC" and m.form in ("adjective", "name", "genitive")), None
+    )
     if subject is None:
         # "… dass Nordkorea mehr als 10.000 Soldaten … geschickt habe": the actor of the clause
         subject = next((e.key for m, e in index.within(span.start, claim.number.start) if e.type == "LOC"), None)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from quellenlage.attribution.cues import BASIS, HEDGE
 from quellenlage.entities.index import EntityIndex, ref
-from quellenlage.model import Claim, DateMention, Quote, Segment, Sentence, Span
+from quellenlage.model import Claim, Entity, DateMention, Quote, Segment, Sentence, Span
 
 QUALIFIERS = [
     (r"mehr als|über|mehr denn|jenseits von", "more_than"),
@@ -24,8 +24,18 @@ QUALIFIERS = [
 ]
 QUALIFIER = "|".join(f"(?P<{name}>{words})" for words, name in QUALIFIERS)
 NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-SCALE = {"tausend": 1e3, "Tsd.": 1e3, "Million": 1e6, "Millionen": 1e6, "Mio.": 1e6, "Milliarde": 1e9,
-         "Milliarden": 1e9, "Mrd.": 1e9, "Billion": 1e12, "Billionen": 1e12}
+SCALE = {
+    "tausend": 1e3,
+    "Tsd.": 1e3,
+    "Million": 1e6,
+    "Millionen": 1e6,
+    "Mio.": 1e6,
+    "Milliarde": 1e9,
+    "Milliarden": 1e9,
+    "Mrd.": 1e9,
+    "Billion": 1e12,
+    "Billionen": 1e12,
+}
 SCALE_WORDS = "|".join(re.escape(w) for w in SCALE)
 QUANTITY = re.compile(
     rf"(?:\b(?:{QUALIFIER})\s+)?(?:zwischen\s+(?P<low>{NUMBER})\s+und\s+|(?P<from>{NUMBER})\s*(?:bis|-|–)\s*)?"
@@ -36,8 +46,15 @@ VAGUE = re.compile(
     r"\b(?P<word>[Dd]utzende[rn]?|[Hh]underte[rn]?|[Tt]ausende[rn]?|[Zz]ehntausende[rn]?|[Hh]underttausende[rn]?"
     r"|[Mm]illionen|[Mm]illiarden)\b(?=\s*[\"“”]?\s+(?:[a-zäöüß]+\s+)*[A-ZÄÖÜ])"
 )
-MAGNITUDE = {"dutzend": "dozens", "hundert": "hundreds", "tausend": "thousands", "zehntausend": "tens of thousands",
-             "hunderttausend": "hundreds of thousands", "million": "millions", "milliard": "billions"}
+MAGNITUDE = {
+    "dutzend": "dozens",
+    "hundert": "hundreds",
+    "tausend": "thousands",
+    "zehntausend": "tens of thousands",
+    "hunderttausend": "hundreds of thousands",
+    "million": "millions",
+    "milliard": "billions",
+}
 UNIT_NOUN = re.compile(r"\s*[\"“”]?\s*((?:[a-zäöüß][\w-]*\s+){0,3})([A-ZÄÖÜ][\w-]*)")
 SCOPE_PHRASE = re.compile(
     r"\s*((?:aus|in|im|nach|für|gegen|an|auf)\s+(?:de[mnrs]\s+|die\s+|das\s+)?(?:[\w-]+\s+){0,2}?[A-ZÄÖÜ][\w-]*)"
@@ -59,8 +76,14 @@ class Quantity:
     is_year: bool = False
 
 
-def find_claims(text: str, segments: list[Segment], sentences: list[Sentence], quotes: list[Quote],
-                dates: list[DateMention], index: EntityIndex) -> list[Claim]:
+def find_claims(
+    text: str,
+    segments: list[Segment],
+    sentences: list[Sentence],
+    quotes: list[Quote],
+    dates: list[DateMention],
+    index: EntityIndex,
+) -> list[Claim]:
     blocked = [(d.start, d.end) for d in dates]
     claims: list[Claim] = []
     for number, sentence in enumerate(sentences):
@@ -88,8 +111,16 @@ def quantities(text: str, start: int, end: int) -> Iterator[Quantity]:
         yield Quantity(m.start(), m.end(), None, "vague", magnitude)
 
 
-def _claim(text: str, number_: int, q: Quantity, sentence_number: int, sentence: Sentence, quotes: list[Quote],
-           dates: list[DateMention], index: EntityIndex) -> Claim:
+def _claim(
+    text: str,
+    number_: int,
+    q: Quantity,
+    sentence_number: int,
+    sentence: Sentence,
+    quotes: list[Quote],
+    dates: list[DateMention],
+    index: EntityIndex,
+) -> Claim:
     unit, about_end = _unit(text, q)
     quote = _enclosing_quote(q.start, q.end, quotes)
     evidence = quote.content if quote else Span(start=sentence.start, end=sentence.end, text=sentence.text)
@@ -98,12 +129,22 @@ def _claim(text: str, number_: int, q: Quantity, sentence_number: int, sentence:
     hedge = HEDGE.search(text, sentence.start, sentence.end)
     about = " ".join(text[q.start : about_end].split()) if about_end > q.end else None
     return Claim(
-        id=f"c{number_ + 1}", value=q.value, qualifier=q.qualifier, magnitude=q.magnitude,  # type: ignore[arg-type]
-        low=q.low, high=q.value if q.qualifier == "range" else None, unit=unit, about=about,
-        place=ref(place) if place else None, date=_date_in(dates, sentence),
-        source=quote.speaker if quote else None, quote=quote.id if quote else None,
-        basis=basis["basis"] if basis else None, hedge=hedge[1] if hedge else None,
-        number=Span(start=q.start, end=q.end, text=text[q.start : q.end]), evidence=evidence.text,
+        id=f"c{number_ + 1}",
+        value=q.value,
+        qualifier=q.qualifier,
+        magnitude=q.magnitude,
+        low=q.low,
+        high=q.value if q.qualifier == "range" else None,
+        unit=unit,
+        about=about,
+        place=ref(place) if place else None,
+        date=_date_in(dates, sentence),
+        source=quote.speaker if quote else None,
+        quote=quote.id if quote else None,
+        basis=basis["basis"] if basis else None,
+        hedge=hedge[1] if hedge else None,
+        number=Span(start=q.start, end=q.end, text=text[q.start : q.end]),
+        evidence=evidence.text,
         evidence_span=evidence,
     )
 
@@ -128,7 +169,7 @@ def _enclosing_quote(start: int, end: int, quotes: list[Quote]) -> Quote | None:
     return min(inside, key=lambda q: q.content.end - q.content.start, default=None)
 
 
-def _place(index: EntityIndex, start: int, end: int):  # type: ignore[no-untyped-def]
+def _place(index: EntityIndex, start: int, end: int) -> Entity | None:
     return next((e for m, e in index.within(start, end) if e.type == "LOC" and m.form in ("name", "genitive")), None)
 
 

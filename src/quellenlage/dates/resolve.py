@@ -44,7 +44,7 @@ def find_dates(text: str, reference: date | None) -> list[DateMention]:
             return
         taken.append((start, end))
         found.append(
-            DateMention(start=start, end=end, text=text[start:end], value=value.isoformat(), method=method)  # type: ignore[arg-type]
+            DateMention(start=start, end=end, text=text[start:end], value=value.isoformat(), method=method)
         )
 
     for m in ISO.finditer(text):
@@ -86,7 +86,7 @@ def _parse_month_name(expression: str, reference: date | None) -> date | None:
     settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "DATE_ORDER": "DMY"}
     if reference is not None:
         settings["RELATIVE_BASE"] = datetime.combine(reference, datetime.min.time())
-    parsed = dateparser.parse(expression, languages=["de"], settings=settings)  # type: ignore[arg-type]
+    parsed = dateparser.parse(expression, languages=["de"], settings=settings)
     if parsed is None:
         return None
     if reference is None and not re.search(r"\d{4}", expression):

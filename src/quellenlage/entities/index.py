@@ -7,9 +7,7 @@ from bisect import bisect_left
 from quellenlage.model import Entity, EntityRef, Mention
 
 # Forms that name an actor; adjectives and compounds only say something is related to it.
-ACTOR_FORMS = frozenset(
-    {"name", "genitive", "surname", "abbreviation", "description", "demonym", "collective"}
-)
+ACTOR_FORMS = frozenset({"name", "genitive", "surname", "abbreviation", "description", "demonym", "collective"})
 
 
 class EntityIndex:

@@ -375,3 +375,10 @@ def load_knowledge_base() -> KnowledgeBase:
     for stem in KB_FILES:
         records.extend(_read_kb_file(stem))
     return KnowledgeBase(records)
+
+
+@cache
+def first_names() -> frozenset[str]:
+    """Frequent first names that are not also ordinary German words (built by tools/build_kb.py)."""
+    path = KB_DIR / "firstnames.json"
+    return frozenset(json.loads(path.read_text(encoding="utf-8"))) if path.is_file() else frozenset()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quellenlage.entities.knowledge_base import KBEntry, KnowledgeBase
+from quellenlage.entities.knowledge_base import KBEntry, KnowledgeBase, first_names
 from quellenlage.language import NameSpan
 from quellenlage.model import Segment
 
@@ -27,6 +27,13 @@ PLACE_NOUNS = (
     r"|Ort|Dorf|Bundesland|Kanton|Bundesstaat|Distrikt"
 )
 PLACE_NAME = re.compile(rf"\b(?:{PLACE_NOUNS})\s+(?P<name>{NAME})\b")
+UPPER = "A-ZÄÖÜÁÀÂÉÈÊÍÓÒÔÚÇŠŽČŁØÅ"
+# A first name, maybe a second one, then a surname ("Roland Eichhorn", "José Ramos-Horta").
+CAPITALISED = re.compile(rf"\b[{UPPER}]\w+")
+PERSON_NAME = re.compile(
+    rf"(?P<first>[{UPPER}]\w+)(?:\s+(?P<second>[{UPPER}]\w+))??\s+(?P<last>(?:(?:von|van|de|da|del|bin|al)\s+)?"
+    rf"[{UPPER}][\w'’]+(?:-[{UPPER}][\w'’]+)?)\b"
+)
 COLLECTIVE = re.compile(r"\b(?:[Dd]er|[Dd]es|[Dd]em|[Dd]en)\s+(?P<name>Westens?)\b")
 # Descriptions that stand for an organisation mentioned by name elsewhere in the article.
 DESCRIPTION = re.compile(r"\b(?P<name>(?:Verteidigungs|Militär|Nordatlantik)?[Bb]ündnis(?:ses|s)?)\b")
@@ -79,6 +86,13 @@ def pattern_candidates(text: str, kb: KnowledgeBase) -> list[Candidate]:
         entry = _kb_entry(kb, m["name"])
         if entry is None or entry.type == "PER":
             found.append(Candidate(m.start("name"), m.end("name"), "PER", "name", "rule", entry, m["role"]))
+    given = first_names()
+    for word in CAPITALISED.finditer(text):
+        if word[0] not in given:
+            continue
+        person = PERSON_NAME.match(text, word.start())
+        if person and (person["second"] is None or person["second"] in given):
+            found.append(Candidate(person.start(), person.end(), "PER", "name", "rule", _kb_entry(kb, person[0])))
     for m in PLACE_NAME.finditer(text):
         entry = _kb_entry(kb, m["name"])
         found.append(Candidate(m.start("name"), m.end("name"), "LOC", "name", "rule", entry))
@@ -88,7 +102,7 @@ def pattern_candidates(text: str, kb: KnowledgeBase) -> list[Candidate]:
 
 
 def description_candidates(text: str, kb: KnowledgeBase) -> list[Candidate]:
-    """"das Bündnis" for an alliance the article names; resolved to it only if it is named."""
+    """ "das Bündnis" for an alliance the article names; resolved to it only if it is named."""
     alliance = next((e for n in ALLIANCE_NAMES for e, _ in kb.lookup(n)), None)
     if alliance is None:
         return []

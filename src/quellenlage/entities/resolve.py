@@ -39,14 +39,11 @@ def resolve_entities(text: str, segments: list[Segment], names: list[NameSpan]) 
         + description_candidates(text, kb)
     )
     candidates = [_as_metonym(text, kb, c) for c in candidates]
-    clusters = _cluster(text, candidates)
-    present_keys = {key for key, _ in clusters}
-    entities = []
-    for key, members in clusters:
-        if all(c.form == "description" for c in members) and key not in present_keys - {key}:
-            if not any(c.form != "description" for k, ms in clusters if k == key for c in ms):
-                continue  # "das Bündnis" without the alliance being named: no entity
-        entities.append(_entity(text, key, members))
+    entities = [
+        _entity(text, key, members)
+        for key, members in _cluster(text, candidates)
+        if any(c.form != "description" for c in members)  # "das Bündnis" alone names no alliance
+    ]
     entities.sort(key=lambda e: e.mentions[0].start)
     for number, entity in enumerate(entities, 1):
         entity.id = f"e{number}"
@@ -94,7 +91,7 @@ def _cluster(text: str, candidates: list[Candidate]) -> list[tuple[str, list[Can
     clusters: dict[str, list[Candidate]] = {}
     for c in candidates:
         clusters.setdefault(_key(text, c), []).append(c)
-    _join_surnames(text, clusters)
+    _join_surnames(clusters)
     return list(clusters.items())
 
 
@@ -104,10 +101,10 @@ def _key(text: str, c: Candidate) -> str:
     return f"{c.type.lower()}:{normalise_name(text[c.start : c.end])}"
 
 
-def _join_surnames(text: str, clusters: dict[str, list[Candidate]]) -> None:
+def _join_surnames(clusters: dict[str, list[Candidate]]) -> None:
     """A person's one-word name joins the only multi-word name ending with it."""
     full_names: dict[str, list[str]] = {}
-    for key, members in clusters.items():
+    for key in clusters:
         if key.startswith("per:") and " " in key:
             full_names.setdefault(key.rsplit(" ", 1)[1], []).append(key)
     for key in [k for k in clusters if k.startswith("per:") and " " not in k]:
@@ -134,15 +131,16 @@ def _entity(text: str, key: str, members: list[Candidate]) -> Entity:
         id="",
         key=key,
         name=name,
-        type=entity_type,  # type: ignore[arg-type]
+        type=entity_type,
         kind=entry.kind if entry else None,
         country=entry.country if entry and entry.kind == "country" else None,
         located_in=entry.country if entry and entry.kind != "country" else None,
         ids=dict(entry.ids) if entry else {},
         roles=roles,
         mentions=[
-            Mention(start=c.start, end=c.end, text=text[c.start : c.end], form=c.form, source=c.source,
-                    metonym=c.metonym)
+            Mention(
+                start=c.start, end=c.end, text=text[c.start : c.end], form=c.form, source=c.source, metonym=c.metonym
+            )
             for c in sorted(members, key=lambda c: c.start)
         ],
     )

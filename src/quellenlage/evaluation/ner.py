@@ -90,13 +90,14 @@ def map_tags(tags: Sequence[str], deriv: str = "drop", part: str = "base") -> li
 
 def spans(tags: Sequence[str]) -> list[tuple[int, int, str]]:
     """IOB2 tags -> list of (start, end_exclusive, label)."""
-    result = []
-    start, label = None, None
+    result: list[tuple[int, int, str]] = []
+    start: int | None = None
+    label = ""
     for i, tag in enumerate(list(repair_iob(tags)) + ["O"]):
         if tag == "O" or tag.startswith("B-"):
             if start is not None:
                 result.append((start, i, label))
-                start, label = None, None
+                start, label = None, ""
             if tag.startswith("B-"):
                 start, label = i, tag[2:]
     return result
@@ -126,9 +127,7 @@ def _is_germeval(rows: list[list[str]]) -> bool:
     if not rows:
         return False
     sample = rows[:200]
-    return all(
-        len(r) == 4 and r[0].isdigit() and _TAG_RE.match(r[2]) and _TAG_RE.match(r[3]) for r in sample
-    )
+    return all(len(r) == 4 and r[0].isdigit() and _TAG_RE.match(r[2]) and _TAG_RE.match(r[3]) for r in sample)
 
 
 def read_ner_file(path: Path | str, with_nested: bool = False) -> list[Any]:
@@ -225,9 +224,9 @@ def predict_tags(nlp: Any, sentences: Sequence[Sequence[str]], batch_size: int =
 
     docs = [Doc(nlp.vocab, words=list(toks), spaces=guess_spaces(toks)) for toks in sentences]
     for _name, proc in nlp.pipeline:
-        docs = list(proc.pipe(docs, batch_size=batch_size)) if hasattr(proc, "pipe") else [
-            proc(d) for d in docs
-        ]
+        docs = (
+            list(proc.pipe(docs, batch_size=batch_size)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
+        )
     out = []
     for doc in docs:
         tags = []
@@ -277,6 +276,6 @@ def format_ner_report(result: dict[str, Any]) -> str:
     lines = ["NER, coarse labels (strict spans; Xpart->X, Xderiv->O, MISC->OTH)"]
     lines += _table(result["coarse"])
     if result.get("official_outer"):
-        lines += ["", "GermEval 2014 outer chunks, 12 fine gold labels (coarse prediction must match base type)"]
+        lines += ["", "GermEval 2014 outer chunks, 12 fine gold labels (prediction must match base type)"]
         lines += _table(result["official_outer"])
     return "\n".join(lines)

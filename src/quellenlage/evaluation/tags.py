@@ -147,7 +147,7 @@ def evaluate_tags_file(path: Path | str, nlp: Any, sents_per_doc: int = 10) -> d
     for g in groups:
         words = [w for s in g for w in s.words]
         spaces = [sp for s in g for sp in s.spaces]
-        for k, s in enumerate(g):  # sentence-final token always followed by a space
+        for k in range(len(g)):  # sentence-final token always followed by a space
             if k < len(g) - 1:
                 spaces[sum(len(x.words) for x in g[: k + 1]) - 1] = True
         docs.append(Doc(nlp.vocab, words=words, spaces=spaces))

@@ -16,10 +16,18 @@ from quellenlage.model import Entity, EntityRef, Event, Segment, Sentence, Span
 
 TRIGGERS: list[tuple[str, str, bool]] = [  # (PLOVER type, pattern, nominal trigger)
     ("ACCUSE", r"verurteil\w*|kritisier\w*|beschuldig\w*|vorgeworfen|wirft|warf", False),
-    ("AID", r"(?:Hilfe|Unterstützung|Waffen|Hilfen)\b(?=[^.]{0,40}\b(?:zu|zugesichert|zusichern|leisten|liefern|"
-            r"geliefert|zugesagt|zusagen)\b)|liefer\w*|zugesagt", False),
-    ("MOBILIZE", r"Entsendung|Verlegung|Stationierung|Mobilisierung|entsand\w*|entsend\w*|geschickt|schickt\w*|"
-                 r"verleg\w*|stationier\w*|mobilisier\w*", True),
+    (
+        "AID",
+        r"(?:Hilfe|Unterstützung|Waffen|Hilfen)\b(?=[^.]{0,40}\b(?:zu|zugesichert|zusichern|leisten|liefern|"
+        r"geliefert|zugesagt|zusagen)\b)|liefer\w*|zugesagt",
+        False,
+    ),
+    (
+        "MOBILIZE",
+        r"Entsendung|Verlegung|Stationierung|Mobilisierung|entsand\w*|entsend\w*|geschickt|schickt\w*|"
+        r"verleg\w*|stationier\w*|mobilisier\w*",
+        True,
+    ),
     ("FIGHT", r"Kämpfen|Kämpfe|kämpf\w+|Gefecht\w*", True),
     ("DEMAND", r"forder\w*|verlang\w*", False),
     ("THREATEN", r"droh\w*", False),
@@ -40,8 +48,9 @@ RELATIVE_PRONOUN = re.compile(r"(?:die|der|das|den|dem|deren|dessen|welche[rsmn]
 SKIP_KINDS = frozenset({"credit", "boilerplate", "dateline", "author", "attribution", "kicker"})
 
 
-def code_events(text: str, segments: list[Segment], sentences: list[Sentence], index: EntityIndex,
-                dates_by_sentence: dict[int, str]) -> list[Event]:
+def code_events(
+    text: str, segments: list[Segment], sentences: list[Sentence], index: EntityIndex, dates_by_sentence: dict[int, str]
+) -> list[Event]:
     speakers = SpeakerResolver(text, index)
     events: dict[tuple[str, str], Event] = {}
     for number, sentence in enumerate(sentences):
@@ -64,8 +73,12 @@ def code_events(text: str, segments: list[Segment], sentences: list[Sentence], i
                 events[key].target.extend(ref(t) for t in targets if t.id not in known)
                 continue
             events[key] = Event(
-                type=kind, actor=ref(actor), target=[ref(t) for t in targets], date=dates_by_sentence.get(number),
-                evidence=sentence.text, evidence_span=Span(start=sentence.start, end=sentence.end, text=sentence.text),
+                type=kind,
+                actor=ref(actor),
+                target=[ref(t) for t in targets],
+                date=dates_by_sentence.get(number),
+                evidence=sentence.text,
+                evidence_span=Span(start=sentence.start, end=sentence.end, text=sentence.text),
             )
     return list(events.values())
 
@@ -83,8 +96,15 @@ def clause_around(text: str, sentence: Sentence, position: int) -> tuple[int, in
     return start, end
 
 
-def _actor(text: str, trigger: re.Match[str], start: int, end: int, speakers: SpeakerResolver,
-           index: EntityIndex, nominal: bool) -> Entity | None:
+def _actor(
+    text: str,
+    trigger: re.Match[str],
+    start: int,
+    end: int,
+    speakers: SpeakerResolver,
+    index: EntityIndex,
+    nominal: bool,
+) -> Entity | None:
     if nominal:
         troops = _troop_owner(text, index, start, end, near=trigger.start())
         if troops is not None:

@@ -84,7 +84,6 @@ def annotate(text: str, segments: list[Segment]) -> tuple[list[Sentence], list[N
             start, end = tokens[0].start, tokens[-1].end
             sentences.append(Sentence(start=start, end=end, text=text[start:end], segment=index, tokens=tokens))
         names.extend(
-            NameSpan(base + ent.start_char, base + ent.end_char, ent.label_.replace("MISC", "OTH"))
-            for ent in doc.ents
+            NameSpan(base + ent.start_char, base + ent.end_char, ent.label_.replace("MISC", "OTH")) for ent in doc.ents
         )
     return sentences, names

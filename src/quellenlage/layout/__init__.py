@@ -12,7 +12,7 @@ def find_segments(text: str) -> list[Segment]:
         pieces.extend(split_glued(text, line, first=index == 0))
     kinds = classify(text, pieces)
     return [
-        Segment(kind=kind, start=p.start, end=p.end, text=text[p.start : p.end])  # type: ignore[arg-type]
+        Segment(kind=kind, start=p.start, end=p.end, text=text[p.start : p.end])
         for p, kind in zip(pieces, kinds, strict=True)
     ]
 

@@ -17,8 +17,9 @@ AUTHOR = re.compile(
     r"|Autor(?:in)?:|Ein Beitrag von)\s+[A-ZÄÖÜ]"
 )
 DATELINE = re.compile(
-    r"^(?:Stand|Aktualisiert|Veröffentlicht|Zuletzt aktualisiert)\s*:?\s*(?:am\s+)?\d|^\d{1,2}\.\s*[A-ZÄÖÜ][a-zä]+\s+\d{4}"
-    r"(?:,\s*\d{1,2}[:.]\d{2}\s*Uhr)?$|^\d{1,2}\.\d{1,2}\.\d{4}(?:,?\s*\d{1,2}[:.]\d{2}\s*Uhr)?$"
+    r"^(?:Stand|Aktualisiert|Veröffentlicht|Zuletzt aktualisiert)\s*:?\s*(?:am\s+)?\d"
+    r"|^\d{1,2}\.\s*[A-ZÄÖÜ][a-zä]+\s+\d{4}(?:,\s*\d{1,2}[:.]\d{2}\s*Uhr)?$"
+    r"|^\d{1,2}\.\d{1,2}\.\d{4}(?:,?\s*\d{1,2}[:.]\d{2}\s*Uhr)?$"
 )
 COPYRIGHT_NOTICE = r"\bdpa-infocom\b|Alle Rechte vorbehalten|^©\s*\d{4}"
 BOILERPLATE = re.compile(
@@ -43,7 +44,7 @@ MEDIA_DESCRIPTION_CUE = re.compile(
 MEDIA_STAMP_ONLY = re.compile(MEDIA_STAMP.pattern + r"\s*$", re.IGNORECASE)
 MEDIA_DESCRIPTION_MAX = 300  # teaser texts are two or three short sentences
 SENTENCE_END = re.compile(r"[.!?…\"“”»«]$")
-QUOTE_OPEN = "\"„“»‚"
+QUOTE_OPEN = '"„“»‚'
 
 
 def classify(text: str, pieces: list[Piece]) -> list[str]:
@@ -139,7 +140,7 @@ def _mark_block_quotes(shapes: list[str], kinds: list[str]) -> None:
     for i in range(len(shapes) - 1):
         if kinds[i] or kinds[i + 1] or not _is_source_line(shapes[i + 1]):
             continue
-        quoted = shapes[i][0] in QUOTE_OPEN and shapes[i].rstrip(".").endswith(("\"", "“", "”", "«", "‘"))
+        quoted = shapes[i][0] in QUOTE_OPEN and shapes[i].rstrip(".").endswith(('"', "“", "”", "«", "‘"))
         announced = i > 0 and shapes[i - 1].endswith(":")
         if quoted or announced:
             kinds[i], kinds[i + 1] = "blockquote", "attribution"
@@ -169,8 +170,11 @@ def _is_heading(shape: str) -> bool:
 
 def _is_source_line(shape: str) -> bool:
     cleaned = shape.lstrip("—–- ")
-    return 0 < len(cleaned) <= 80 and not SENTENCE_END.search(cleaned) and not cleaned.endswith(":") and (
-        cleaned[0].isupper() or shape[0] in "—–-"
+    return (
+        0 < len(cleaned) <= 80
+        and not SENTENCE_END.search(cleaned)
+        and not cleaned.endswith(":")
+        and (cleaned[0].isupper() or shape[0] in "—–-")
     )
 
 

@@ -16,9 +16,7 @@ from charset_normalizer import from_bytes
 from quellenlage.errors import InputError
 
 MAX_BYTES = 5 * 1024 * 1024
-HTML_START = re.compile(
-    r"^\s*(<!doctype html|<html\b|<head\b|<body\b|<article\b|<div\b|<p\b|<\?xml)", re.IGNORECASE
-)
+HTML_START = re.compile(r"^\s*(<!doctype html|<html\b|<head\b|<body\b|<article\b|<div\b|<p\b|<\?xml)", re.IGNORECASE)
 HTML_TAGS = re.compile(r"</(p|div|span|a|article|section|body|html|h[1-6]|li|figure)>", re.IGNORECASE)
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -96,9 +94,7 @@ def _from_html(html: str, warnings: list[str]) -> Article:
     import trafilatura  # imported here: plain-text input should not pay for lxml
 
     try:
-        document = trafilatura.bare_extraction(
-            html, with_metadata=True, include_comments=False, include_tables=False
-        )
+        document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
     except Exception as error:  # trafilatura raises assorted lxml errors on broken markup
         raise InputError(f"the HTML could not be parsed: {error}") from error
     text = getattr(document, "text", None) if document is not None else None
