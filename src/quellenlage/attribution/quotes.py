@@ -27,6 +27,11 @@ QUOTE_PAIRS = {"„": '“"', '"': '"“”', "»": "«", "«": "»", "“": '�
 HEADLINE_QUOTE = re.compile(r"^(?P<speaker>[^:\"„“]{2,60}):\s*[\"„»“](?P<content>.+?)[\"“”«]?$")
 TEXT_KINDS = frozenset({"headline", "lead", "caption", "body", "media", "blockquote", "subheading"})
 MIN_DIRECT_WORDS = 5
+# "…, teilte die GDL am Mittwoch mit.": a short frame closing the sentence reports what precedes,
+# in any mood.
+FRAME_AFTER_MAX = 10
+# A sentence after a quotation that names its speaker: "Das sagte der GDL-Vorsitzende …"
+POINTS_BACK = re.compile(r"^(?:Das|Dies|So|Diese Worte)\s+(?:\w+\s+){0,2}?[a-zäöüß]+(?:te|ten|t)\b")
 # A sentence is a direct quotation when quoted words make up at least this share of it;
 # below, its quoted stretches are fragments embedded in reported speech or prose.
 DIRECT_SHARE = 0.5
@@ -74,17 +79,49 @@ def find_quotes(text: str, segments: list[Segment], sentences: list[Sentence], i
     by_segment: dict[int, list[tuple[int, Sentence]]] = {}
     for number, sentence in enumerate(sentences):
         by_segment.setdefault(sentence.segment, []).append((number, sentence))
+    units = {
+        i: _quote_units(text, segment, by_segment.get(i, []))
+        for i, segment in enumerate(segments)
+        if segment.kind in TEXT_KINDS
+    }
     for seg_index, segment in enumerate(segments):
         if segment.kind == "blockquote":
             _block_quote(text, segments, seg_index, speakers, state)
             continue
-        if segment.kind not in TEXT_KINDS:
+        if segment.kind not in TEXT_KINDS or _headline_quote(text, segment, speakers, state):
             continue
-        if _headline_quote(text, segment, speakers, state):
-            continue
-        for number, sentence in by_segment.get(seg_index, []):
-            _sentence_quotes(text, number, sentence, speakers, state)
+        here = units[seg_index]
+        for position, (number, unit) in enumerate(here):
+            if position + 1 < len(here):
+                following: Sentence | None = here[position + 1][1]
+            else:  # the next paragraph may name the speaker: „…“ / Das sagte X.
+                next_units = units.get(seg_index + 1)
+                following = next_units[0][1] if next_units else None
+            _sentence_quotes(text, number, unit, following, speakers, state)
     return state.quotes
+
+
+def _quote_units(text: str, segment: Segment, sentences: list[tuple[int, Sentence]]) -> list[tuple[int, Sentence]]:
+    """Sentences of a segment, joined where a quotation runs across a sentence end
+    („Wir lassen uns nicht hinhalten. Die Beschäftigten haben lange gewartet.“)."""
+    spans = quoted_spans(text, segment.start, segment.end)
+    units: list[tuple[int, Sentence]] = []
+    for number, sentence in sentences:
+        if units and any(s < sentence.start < e for s, e in spans):
+            first_number, previous = units[-1]
+            units[-1] = (
+                first_number,
+                Sentence(
+                    start=previous.start,
+                    end=sentence.end,
+                    text=text[previous.start : sentence.end],
+                    segment=sentence.segment,
+                    tokens=previous.tokens + sentence.tokens,
+                ),
+            )
+        else:
+            units.append((number, sentence))
+    return units
 
 
 def _block_quote(text: str, segments: list[Segment], i: int, speakers: SpeakerResolver, state: QuoteState) -> None:
@@ -108,7 +145,14 @@ def _headline_quote(text: str, segment: Segment, speakers: SpeakerResolver, stat
     return True
 
 
-def _sentence_quotes(text: str, number: int, sentence: Sentence, speakers: SpeakerResolver, state: QuoteState) -> None:
+def _sentence_quotes(
+    text: str,
+    number: int,
+    sentence: Sentence,
+    following: Sentence | None,
+    speakers: SpeakerResolver,
+    state: QuoteState,
+) -> None:
     quoted = quoted_spans(text, sentence.start, sentence.end)
     quoted_words = sum(_word_count(text[start:end]) for start, end in quoted)
     outside = [t for t in sentence.tokens if not any(start <= t.start < end for start, end in quoted)]
@@ -117,7 +161,7 @@ def _sentence_quotes(text: str, number: int, sentence: Sentence, speakers: Speak
         and quoted_words >= DIRECT_SHARE * _word_count(sentence.text)
         and not any(_subjunctive(t) for t in outside)  # "Der Einsatz bedeute eine "…"": reported speech
     ):
-        _direct_quotes(text, number, sentence, quoted, speakers, state)
+        _direct_quotes(text, number, sentence, following, quoted, speakers, state)
         return
     if _indirect_quote(text, number, sentence, speakers, state):
         return
@@ -125,18 +169,31 @@ def _sentence_quotes(text: str, number: int, sentence: Sentence, speakers: Speak
         return
     if _partial_quotes(text, number, sentence, quoted, speakers, state):
         return
-    _speech_act(text, number, sentence, speakers, state)
+    if not _speech_act(text, number, sentence, speakers, state):
+        _remember_reporter(sentence, speakers, state)
+
+
+def _remember_reporter(sentence: Sentence, speakers: SpeakerResolver, state: QuoteState) -> None:
+    """"Die Bahn kündigte einen Notfahrplan an." gives no quote, but the subjunctive sentence
+    after it ("Im Fernverkehr werde nur jeder fünfte Zug fahren") is the Bahn's."""
+    verb = _first_reporting_verb(sentence, sentence.start, sentence.end)
+    if verb is not None and not SPEECH_ACT.fullmatch(verb.text):
+        speaker, _ = speakers.subject_near(sentence.start, sentence.end)
+        if speaker:
+            state.last_speaker = speaker
 
 
 def _direct_quotes(
     text: str,
     number: int,
     sentence: Sentence,
+    following: Sentence | None,
     spans: list[tuple[int, int]],
     speakers: SpeakerResolver,
     state: QuoteState,
 ) -> None:
-    """Quotes of five or more words; the frame is what the sentence says outside them."""
+    """Quotes of five or more words; the frame is what the sentence says outside them, or the
+    next sentence when it points back ("Das sagte der GDL-Vorsitzende Frank Seidel")."""
     outside_start = spans[-1][1] + 1
     frame_after = text[outside_start : sentence.end]
     frame_before = text[sentence.start : max(spans[0][0] - 1, sentence.start)]
@@ -152,6 +209,11 @@ def _direct_quotes(
     elif frame_before.rstrip().endswith(":") or _first_reporting_verb(sentence, sentence.start, spans[0][0]):
         cue = _strip_span(text, sentence.start, spans[0][0] - 1)
         speaker, mention = speakers.subject_near(sentence.start, spans[0][0])
+    elif following is not None and POINTS_BACK.match(following.text):
+        verb = _first_reporting_verb(following, following.start, following.end)
+        if verb is not None:
+            speaker, mention = speakers.subject_near(verb.end, following.end)
+            cue = _strip_span(text, following.start, mention.end if mention else verb.end)
     speaker = speaker or state.last_speaker
     for start, end in spans:
         state.add("direct", _strip_span(text, start, end), cue, speaker, number, mention)
@@ -175,7 +237,8 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
                 return True
         # frame last: "…, es habe Verluste gegeben, sagte Selenskyj."
         before = [c for c in commas if c < v]
-        if before and v - before[-1] <= 2 and _is_reported(tokens[: before[-1]]):
+        closing_frame = bool(before) and v - before[-1] == 1 and len(tokens) - v <= FRAME_AFTER_MAX
+        if before and v - before[-1] <= 2 and (closing_frame or _is_reported(tokens[: before[-1]])):
             cue = _strip_span(text, tokens[before[-1] + 1].start, tokens[-1].end)
             speaker, mention = speakers.subject_near(tokens[v].start, sentence.end)
             _add_content(text, number, tokens[: before[-1]], cue, speaker, mention, state)
@@ -233,21 +296,16 @@ def _partial_quotes(
     return True
 
 
-def _speech_act(text: str, number: int, sentence: Sentence, speakers: SpeakerResolver, state: QuoteState) -> None:
-    """ "Seit Tagen warnt die Ukraine vor …": an act of speaking whose words are not given."""
+def _speech_act(text: str, number: int, sentence: Sentence, speakers: SpeakerResolver, state: QuoteState) -> bool:
+    """An act of speaking whose words are not given: "Seit Tagen warnt die Ukraine vor …"."""
     verb = next((t for t in sentence.tokens if SPEECH_ACT.fullmatch(t.text)), None)
     if verb is None:
-        return
+        return False
     speaker, mention = speakers.subject_near(sentence.start, sentence.end)
     if speaker:
-        state.add(
-            "speech_act",
-            _strip_span(text, sentence.start, sentence.end),
-            _span(text, verb.start, verb.end),
-            speaker,
-            number,
-            mention,
-        )
+        content = _strip_span(text, sentence.start, sentence.end)
+        state.add("speech_act", content, _span(text, verb.start, verb.end), speaker, number, mention)
+    return True
 
 
 def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -71,8 +71,8 @@ class SpeakerResolver:
         return not (article["word"][0].isupper() or entity.type == "LOC")
 
     def for_document(self, start: int, end: int, state: QuoteState) -> Actor:
-        """ "hieß es in einer Erklärung des Bündnisses": the document's author, or the last
-        document's author when it is only "der Erklärung"."""
+        """The author of a document quoted as "hieß es in einer Erklärung des Bündnisses", or
+        the last document's author when it is only "der Erklärung"."""
         speaker = self.in_span(start, end)
         if speaker:
             state.last_document_speaker = speaker

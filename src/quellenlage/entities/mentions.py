@@ -102,7 +102,7 @@ def pattern_candidates(text: str, kb: KnowledgeBase) -> list[Candidate]:
 
 
 def description_candidates(text: str, kb: KnowledgeBase) -> list[Candidate]:
-    """ "das Bündnis" for an alliance the article names; resolved to it only if it is named."""
+    """Descriptions such as "das Bündnis" for an alliance; kept only if the article names it."""
     alliance = next((e for n in ALLIANCE_NAMES for e, _ in kb.lookup(n)), None)
     if alliance is None:
         return []

@@ -120,7 +120,8 @@ class Quotation:
     medium: str | None = None
 
     def role(self, name: str) -> tuple[int, ...]:
-        return getattr(self, name)  # type: ignore[no-any-return]
+        ids: tuple[int, ...] = getattr(self, name)
+        return ids
 
 
 @dataclass
@@ -202,7 +203,9 @@ def _parse(data: Any, source: str) -> WikinewsArticle:
         raise broken("'originalText' is not a string")
     tokens = []
     for position, raw in enumerate(data["tokens"]):
-        token = WikinewsToken(int(raw.get("id", position)), int(raw["charBegin"]), int(raw["charEnd"]), str(raw["text"]))
+        token = WikinewsToken(
+            int(raw.get("id", position)), int(raw["charBegin"]), int(raw["charEnd"]), str(raw["text"])
+        )
         if token.id != position:
             raise broken(f"token {position} has id {token.id}")
         if not 0 <= token.start <= token.end <= len(text):
@@ -463,15 +466,15 @@ def score(gold_articles: Sequence[WikinewsArticle],
     """
     if not isinstance(predictions, Mapping) and len(predictions) != len(gold_articles):
         raise ValueError("predictions must be parallel to gold_articles or keyed by article name")
-    counts = {role: Counter() for role in ROLES}  # tp/fp/fn per role
+    counts: dict[str, Counter[str]] = {role: Counter() for role in ROLES}  # tp/fp/fn per role
     macro_p: dict[str, list[float]] = {role: [] for role in ROLES}
     macro_r: dict[str, list[float]] = {role: [] for role in ROLES}
-    form = Counter()  # tp / fp / fn
-    medium = Counter()
+    form: Counter[str] = Counter()  # tp / fp / fn
+    medium: Counter[str] = Counter()
     confusion: dict[str, Counter[str]] = {}
     per_type: dict[str, Counter[str]] = {}
     per_kind: dict[str, Counter[str]] = {}
-    totals = Counter()
+    totals: Counter[str] = Counter()
     for number, article in enumerate(gold_articles):
         if isinstance(predictions, Mapping):
             predicted = list(predictions.get(article.name, []))
@@ -509,7 +512,7 @@ def score(gold_articles: Sequence[WikinewsArticle],
                 totals["assigned"] += 1
             if shared:
                 totals["matched"] += 1
-                confusion.setdefault(str(g_type), Counter())[str(p_type)] += 1  # type: ignore[union-attr]
+                confusion.setdefault(str(g_type), Counter())[str(p_type)] += 1
             if g is not None:
                 row = per_type.setdefault(str(g.type), Counter())
                 row["gold"] += 1
@@ -671,7 +674,9 @@ def format_quotes_report(result: Mapping[str, Any]) -> str:
         f"matched with overlap {result['matched_quotations']}"
     )
     lines.append("")
-    lines.append(f"{'':10}{'micro P':>9}{'R':>7}{'F1':>7}   {'macro P':>8}{'R':>7}{'F1':>7}   {'TP':>7}{'FP':>7}{'FN':>7}")
+    lines.append(
+        f"{'':10}{'micro P':>9}{'R':>7}{'F1':>7}   {'macro P':>8}{'R':>7}{'F1':>7}   {'TP':>7}{'FP':>7}{'FN':>7}"
+    )
     for label, key in REPORT_ROWS:
         mi, ma = micro[key], macro[key]
         lines.append(
@@ -691,7 +696,8 @@ def format_quotes_report(result: Mapping[str, Any]) -> str:
         confused = kind["confusion"].get(name, {})
         spread = ", ".join(f"{t} {n}" for t, n in sorted(confused.items(), key=lambda x: -x[1]))
         lines.append(
-            f"{name:22}{row['gold']:6d}{row['found']:7d}{row['detection_recall']:8.3f}{row['token_recall']:9.3f}   {spread}"
+            f"{name:22}{row['gold']:6d}{row['found']:7d}{row['detection_recall']:8.3f}"
+            f"{row['token_recall']:9.3f}   {spread}"
         )
     lines.append("")
     lines.append(f"{'our kind':22}{'pred':>6}{'match':>7}{'type ok':>8}{'token P':>9}")
