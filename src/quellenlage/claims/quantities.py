@@ -36,7 +36,7 @@ SCALE = {
     "Billion": 1e12,
     "Billionen": 1e12,
 }
-SCALE_WORDS = "|".join(re.escape(w) for w in SCALE)
+SCALE_WORDS = "|".join(re.escape(w) for w in sorted(SCALE, key=len, reverse=True))  # "Millionen" before "Million"
 QUANTITY = re.compile(
     rf"(?:\b(?:{QUALIFIER})\s+)?(?:zwischen\s+(?P<low>{NUMBER})\s+und\s+|(?P<from>{NUMBER})\s*(?:bis|-|–)\s*)?"
     rf"(?<![\d.,:])(?P<number>{NUMBER})(?![\d:]|\.\d)(?:\s+(?P<scale>{SCALE_WORDS}))?"
@@ -99,13 +99,17 @@ def find_claims(
 
 def quantities(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Numbers with qualifier and scale, and vague magnitudes ("Tausende"), in [start, end)."""
+    numbers: list[tuple[int, int]] = []
     for m in QUANTITY.finditer(text, start, end):
+        numbers.append((m.start(), m.end()))
         value = _value(m["number"]) * SCALE.get(m["scale"] or "", 1.0)
         low = m["low"] or m["from"]
         qualifier = "range" if low else next((name for _, name in QUALIFIERS if m[name]), "exact")
         is_year = not (m["scale"] or m["symbol"] or low) and re.fullmatch(r"(?:19|20)\d\d", m["number"]) is not None
         yield Quantity(m.start(), m.end(), value, qualifier, None, _value(low) if low else None, m["symbol"], is_year)
     for m in VAGUE.finditer(text, start, end):
+        if any(s < m.end() and m.start() < e for s, e in numbers):
+            continue  # the scale of a number ("56 Millionen"), not a vague quantity
         word = m["word"].lower()
         magnitude = next(v for k, v in sorted(MAGNITUDE.items(), key=lambda kv: -len(kv[0])) if word.startswith(k))
         yield Quantity(m.start(), m.end(), None, "vague", magnitude)

@@ -59,7 +59,8 @@ def split_glued(text: str, line: Piece, *, first: bool) -> list[Piece]:
     s, e = line.start, line.end
     content = text[s:e]
     if first and (kicker := KICKER_GLUE.match(content)):
-        return [Piece(s, s + kicker.end(1), "kicker"), Piece(s + kicker.end(), e)]
+        kicker_start, kicker_end = _strip(text, s, s + kicker.end(1))
+        return [Piece(kicker_start, kicker_end, "kicker"), Piece(s + kicker.end(), e)]
     if media := MEDIA_STAMP.match(content):
         return _stamp_and_rest(text, s, e, s + media.end(), "media", "media")
     if stamp := TICKER_STAMP.match(content):

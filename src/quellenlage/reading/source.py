@@ -113,6 +113,15 @@ def _from_html(html: str, warnings: list[str]) -> Article:
 
 def _too_large(size: int, limit: int) -> str:
     return (
-        f"the input has {size / 1024 / 1024:.1f} MB, more than the limit of {limit / 1024 / 1024:.0f} MB "
-        "for one article; split it into articles or raise the limit with --max-bytes"
+        f"the input has {_human(size)}, more than the limit of {_human(limit)} for one article; "
+        "split it into articles or raise the limit with --max-bytes"
     )
+
+
+def _human(size: int) -> str:
+    """Sizes as people read them: 5 MB, 2.7 kB, 800 bytes."""
+    if size >= 1024 * 1024:
+        return f"{size / 1024 / 1024:.1f} MB".replace(".0 MB", " MB")
+    if size >= 1024:
+        return f"{size / 1024:.1f} kB"
+    return f"{size} bytes"
