@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from quellenlage.attribution.cues import BASIS, HEDGE
 from quellenlage.entities.index import EntityIndex, ref
-from quellenlage.model import Claim, Entity, DateMention, Quote, Segment, Sentence, Span
+from quellenlage.model import Claim, DateMention, Entity, Quote, Segment, Sentence, Span
 
 QUALIFIERS = [
     (r"mehr als|über|mehr denn|jenseits von", "more_than"),
