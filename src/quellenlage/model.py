@@ -99,7 +99,8 @@ class Quote(Record):
     kind: QuoteKind
     speaker: Actor = None
     speaker_mention: Span | None = None
-    cue: Span | None = None
+    cue: Span | None = Field(None, description="the word that marks the speech: sagte, laut, zufolge, hieß")
+    frame: Span | None = Field(None, description="the words introducing the quotation, cue and speaker included")
     content: Span
     sentence: int | None = None
     mood: str | None = Field(None, description="Sub when the content is in the subjunctive")

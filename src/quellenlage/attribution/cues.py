@@ -119,7 +119,7 @@ STRONG_REPORTING = [
     "beschrieben",
 ]
 # Verbs that report an act of speaking without giving its content ("warnt vor …").
-SPEECH_ACT = re.compile(r"\b(?:warn|forder|appellier|droh|mahn)\w*\b")
+SPEECH_ACT = re.compile(r"\b(?:warn|forder|appellier|droh|mahn|begrüß)\w*\b")
 # Words that introduce reported content in a dependent clause.
 COMPLEMENTIZERS = frozenset({"dass", "ob", "wie", "warum", "weshalb"})
 
@@ -218,7 +218,10 @@ ACCORDING_TO = re.compile(
     r"sollen|soll|starben|kamen|wurde|wird|werden)\b)"
     r"|(?P<zufolge>(?:[A-ZÄÖÜ]|(?:de[mnr]|de[sr])\s)[^,.;:]{1,60}?)\s+zufolge\b"
     r"|[Ww]ie\s+(?P<wie>[^,.;:]{2,60}?)\s+(?:mitteilte|berichtete|meldete|sagte|erklärte|bekanntgab|"
-    r"mitteilten|berichteten|meldeten))"
+    r"mitteilten|berichteten|meldeten|berichtet|meldet|mitteilt|bestätigte|verlautete)"
+    r"|(?:[Gg]emäß|[Nn]ach)\s+(?P<gemaess>(?:de[mnrs]\s+)?(?:[\w-]+\s+){0,2}?(?:Bericht|Angaben|Informationen|Aussage|"
+    r"Mitteilung|Einschätzung|Schätzung|Studie|Umfrage|Prognose)\w*(?:\s+(?:de[smr]|von)\s+[^,.;:]{2,50}?)?)"
+    r"(?=[,.;:]|\s+(?:sind|ist|waren|wurden|haben|hat|gibt|gab|sollen|soll|seien|sei|starben|kamen|wurde)\b))"
 )
 SAID_IN = re.compile(r"\b(?:hieß|heißt)\s+es\s+(?:in|aus|von)\s+(?P<source>[^,.;:]{2,80})")
 BASIS = re.compile(r"\bunter Berufung auf\s+(?P<basis>[^,.;:]{2,80}?)(?=\s+(?:\w+t|\w+en)\b[,.]|[,.;:])")

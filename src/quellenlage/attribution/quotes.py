@@ -27,6 +27,7 @@ QUOTE_PAIRS = {"„": '“"', '"': '"“”', "»": "«", "«": "»", "“": '�
 HEADLINE_QUOTE = re.compile(r"^(?P<speaker>[^:\"„“]{2,60}):\s*[\"„»“](?P<content>.+?)[\"“”«]?$")
 TEXT_KINDS = frozenset({"headline", "lead", "caption", "body", "media", "blockquote", "subheading"})
 MIN_DIRECT_WORDS = 5
+CUE_WORDS = frozenset({"laut", "zufolge", "gemäß", "nach", "demnach", "wonach", "hieß", "heißt", "so"})
 # "…, teilte die GDL am Mittwoch mit.": a short frame closing the sentence reports what precedes,
 # in any mood.
 FRAME_AFTER_MAX = 10
@@ -51,18 +52,21 @@ class QuoteState:
         self,
         kind: str,
         content: Span,
-        cue: Span | None,
+        frame: Span | None,
         speaker: Actor,
         sentence: int | None,
         speaker_mention: Span | None = None,
         mood: str | None = None,
     ) -> Quote:
+        """Record a quotation; `frame` is the words that introduce it, the cue the word in it
+        that marks the speech ("sagte", "laut", "hieß")."""
         quote = Quote(
             id=f"q{len(self.quotes) + 1}",
             kind=kind,
             speaker=speaker,
             speaker_mention=speaker_mention,
-            cue=cue,
+            cue=cue_in(frame),
+            frame=frame,
             content=content,
             sentence=sentence,
             mood=mood,
@@ -174,7 +178,7 @@ def _sentence_quotes(
 
 
 def _remember_reporter(sentence: Sentence, speakers: SpeakerResolver, state: QuoteState) -> None:
-    """"Die Bahn kündigte einen Notfahrplan an." gives no quote, but the subjunctive sentence
+    """ "Die Bahn kündigte einen Notfahrplan an." gives no quote, but the subjunctive sentence
     after it ("Im Fernverkehr werde nur jeder fünfte Zug fahren") is the Bahn's."""
     verb = _first_reporting_verb(sentence, sentence.start, sentence.end)
     if verb is not None and not SPEECH_ACT.fullmatch(verb.text):
@@ -257,22 +261,17 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
 
 
 def _according_to(text: str, number: int, sentence: Sentence, speakers: SpeakerResolver, state: QuoteState) -> bool:
+    """ "nach US-Angaben", "laut Polizei", "Experten zufolge", "wie die Behörde mitteilte": the
+    sentence is the source's claim. A source that is no entity ("Angaben von Augenzeugen")
+    keeps its words as speaker mention."""
     match = ACCORDING_TO.search(text, sentence.start, sentence.end)
     if not match:
         return False
-    group = next(g for g in ("comp", "of", "laut", "zufolge", "wie") if match[g])
+    group = next(g for g in ("comp", "of", "laut", "zufolge", "wie", "gemaess") if match[g])
     speaker = speakers.in_span(match.start(group), match.end(group))
-    if not speaker:
-        return False
     content = _strip_span(text, sentence.start, sentence.end)
-    state.add(
-        "according_to",
-        content,
-        _strip_span(text, match.start(), match.end()),
-        speaker,
-        number,
-        _span(text, match.start(group), match.end(group)),
-    )
+    frame = _strip_span(text, match.start(), match.end())
+    state.add("according_to", content, frame, speaker, number, _span(text, match.start(group), match.end(group)))
     return True
 
 
@@ -306,6 +305,20 @@ def _speech_act(text: str, number: int, sentence: Sentence, speakers: SpeakerRes
         content = _strip_span(text, sentence.start, sentence.end)
         state.add("speech_act", content, _span(text, verb.start, verb.end), speaker, number, mention)
     return True
+
+
+def cue_in(frame: Span | None) -> Span | None:
+    """The speech word of a frame: the reporting verb, "laut", "zufolge", "hieß"; a frame
+    without one (an attribution line, "Selenskyj:") is its own cue."""
+    if frame is None:
+        return None
+    words = list(re.finditer(r"[\w-]+", frame.text))
+    cue = next((w for w in words if w[0][0].islower() and is_reporting_verb(w[0])), None)
+    cue = cue or next((w for w in words if w[0].lower() in CUE_WORDS), None)
+    if cue is None:
+        return frame
+    start = frame.start + cue.start()
+    return Span(start=start, end=start + len(cue[0]), text=cue[0])
 
 
 def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

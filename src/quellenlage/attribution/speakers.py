@@ -26,6 +26,17 @@ PREPOSITION_BEFORE = re.compile(
 ARTICLE_BEFORE = re.compile(r"(?P<word>\w+)\s+(?:der|des)\s+(?:[a-zäöüß]+\s+){0,2}$")
 COORDINATION = re.compile(r"^\s*(?:,|und|sowie|oder)?\s*(?:,\s*)?(?:und\s+|sowie\s+)?(?:de[rmns]|die|das)?\s*$")
 SPEAKER_TYPES = frozenset({"PER", "ORG", "LOC", "OTH"})
+PERSON = frozenset({"PER"})
+PERSON_OR_GROUP = frozenset({"PER", "ORG"})
+ARTICLES = r"(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen|Der|Die|Das|Ein|Eine)"
+# What precedes a name inside its noun phrase: article, adjectives, titles ("der ukrainische Präsident ").
+NOUN_PHRASE_HEAD = re.compile(rf"(?:\b{ARTICLES}\s+(?:[a-zäöüß][\w-]*(?:e|en|er|es)\s+)*)?(?:[A-ZÄÖÜ][\w-]*\s+){{1,2}}")
+PRONOUN = re.compile(r"\b(?:er|sie|Er|Sie)\b")
+# An unnamed speaker: "Der Staatsanwalt", "die Polizei", "ein Sprecher des Ministeriums", "Analysten".
+DESCRIPTION = re.compile(
+    rf"\b{ARTICLES}\s+(?:[a-zäöüß][\w-]*(?:e|en|er|es)\s+)*[A-ZÄÖÜ][\w-]+"
+    rf"(?:\s+(?:des|der)\s+(?:[a-zäöüß][\w-]*(?:e|en|er|es)\s+)*[A-ZÄÖÜ][\w-]+)?"
+)
 # Compounds whose head names people acting for the entity: "die Nato-Verbündeten", "Kreml-Sprecher".
 AGENT_COMPOUND = re.compile(
     r"-(?:Verbündete[n]?|Truppen|Soldaten|Regierung|Führung|Spitze|Sprecher(?:in)?|Chef(?:in)?|Staaten|Partner"
@@ -52,12 +63,30 @@ class SpeakerResolver:
             (m, e) for m, e in self._mentions(start, end, compounds=False) if self._may_be_subject(m, e, start)
         ]
         if not candidates:
-            return None, None
+            return self._unnamed_subject(start, end)
         group = self._coordinated_groups(candidates)[0]
-        mention_span = Span(
-            start=group[0][0].start, end=group[-1][0].end, text=self.text[group[0][0].start : group[-1][0].end]
-        )
-        return _actor(_distinct(e for _, e in group)), mention_span
+        phrase_start = group[0][0].start
+        head = NOUN_PHRASE_HEAD.search(self.text, max(start, phrase_start - 80), phrase_start)
+        if head and head.end() == phrase_start and head.start() >= start:
+            phrase_start = head.start()  # "der ukrainische Präsident Wolodymyr Selenskyj"
+        return _actor(_distinct(e for _, e in group)), self._span(phrase_start, group[-1][0].end)
+
+    def _unnamed_subject(self, start: int, end: int) -> tuple[Actor, Span | None]:
+        """A pronoun ("sagte er") stands for the last person or organisation named; a
+        description ("Der Staatsanwalt", "die Polizei") is kept as the speaker's words
+        without an entity."""
+        pronoun = PRONOUN.search(self.text, start, end)
+        description = DESCRIPTION.search(self.text, start, end)
+        if pronoun and (description is None or pronoun.start() < description.start()):
+            types = PERSON if pronoun[0].lower() == "er" else PERSON_OR_GROUP
+            entity = self.index.last_before(pronoun.start(), types)
+            return (ref(entity) if entity else None), self._span(pronoun.start(), pronoun.end())
+        if description:
+            return None, self._span(description.start(), description.end())
+        return None, None
+
+    def _span(self, start: int, end: int) -> Span:
+        return Span(start=start, end=end, text=self.text[start:end])
 
     def _may_be_subject(self, mention: Mention, entity: Entity, start: int) -> bool:
         """Not in a prepositional phrase, not a genitive attribute ("die Entscheidungen der

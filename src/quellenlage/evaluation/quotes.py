@@ -255,10 +255,11 @@ def predict(article: WikinewsArticle) -> list[PredictedQuotation]:
 
         message = ids(quote.content.start, quote.content.end)
         cue = ids(quote.cue.start, quote.cue.end) if quote.cue else ()
+        frame = ids(quote.frame.start, quote.frame.end) if quote.frame else ()
         if quote.kind in ("direct", "partial"):
             message = _with_quote_marks(article, message)
-        elif quote.kind == "according_to" and cue:
-            message = tuple(i for i in message if i not in set(cue))
+        elif quote.kind == "according_to" and frame:
+            message = tuple(i for i in message if i not in set(frame))
         if not message:
             continue
         if quote.speaker_mention is not None:
@@ -270,8 +271,8 @@ def predict(article: WikinewsArticle) -> list[PredictedQuotation]:
         if quote.kind == "indirect" and quote.cue is None:
             kind_type = "IndirectFreeIndirect"
         predictions.append(
-            PredictedQuotation(type=kind_type, quote=message, cue=cue, speaker=speaker, kind=quote.kind,
-                               quote_id=quote.id)
+            PredictedQuotation(type=kind_type, quote=message, cue=cue, speaker=speaker, frame=frame,
+                               kind=quote.kind, quote_id=quote.id)
         )
     return predictions
 
