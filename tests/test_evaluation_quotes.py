@@ -237,7 +237,7 @@ def test_predict_maps_character_spans_to_token_ids(monkeypatch: pytest.MonkeyPat
         Quote(id="q2", kind="indirect", content=_span(text, "die Lage sei ernst"), cue=_span(text, "erklärte"),
               speaker_mention=_span(text, "Der Minister")),
         Quote(id="q3", kind="according_to", content=_span(text, "Laut Polizei regnet es"),
-              cue=_span(text, "Laut Polizei"), speaker_mention=_span(text, "Polizei")),
+              cue=_span(text, "Laut"), frame=_span(text, "Laut Polizei"), speaker_mention=_span(text, "Polizei")),
         Quote(id="q4", kind="indirect", content=_span(text, "Lage sei"), cue=None,
               speaker=EntityRef(id="e1", name="Merkel")),
     ]
@@ -250,7 +250,8 @@ def test_predict_maps_character_spans_to_token_ids(monkeypatch: pytest.MonkeyPat
     assert (direct.cue, direct.speaker, direct.type) == ((1,), (0,), "Direct")
     assert indirect.quote == (13, 14, 15, 16) and indirect.cue == (11,) and indirect.speaker == (9, 10)
     assert according.type == "Indirect"
-    assert according.quote == (20, 21) and according.cue == (18, 19) and according.speaker == (19,)
+    assert according.quote == (20, 21) and according.cue == (18,) and according.speaker == (19,)
+    assert according.frame == (18, 19)
     assert free.type == "IndirectFreeIndirect" and free.speaker == (0,)  # speaker's last mention before
 
 
