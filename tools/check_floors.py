@@ -32,6 +32,23 @@ def seed_figures() -> dict[str, float]:
     return flatten(figures)
 
 
+def quotes_figures() -> dict[str, float]:
+    """Quotation attribution on the Wikinews dev split (tuned on train, never on dev)."""
+    from quellenlage.evaluation.quotes import evaluate_quotes_dir
+
+    result = evaluate_quotes_dir(SHARED / "data" / "quotes" / "wikinews-de" / "dev", None, None)
+    figures = {f"{role}.f1": float(result["micro"][role]["f1"]) for role in ("quote", "roles", "joint")}
+    figures["type.accuracy"] = float(result["type"]["accuracy"])
+    return figures
+
+
+def speaker_figures() -> dict[str, float]:
+    """Share of named Wikinews dev speakers that resolve to an entity of their article."""
+    from quellenlage.evaluation.entities import speaker_coverage
+
+    return {"resolved.share": speaker_coverage(SHARED / "data" / "quotes" / "wikinews-de" / "dev").share}
+
+
 def flatten(figures: dict[str, object]) -> dict[str, float]:
     flat = {}
     for task, values in figures.items():
@@ -47,7 +64,7 @@ def compare(name: str, measured: dict[str, float], floors: dict[str, float]) -> 
     for key, floor in floors.items():
         value = measured.get(key)
         status = "ok" if value is not None and value + 1e-9 >= floor else "BELOW FLOOR"
-        print(f"{name:<12} {key:<32} {value if value is not None else '-':>8}  floor {floor:<6} {status}")
+        print(f"{name:<12} {key:<32} {"-" if value is None else round(value, 3):>8}  floor {floor:<6} {status}")
         if status != "ok":
             failures.append(f"{name} {key}")
     return failures
@@ -56,6 +73,8 @@ def compare(name: str, measured: dict[str, float], floors: dict[str, float]) -> 
 def main() -> int:
     floors = json.loads((ROOT / "eval" / "floors.json").read_text(encoding="utf-8"))
     failures = compare("seed", seed_figures(), floors["seed"])
+    failures += compare("quotes-dev", quotes_figures(), floors["quotes_dev"])
+    failures += compare("speakers-dev", speaker_figures(), floors["speakers_dev"])
     if failures:
         print("evaluation gates failed: " + ", ".join(failures), file=sys.stderr)
         return 1

@@ -221,9 +221,12 @@ ACCORDING_TO = re.compile(
     r"mitteilten|berichteten|meldeten|berichtet|meldet|mitteilt|bestätigte|verlautete)"
     r"|(?:[Gg]emäß|[Nn]ach)\s+(?P<gemaess>(?:de[mnrs]\s+)?(?:[\w-]+\s+){0,2}?(?:Bericht|Angaben|Informationen|Aussage|"
     r"Mitteilung|Einschätzung|Schätzung|Studie|Umfrage|Prognose)\w*(?:\s+(?:de[smr]|von)\s+[^,.;:]{2,50}?)?)"
-    r"(?=[,.;:]|\s+(?:sind|ist|waren|wurden|haben|hat|gibt|gab|sollen|soll|seien|sei|starben|kamen|wurde)\b))"
+    r"(?=[,.;:]|\s+(?:sind|ist|waren|wurden|haben|hat|gibt|gab|sollen|soll|seien|sei|starben|kamen|wurde)\b)"
+    r"|\b(?P<demnach>[Dd]emnach|[Ww]onach)\b)"
 )
 SAID_IN = re.compile(r"\b(?:hieß|heißt)\s+es\s+(?:in|aus|von)\s+(?P<source>[^,.;:]{2,80})")
+# "…, so der Sprecher." / "…, so Müller.": a frame without verb closing the sentence.
+SO_FRAME = re.compile(r",\s+so\s+(?P<source>(?:(?:de[rmns]|die|das)\s+)?[A-ZÄÖÜ\w][^,.;:]{1,60}?)\s*[.!]?$")
 BASIS = re.compile(r"\bunter Berufung auf\s+(?P<basis>[^,.;:]{2,80}?)(?=\s+(?:\w+t|\w+en)\b[,.]|[,.;:])")
 HEDGE = re.compile(r"\b(sollen|soll|angeblich|mutmaßlich\w*|offenbar|vermutlich|Berichten zufolge)\b")
 

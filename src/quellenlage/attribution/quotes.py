@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from quellenlage.attribution.cues import (
     ACCORDING_TO,
+    SO_FRAME,
     COMPLEMENTIZERS,
     SAID_IN,
     SPEECH_ACT,
@@ -254,6 +255,14 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
             speaker, mention = speakers.subject_near(sentence.start, tokens[v].start)
             _add_content(text, number, rest, cue, speaker, mention, state)
             return True
+    so_frame = SO_FRAME.search(text, sentence.start, sentence.end)
+    if so_frame:
+        content = [t for t in tokens if t.end <= so_frame.start()]
+        speaker, mention = speakers.subject_near(so_frame.start("source"), so_frame.end("source"))
+        if mention is None:
+            mention = _span(text, so_frame.start("source"), so_frame.end("source"))
+        _add_content(text, number, content, _strip_span(text, so_frame.start(), so_frame.end()), speaker, mention, state)
+        return True
     if _free_standing_subjunctive(tokens) and state.last_speaker:
         _add_content(text, number, tokens, None, state.last_speaker, None, state)
         return True
@@ -267,8 +276,10 @@ def _according_to(text: str, number: int, sentence: Sentence, speakers: SpeakerR
     match = ACCORDING_TO.search(text, sentence.start, sentence.end)
     if not match:
         return False
-    group = next(g for g in ("comp", "of", "laut", "zufolge", "wie", "gemaess") if match[g])
+    group = next(g for g in ("comp", "of", "laut", "zufolge", "wie", "gemaess", "demnach") if match[g])
     speaker = speakers.in_span(match.start(group), match.end(group))
+    if group == "demnach":  # "Demnach …": the source just named
+        speaker = state.last_document_speaker or state.last_speaker
     content = _strip_span(text, sentence.start, sentence.end)
     frame = _strip_span(text, match.start(), match.end())
     state.add("according_to", content, frame, speaker, number, _span(text, match.start(group), match.end(group)))
