@@ -64,7 +64,7 @@ def compare(name: str, measured: dict[str, float], floors: dict[str, float]) -> 
     for key, floor in floors.items():
         value = measured.get(key)
         status = "ok" if value is not None and value + 1e-9 >= floor else "BELOW FLOOR"
-        print(f"{name:<12} {key:<32} {"-" if value is None else round(value, 3):>8}  floor {floor:<6} {status}")
+        print(f"{name:<12} {key:<32} {'-' if value is None else round(value, 3):>8}  floor {floor:<6} {status}")
         if status != "ok":
             failures.append(f"{name} {key}")
     return failures

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 
 from quellenlage.attribution.cues import (
     ACCORDING_TO,
-    SO_FRAME,
     COMPLEMENTIZERS,
     SAID_IN,
+    SO_FRAME,
     SPEECH_ACT,
     SUBJUNCTIVE,
     is_reporting_verb,
@@ -261,7 +261,9 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
         speaker, mention = speakers.subject_near(so_frame.start("source"), so_frame.end("source"))
         if mention is None:
             mention = _span(text, so_frame.start("source"), so_frame.end("source"))
-        _add_content(text, number, content, _strip_span(text, so_frame.start(), so_frame.end()), speaker, mention, state)
+        _add_content(
+            text, number, content, _strip_span(text, so_frame.start(), so_frame.end()), speaker, mention, state
+        )
         return True
     if _free_standing_subjunctive(tokens) and state.last_speaker:
         _add_content(text, number, tokens, None, state.last_speaker, None, state)
