@@ -38,6 +38,7 @@ def resolve_entities(text: str, segments: list[Segment], names: list[NameSpan]) 
         + model_candidates(text, kb, names)
         + description_candidates(text, kb)
     )
+    candidates = _non_overlapping(candidates + _surname_mentions(text, candidates))
     candidates = [_as_metonym(text, kb, c) for c in candidates]
     entities = [
         _entity(text, key, members)
@@ -61,6 +62,19 @@ def _non_overlapping(candidates: list[Candidate]) -> list[Candidate]:
                 if o.start == c.start and o.end == c.end and o.type == "PER":
                     o.role = o.role or c.role
     return sorted(chosen, key=lambda c: c.start)
+
+
+def _surname_mentions(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Once "Sergej Wolkow" is named, a later "Wolkow" or "Wolkows" is the same person."""
+    found = []
+    for person in [c for c in candidates if c.type == "PER" and " " in text[c.start : c.end].strip()]:
+        surname = text[person.start : person.end].split()[-1]
+        if len(surname) < 3 or not surname[0].isupper():
+            continue
+        for m in re.finditer(rf"\b{re.escape(surname)}(?:s\b|\b)", text):
+            form = "genitive" if m[0].endswith("s") and m[0] != surname else "surname"
+            found.append(Candidate(m.start(), m.end(), "PER", form, "rule", person.entry))
+    return found
 
 
 def _as_metonym(text: str, kb: KnowledgeBase, c: Candidate) -> Candidate:
