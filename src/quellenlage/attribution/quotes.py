@@ -359,16 +359,25 @@ def _is_reported(tokens: list[Token]) -> bool:
 
 
 def _subjunctive(token: Token) -> bool:
-    return "Mood=Sub" in token.morph or token.text.lower() in SUBJUNCTIVE
+    """Konjunktiv: the model's Mood=Sub, the lexicon of frequent forms, or a verb whose form is
+    its infinitive minus -n ("gehören" → "gehöre"), which in the third person only the
+    Konjunktiv I has (the preterite "sagte" is not "sage")."""
+    word = token.text.lower()
+    if "Mood=Sub" in token.morph or word in SUBJUNCTIVE:
+        return True
+    lemma = token.lemma.lower()
+    return (
+        token.pos in ("VERB", "AUX")
+        and len(word) > 3
+        and lemma.endswith("n")
+        and word == lemma[:-1] + ("e" if lemma.endswith(("ern", "eln")) else "")
+    )
 
 
 def _free_standing_subjunctive(tokens: list[Token]) -> bool:
     """A main clause whose finite verb is Konjunktiv I (sei, habe, bedeute): reported speech."""
     head = [t for t in tokens[:8] if t.text not in ('"', "„", "“")]
-    return any(
-        t.text.lower() in SUBJUNCTIVE and not t.text.lower().startswith(("hätt", "wär", "würd", "könnt"))
-        for t in head[1:7]
-    )
+    return any(_subjunctive(t) and not t.text.lower().startswith(("hätt", "wär", "würd", "könnt")) for t in head[1:7])
 
 
 def _frame_speaker(
@@ -419,8 +428,12 @@ def _add_content(
     if not content:
         return
     span = _strip_span(text, content[0].start, content[-1].end)
+    kind = "indirect"
+    inner = quoted_spans(text, span.start, span.end)
+    if len(inner) == 1 and inner[0][0] == span.start + 1 and inner[0][1] >= span.end - 1:
+        kind, span = "direct", _strip_span(text, inner[0][0], inner[0][1])  # 'sagte er, „Wir …“'
     mood = "Sub" if any(_subjunctive(t) for t in content) else None
-    state.add("indirect", span, cue, speaker or state.last_speaker, number, mention, mood)
+    state.add(kind, span, cue, speaker or state.last_speaker, number, mention, mood)
 
 
 def _first_reporting_verb(sentence: Sentence, start: int, end: int) -> Token | None:

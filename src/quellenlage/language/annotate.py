@@ -8,6 +8,7 @@ without it, a blank German tokenizer with rule-based sentence splitting keeps th
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -31,7 +32,9 @@ class NameSpan:
 
 
 def model_path() -> Path:
-    return Path(str(resources.files("quellenlage") / "models" / MODEL_NAME))
+    """The shipped model, or the pipeline directory named by QUELLENLAGE_MODEL (to try a retrained one)."""
+    override = os.environ.get("QUELLENLAGE_MODEL")
+    return Path(override) if override else Path(str(resources.files("quellenlage") / "models" / MODEL_NAME))
 
 
 @cache
