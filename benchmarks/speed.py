@@ -4,7 +4,9 @@
 
 (a) the spaCy model alone (``nlp.pipe``), (b) ``quellenlage.analyze(text)`` if it
 is importable (skipped with a message otherwise).  Words = non-space tokens of the
-model's tokenizer.  Peak memory is ``ru_maxrss`` of this process.
+model's tokenizer for (a), whitespace-separated words for (b).  ``words/s`` uses wall
+time, ``words/cpu-s`` process CPU time (= per core with one thread; robust when the
+machine is shared).  Peak memory is ``ru_maxrss`` of this process.
 """
 
 from __future__ import annotations
@@ -37,12 +39,18 @@ def load_texts(path: Path, limit: int | None = None) -> list[str]:
 def model_speed(nlp, texts: list[str], batch_size: int = 64) -> dict:
     # warm-up
     list(nlp.pipe(texts[:5]))
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     words = 0
     for doc in nlp.pipe(texts, batch_size=batch_size):
         words += sum(1 for t in doc if not t.is_space)
-    dt = time.perf_counter() - t0
-    return {"words": words, "seconds": dt, "words_per_s": words / dt if dt else 0.0}
+    dt, ct = time.perf_counter() - t0, time.process_time() - c0
+    return {
+        "words": words,
+        "seconds": dt,
+        "cpu_seconds": ct,
+        "words_per_s": words / dt if dt else 0.0,
+        "words_per_cpu_s": words / ct if ct else 0.0,
+    }
 
 
 def analyze_speed(texts: list[str]) -> dict | str:
@@ -51,12 +59,18 @@ def analyze_speed(texts: list[str]) -> dict | str:
     except Exception as exc:  # noqa: BLE001
         return f"skipped: quellenlage.analyze not importable ({type(exc).__name__}: {exc})"
     analyze(texts[0])
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     for text in texts:
         analyze(text)
-    dt = time.perf_counter() - t0
+    dt, ct = time.perf_counter() - t0, time.process_time() - c0
     words = sum(len(t.split()) for t in texts)
-    return {"words": words, "seconds": dt, "words_per_s": words / dt if dt else 0.0}
+    return {
+        "words": words,
+        "seconds": dt,
+        "cpu_seconds": ct,
+        "words_per_s": words / dt if dt else 0.0,
+        "words_per_cpu_s": words / ct if ct else 0.0,
+    }
 
 
 def peak_rss_mb() -> float:
@@ -81,10 +95,18 @@ def main() -> None:
     a = model_speed(nlp, texts)
     b = analyze_speed(texts)
     print(f"{len(texts)} articles, threads={args.threads}, pipeline: {', '.join(nlp.pipe_names)}")
-    print(f"{'what':<28} {'words':>9} {'seconds':>9} {'words/s':>9}")
-    print(f"{'(a) model alone':<28} {a['words']:9d} {a['seconds']:9.2f} {a['words_per_s']:9.0f}")
+    head = f"{'what':<26} {'words':>8} {'wall s':>8} {'cpu s':>8} {'words/s':>9} {'words/cpu-s':>12}"
+    print(head)
+
+    def row(name: str, r: dict) -> str:
+        return (
+            f"{name:<26} {r['words']:8d} {r['seconds']:8.2f} {r['cpu_seconds']:8.2f} "
+            f"{r['words_per_s']:9.0f} {r['words_per_cpu_s']:12.0f}"
+        )
+
+    print(row("(a) model alone", a))
     if isinstance(b, dict):
-        print(f"{'(b) quellenlage.analyze':<28} {b['words']:9d} {b['seconds']:9.2f} {b['words_per_s']:9.0f}")
+        print(row("(b) quellenlage.analyze", b))
     else:
         print(f"(b) quellenlage.analyze: {b}")
     print(f"peak memory (maxrss): {peak_rss_mb():.0f} MB")

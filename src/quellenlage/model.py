@@ -87,7 +87,9 @@ class Entity(Record):
 
 
 class EntityRef(Record):
-    id: str
+    """An entity of the analysis, or (id null) a source no entity stands for: "Regierungskreise"."""
+
+    id: str | None
     name: str
 
 

@@ -20,7 +20,7 @@ from quellenlage.attribution.cues import (
     SUBJUNCTIVE,
     is_reporting_verb,
 )
-from quellenlage.attribution.speakers import SpeakerResolver
+from quellenlage.attribution.speakers import SpeakerResolver, unnamed
 from quellenlage.entities.index import EntityIndex
 from quellenlage.model import Actor, Quote, Segment, Sentence, Span, Token
 
@@ -282,6 +282,8 @@ def _according_to(text: str, number: int, sentence: Sentence, speakers: SpeakerR
     speaker = speakers.in_span(match.start(group), match.end(group))
     if group == "demnach":  # "Demnach …": the source just named
         speaker = state.last_document_speaker or state.last_speaker
+    elif speaker is None:
+        speaker = unnamed(re.sub(r"^(?:von|aus|de[smr])\s+", "", match[group]))
     content = _strip_span(text, sentence.start, sentence.end)
     frame = _strip_span(text, match.start(), match.end())
     state.add("according_to", content, frame, speaker, number, _span(text, match.start(group), match.end(group)))

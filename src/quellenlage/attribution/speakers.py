@@ -31,6 +31,7 @@ PERSON_OR_GROUP = frozenset({"PER", "ORG"})
 ARTICLES = r"(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen|Der|Die|Das|Ein|Eine)"
 # What precedes a name inside its noun phrase: article, adjectives, titles ("der ukrainische Präsident ").
 NOUN_PHRASE_HEAD = re.compile(rf"(?:\b{ARTICLES}\s+(?:[a-zäöüß][\w-]*(?:e|en|er|es)\s+)*)?(?:[A-ZÄÖÜ][\w-]*\s+){{1,2}}")
+UNNAMED_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem"})
 PRONOUN = re.compile(r"\b(?:er|sie|Er|Sie)\b")
 # An unnamed speaker: "Der Staatsanwalt", "die Polizei", "ein Sprecher des Ministeriums", "Analysten".
 DESCRIPTION = re.compile(
@@ -82,7 +83,7 @@ class SpeakerResolver:
             entity = self.index.last_before(pronoun.start(), types)
             return (ref(entity) if entity else None), self._span(pronoun.start(), pronoun.end())
         if description:
-            return None, self._span(description.start(), description.end())
+            return unnamed(description[0]), self._span(description.start(), description.end())
         return None, None
 
     def _span(self, start: int, end: int) -> Span:
@@ -127,6 +128,14 @@ class SpeakerResolver:
             else:
                 groups.append([pair])
         return groups
+
+
+def unnamed(phrase: str) -> EntityRef:
+    """A speaker no entity stands for, named by its own words without the article."""
+    words = phrase.split()
+    if words and words[0].lower() in UNNAMED_ARTICLES:
+        words = words[1:]
+    return EntityRef(id=None, name=" ".join(words))
 
 
 def _distinct(entities: Iterable[Entity]) -> list[Entity]:

@@ -23,7 +23,31 @@ QUALIFIERS = [
     (r"rund|etwa|ungefähr|circa|ca\.|zirka|knapp|fast|nahezu|annähernd|gut|schätzungsweise", "approx"),
 ]
 QUALIFIER = "|".join(f"(?P<{name}>{words})" for words, name in QUALIFIERS)
-NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
+NUMBER_WORDS = {
+    "ein": 1,
+    "eine": 1,
+    "einer": 1,
+    "zwei": 2,
+    "drei": 3,
+    "vier": 4,
+    "fünf": 5,
+    "sechs": 6,
+    "sieben": 7,
+    "acht": 8,
+    "neun": 9,
+    "zehn": 10,
+    "elf": 11,
+    "zwölf": 12,
+    "zwanzig": 20,
+    "dreißig": 30,
+    "vierzig": 40,
+    "fünfzig": 50,
+    "hundert": 100,
+    "tausend": 1000,
+}
+NUMBER = (
+    r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b"
+)
 SCALE = {
     "tausend": 1e3,
     "Tsd.": 1e3,
@@ -101,6 +125,8 @@ def quantities(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Numbers with qualifier and scale, and vague magnitudes ("Tausende"), in [start, end)."""
     numbers: list[tuple[int, int]] = []
     for m in QUANTITY.finditer(text, start, end):
+        if not _counts_something(text, m):
+            continue
         numbers.append((m.start(), m.end()))
         value = _value(m["number"]) * SCALE.get(m["scale"] or "", 1.0)
         low = m["low"] or m["from"]
@@ -181,7 +207,22 @@ def _date_in(dates: list[DateMention], sentence: Sentence) -> str | None:
     return next((d.value for d in dates if sentence.start <= d.start < sentence.end), None)
 
 
+def _counts_something(text: str, m: re.Match[str]) -> bool:
+    """A number word is a quantity only with a scale or unit ("zwölf Milliarden Euro") or before
+    the noun it counts ("zwei Menschen"); "ein"/"eine" only with a scale ("eine Million")."""
+    word = m["number"].lower()
+    if word not in NUMBER_WORDS:
+        return True
+    if m["scale"] or m["symbol"]:
+        return True
+    return (
+        NUMBER_WORDS[word] > 1 and re.match(r"\s+(?:[a-zäöüß]+\s+)?[A-ZÄÖÜ]", text[m.end() : m.end() + 40]) is not None
+    )
+
+
 def _value(number: str) -> float:
+    if number.lower() in NUMBER_WORDS:
+        return float(NUMBER_WORDS[number.lower()])
     return float(number.replace(".", "").replace(",", "."))
 
 

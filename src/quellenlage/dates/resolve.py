@@ -43,9 +43,7 @@ def find_dates(text: str, reference: date | None) -> list[DateMention]:
         if value is None or any(s < end and start < e for s, e in taken):
             return
         taken.append((start, end))
-        found.append(
-            DateMention(start=start, end=end, text=text[start:end], value=value.isoformat(), method=method)
-        )
+        found.append(DateMention(start=start, end=end, text=text[start:end], value=value.isoformat(), method=method))
 
     for m in ISO.finditer(text):
         add(m.start(), m.end(), _safe_date(int(m[1]), int(m[2]), int(m[3])), "explicit")

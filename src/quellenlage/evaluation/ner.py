@@ -224,9 +224,7 @@ def predict_tags(nlp: Any, sentences: Sequence[Sequence[str]], batch_size: int =
 
     docs = [Doc(nlp.vocab, words=list(toks), spaces=guess_spaces(toks)) for toks in sentences]
     for _name, proc in nlp.pipeline:
-        docs = (
-            list(proc.pipe(docs, batch_size=batch_size)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
-        )
+        docs = list(proc.pipe(docs, batch_size=batch_size)) if hasattr(proc, "pipe") else [proc(d) for d in docs]
     out = []
     for doc in docs:
         tags = []

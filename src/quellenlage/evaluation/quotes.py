@@ -95,8 +95,15 @@ KIND_TO_TYPE = {
     "speech_act": "Reported",
 }
 QUOTE_MARKS = frozenset({"„", "“", "”", '"', "»", "«", "‚", "‘", "’", "'", "''", "``", "›", "‹"})
-REPORT_ROWS = (("message", "quote"), ("cue", "cue"), ("speaker", "speaker"), ("addressee", "addressee"),
-               ("frame", "frame"), ("roles", "roles"), ("joint", "joint"))
+REPORT_ROWS = (
+    ("message", "quote"),
+    ("cue", "cue"),
+    ("speaker", "speaker"),
+    ("addressee", "addressee"),
+    ("frame", "frame"),
+    ("roles", "roles"),
+    ("joint", "joint"),
+)
 
 
 @dataclass(frozen=True)
@@ -229,8 +236,11 @@ def _parse(data: Any, source: str) -> WikinewsArticle:
             raise broken(f"annotation {number}: unknown type {kind!r}")
         quotations.append(
             GoldQuotation(
-                type=kind, medium=annotation.get("medium"), id=annotation.get("id", number),
-                is_nested=bool(annotation.get("isNested", False)), has_nested=bool(annotation.get("hasNested", False)),
+                type=kind,
+                medium=annotation.get("medium"),
+                id=annotation.get("id", number),
+                is_nested=bool(annotation.get("isNested", False)),
+                has_nested=bool(annotation.get("hasNested", False)),
                 **roles,
             )
         )
@@ -250,6 +260,7 @@ def predict(article: WikinewsArticle) -> list[PredictedQuotation]:
     entities = {entity.id: entity for entity in analysis.entities}
     predictions = []
     for quote in analysis.quotes:
+
         def ids(start: int, end: int) -> tuple[int, ...]:
             return article.token_ids(to_original(start), to_original(end))
 
@@ -271,8 +282,9 @@ def predict(article: WikinewsArticle) -> list[PredictedQuotation]:
         if quote.kind == "indirect" and quote.cue is None:
             kind_type = "IndirectFreeIndirect"
         predictions.append(
-            PredictedQuotation(type=kind_type, quote=message, cue=cue, speaker=speaker, frame=frame,
-                               kind=quote.kind, quote_id=quote.id)
+            PredictedQuotation(
+                type=kind_type, quote=message, cue=cue, speaker=speaker, frame=frame, kind=quote.kind, quote_id=quote.id
+            )
         )
     return predictions
 
@@ -458,8 +470,10 @@ def _mean(values: list[float]) -> float:
     return sum(values) / len(values) if values else 0.0
 
 
-def score(gold_articles: Sequence[WikinewsArticle],
-          predictions: Sequence[Sequence[Quotation]] | Mapping[str, Sequence[Quotation]]) -> dict[str, Any]:
+def score(
+    gold_articles: Sequence[WikinewsArticle],
+    predictions: Sequence[Sequence[Quotation]] | Mapping[str, Sequence[Quotation]],
+) -> dict[str, Any]:
     """Score predictions against gold articles (see the module docstring).
 
     ``predictions`` is either parallel to ``gold_articles`` or keyed by article name; an article
@@ -532,8 +546,9 @@ def score(gold_articles: Sequence[WikinewsArticle],
     def summed(roles: Sequence[str]) -> dict[str, float]:
         return _prf(*(sum(counts[r][k] for r in roles) for k in ("tp", "fp", "fn")))
 
-    micro: dict[str, dict[str, float]] = {role: _prf(counts[role]["tp"], counts[role]["fp"], counts[role]["fn"])
-                                          for role in ROLES}
+    micro: dict[str, dict[str, float]] = {
+        role: _prf(counts[role]["tp"], counts[role]["fp"], counts[role]["fn"]) for role in ROLES
+    }
     micro["roles"] = summed(ROLE_ONLY)
     micro["joint"] = summed(ROLES)
 
@@ -564,7 +579,8 @@ def score(gold_articles: Sequence[WikinewsArticle],
         "medium": _prf(medium["tp"], medium["fp"], medium["fn"]),
         "per_type": {
             t: {
-                "gold": row["gold"], "found": row["found"],
+                "gold": row["gold"],
+                "found": row["found"],
                 "detection_recall": row["found"] / row["gold"] if row["gold"] else 0.0,
                 "token_recall": row["tp"] / (row["tp"] + row["fn"]) if row["tp"] + row["fn"] else 0.0,
             }
@@ -572,7 +588,9 @@ def score(gold_articles: Sequence[WikinewsArticle],
         },
         "per_kind": {
             k: {
-                "predicted": row["predicted"], "matched": row["matched"], "type_correct": row["type_correct"],
+                "predicted": row["predicted"],
+                "matched": row["matched"],
+                "type_correct": row["type_correct"],
                 "token_precision": row["tp"] / (row["tp"] + row["fp"]) if row["tp"] + row["fp"] else 0.0,
             }
             for k, row in sorted(per_kind.items())
@@ -595,18 +613,28 @@ def write_predictions(article: WikinewsArticle, predicted: Sequence[Quotation], 
     """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    data = copy.deepcopy(article.raw) if article.raw else {
-        "documentName": article.name, "originalText": article.text,
-        "tokens": [{"id": t.id, "charBegin": t.start, "charEnd": t.end, "text": t.text} for t in article.tokens],
-        "sentences": [],
-    }
+    data = (
+        copy.deepcopy(article.raw)
+        if article.raw
+        else {
+            "documentName": article.name,
+            "originalText": article.text,
+            "tokens": [{"id": t.id, "charBegin": t.start, "charEnd": t.end, "text": t.text} for t in article.tokens],
+            "sentences": [],
+        }
+    )
     annotations = []
     for number, quotation in enumerate(predicted):
         annotation: dict[str, Any] = {role: _role_json(article, quotation.role(role)) for role in ROLES}
-        annotation.update({
-            "hasNested": False, "id": number, "isNested": False, "medium": quotation.medium,
-            "type": quotation.type,
-        })
+        annotation.update(
+            {
+                "hasNested": False,
+                "id": number,
+                "isNested": False,
+                "medium": quotation.medium,
+                "type": quotation.type,
+            }
+        )
         annotations.append(dict(sorted(annotation.items())))
     data["annotations"] = annotations
     name = Path(article.source).name if article.source.endswith(".json") else f"{article.name}.json"
@@ -655,13 +683,15 @@ def evaluate_quotes_dir(directory: Path, out_dir: Path | None = None, limit: int
         if out_dir is not None:
             write_predictions(article, predicted, out_dir)
     result = score(articles, predictions)
-    result.update({
-        "directory": str(directory),
-        "files": len(files),
-        "skipped": skipped,
-        "seconds": round(time.perf_counter() - started, 2),
-        "out_dir": str(out_dir) if out_dir is not None else None,
-    })
+    result.update(
+        {
+            "directory": str(directory),
+            "files": len(files),
+            "skipped": skipped,
+            "seconds": round(time.perf_counter() - started, 2),
+            "out_dir": str(out_dir) if out_dir is not None else None,
+        }
+    )
     return result
 
 

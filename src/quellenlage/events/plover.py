@@ -112,7 +112,7 @@ def _actor(
     actor, _ = speakers.subject_near(start, end)
     if isinstance(actor, list):
         actor = actor[0]
-    return index.get(actor.id) if isinstance(actor, EntityRef) else None
+    return index.get(actor.id) if isinstance(actor, EntityRef) and actor.id else None
 
 
 def _troop_owner(text: str, index: EntityIndex, start: int, end: int, near: int) -> Entity | None:

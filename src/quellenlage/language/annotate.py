@@ -16,10 +16,12 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Span
 
 from quellenlage.model import Segment, Sentence, Token
 
 MODEL_NAME = "de_quellenlage"
+COMMON_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "AUX", "DET", "PRON", "ADP", "CCONJ", "SCONJ"})
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,14 @@ def load_pipeline(*, trained_sentences: bool = False) -> Language:
 
 def has_trained_model() -> bool:
     return "ner" in load_pipeline().pipe_names
+
+
+def _plausible_name(ent: Span) -> bool:
+    """The small NER model also tags capitalised common nouns ("Video"); a one-word name the
+    tagger calls a noun, verb or adjective is dropped, and names start with a capital."""
+    if not ent.text[:1].isupper():
+        return False
+    return len(ent) > 1 or ent[0].pos_ not in COMMON_POS
 
 
 def annotate(text: str, segments: list[Segment]) -> tuple[list[Sentence], list[NameSpan]]:
