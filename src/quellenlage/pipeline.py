@@ -35,7 +35,7 @@ def analyze(source: str | bytes | Article, published: str | date | None = None, 
 
     segments = find_segments(text)
     sentences, names = annotate(text, segments)
-    entities = resolve_entities(text, segments, names)
+    entities = resolve_entities(text, segments, sentences, names)
     index = EntityIndex(entities)
     dates = find_dates(text, reference)
     quotes = find_quotes(text, segments, sentences, index)

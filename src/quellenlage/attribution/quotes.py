@@ -131,7 +131,7 @@ def _quote_units(text: str, segment: Segment, sentences: list[tuple[int, Sentenc
 
 def _block_quote(text: str, segments: list[Segment], i: int, speakers: SpeakerResolver, state: QuoteState) -> None:
     attribution = segments[i + 1] if i + 1 < len(segments) and segments[i + 1].kind == "attribution" else None
-    speaker = speakers.in_span(attribution.start, attribution.end) if attribution else None
+    speaker = speakers.first_in_span(attribution.start, attribution.end) if attribution else None
     cue = _span(text, attribution.start, attribution.end) if attribution else None
     state.add("direct", _span(text, segments[i].start, segments[i].end), cue, speaker or state.last_speaker, None)
 

@@ -33,9 +33,21 @@ ARTICLES = r"(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen|Der|Die
 NOUN_PHRASE_HEAD = re.compile(rf"(?:\b{ARTICLES}\s+(?:[a-zäöüß][\w-]*(?:e|en|er|es)\s+)*)?(?:[A-ZÄÖÜ][\w-]*\s+){{1,2}}")
 UNNAMED_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem"})
 PRONOUN = re.compile(r"\b(?:er|sie|Er|Sie)\b")
-# An unnamed speaker: "Der Staatsanwalt", "die Polizei", "ein Sprecher des Ministeriums", "Analysten".
+# Head nouns of speakers that are no named entity (the end of a compound counts: "Bahnsprecher").
+SPEAKER_NOUN = (
+    r"[\w-]*(?:[Ss]precher(?:in)?|[Mm]inister(?:in|ium)?|[Ee]xpert(?:e|en|in)|[Bb]ehörden?|[Pp]olizei|[Rr]egierung"
+    r"|[Gg]ericht|[Ss]taatsanwalt(?:schaft)?|[Aa]nwalt|[Aa]nwältin|[Vv]erband|[Pp]artei|[Gg]ewerkschaft|[Kk]ommission"
+    r"|[Ii]nstitut|[Aa]gentur|[Zz]eitung|[Ee]rmittler(?:in)?|[Ff]orscher(?:in)?|[Ww]issenschaftler(?:in)?|[Aa]utor(?:en|in)?"
+    r"|[Aa]nalyst(?:en|in)?|[Öö]konom(?:en|in)?|[Pp]räsident(?:in)?|[Kk]anzler(?:in)?|[Cc]hef(?:in)?|[Vv]orsitzende[rn]?"
+    r"|[Bb]ürgermeister(?:in)?|[Ff]euerwehr|[Nn]otenbank|[Kk]onzern|[Uu]nternehmen|[Ff]irma|[Vv]erwaltung|[Bb]otschafter(?:in)?"
+    r"|[Mm]eteorolog(?:e|in|en)|[Ww]etterdienst|[Oo]pposition|[Kk]ritiker(?:in)?|[Bb]eobachter(?:in)?|[Zz]eug(?:e|en|in)"
+    r"|[Bb]ewohner(?:in)?|[Aa]nwohner(?:in)?|[Vv]eranstalter(?:in)?|[Ää]rzt(?:e|in)?|[Aa]rzt|[Dd]irektor(?:in)?|[Ll]eiter(?:in)?"
+    r"|[Ss]tudie|[Bb]ericht|[Uu]mfrage|[Vv]ertreter(?:in)?|[Mm]itarbeiter(?:in)?|[Ss]oldat(?:en|in)?|[Tt]rainer(?:in)?"
+    r"|[Ff]ührung|[Bb]ank|[Bb]ahn|[Kk]reise[n]?|[Qq]uellen?|[Mm]edien|[Dd]iplomat(?:en|in)?|[Bb]ündnis|[Rr]at)"
+)
+# An unnamed speaker: "Der Staatsanwalt", "die Polizei", "ein Sprecher des Ministeriums".
 DESCRIPTION = re.compile(
-    rf"\b{ARTICLES}\s+(?:[a-zäöüß][\w-]*(?:e|en|er|es)\s+)*[A-ZÄÖÜ][\w-]+"
+    rf"\b{ARTICLES}\s+(?:[a-zäöüß][\w-]*(?:e|en|er|es)\s+)*{SPEAKER_NOUN}\b"
     rf"(?:\s+(?:des|der)\s+(?:[a-zäöüß][\w-]*(?:e|en|er|es)\s+)*[A-ZÄÖÜ][\w-]+)?"
 )
 # Compounds whose head names people acting for the entity: "die Nato-Verbündeten", "Kreml-Sprecher".
@@ -49,6 +61,12 @@ class SpeakerResolver:
     def __init__(self, text: str, index: EntityIndex):
         self.text = text
         self.index = index
+
+    def first_in_span(self, start: int, end: int) -> Actor:
+        """The first entity an attribution line names ("Jana Reimers, Meteorologin beim
+        Deutschen Wetterdienst" is Jana Reimers, not Germany)."""
+        mentions = [(m, e) for m, e in self._mentions(start, end, compounds=True) if m.form != "adjective"]
+        return ref(mentions[0][1]) if mentions else None
 
     def in_span(self, start: int, end: int) -> Actor:
         """Every entity named in a source phrase ("nach US-Angaben", attribution line)."""
@@ -93,8 +111,8 @@ class SpeakerResolver:
         """Not in a prepositional phrase, not a genitive attribute ("die Entscheidungen der
         Russischen Föderation"), not a feminine country in the dative ("sichert der Ukraine")."""
         before = self.text[max(start, mention.start - 40) : mention.start]
-        if mention.form == "genitive" or PREPOSITION_BEFORE.search(before):
-            return False
+        if mention.form == "genitive" or PREPOSITION_BEFORE.search(before) or before.endswith("("):
+            return False  # "(Reuters)" before a paragraph is its source line, not the subject
         article = ARTICLE_BEFORE.search(before)
         if article is None:
             return True

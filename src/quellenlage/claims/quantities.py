@@ -83,6 +83,13 @@ UNIT_NOUN = re.compile(r"\s*[\"“”]?\s*((?:[a-zäöüß][\w-]*\s+){0,3})([A-Z
 SCOPE_PHRASE = re.compile(
     r"\s*((?:aus|in|im|nach|für|gegen|an|auf)\s+(?:de[mnrs]\s+|die\s+|das\s+)?(?:[\w-]+\s+){0,2}?[A-ZÄÖÜ][\w-]*)"
 )
+LABEL_BEFORE = re.compile(
+    r"(?:\b[ABL]|\bNr\.|§|\bArtikel|\bArt\.|\bParagra(?:f|ph)|\bKapitel|\bSeite|\bGleis|\bLinie|\bPlatz|\bRang"
+    r"|\bBand|\bZimmer|\bTor|\bHalle|\bKW)\s?$"
+)
+ORDINAL_AFTER = re.compile(
+    r"\.\s+(?:[a-zäöüß]|(?:Minute|Spieltag|Runde|Platz|Stock|Etage|Jahrhundert|Mal|Stelle|Klasse)\b)"
+)
 NO_CLAIM_KINDS = frozenset({"credit", "boilerplate", "dateline", "author"})
 
 
@@ -208,8 +215,11 @@ def _date_in(dates: list[DateMention], sentence: Sentence) -> str | None:
 
 
 def _counts_something(text: str, m: re.Match[str]) -> bool:
-    """A number word is a quantity only with a scale or unit ("zwölf Milliarden Euro") or before
-    the noun it counts ("zwei Menschen"); "ein"/"eine" only with a scale ("eine Million")."""
+    """Not a quantity: road and list labels ("A 7", "Nr. 5", "§ 219"), ordinals ("in der 81.
+    Minute"). A number word is one only with a scale or unit ("zwölf Milliarden Euro") or
+    before the noun it counts ("zwei Menschen"); "ein"/"eine" only with a scale."""
+    if LABEL_BEFORE.search(text, max(0, m.start() - 12), m.start()) or ORDINAL_AFTER.match(text, m.end("number")):
+        return False
     word = m["number"].lower()
     if word not in NUMBER_WORDS:
         return True

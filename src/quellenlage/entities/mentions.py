@@ -55,15 +55,19 @@ class Candidate:
 
 
 def knowledge_base_candidates(
-    text: str, segments: list[Segment], kb: KnowledgeBase, names: list[NameSpan]
+    text: str, segments: list[Segment], kb: KnowledgeBase, names: list[NameSpan], common_nouns: frozenset[int]
 ) -> list[Candidate]:
-    """KB matches, segment by segment (so "dpaDie" is already "dpa"); weak ones (place names
-    that are also ordinary words) need the model's support."""
+    """KB matches, segment by segment (so "dpaDie" is already "dpa"). Weak ones (place names
+    that are also ordinary words) need the model's support, and a one-word town the tagger
+    reads as a common noun ("Die Löhne steigen") is not the town."""
     found = []
     for segment in segments:
         for m in kb.find_mentions(segment.text):
             start, end = segment.start + m.start, segment.start + m.end
-            if m.entry.weak and not any(n.start <= start and end <= n.end for n in names):
+            supported = any(n.start <= start and end <= n.end for n in names)
+            if m.entry.weak and not supported:
+                continue
+            if m.entry.kind in ("city", "region") and start in common_nouns and " " not in m.text and not supported:
                 continue
             found.append(Candidate(start, end, m.entry.type, m.form, "kb", m.entry))
     return found

@@ -22,18 +22,21 @@ from quellenlage.entities.mentions import (
     pattern_candidates,
 )
 from quellenlage.language import NameSpan
-from quellenlage.model import Entity, Mention, Segment
+from quellenlage.model import Entity, Mention, Segment, Sentence
 
 LOCATIVE = re.compile(r"\b(?:in|nach|aus|bei|von|über|um|vor|bis|nahe|nördlich|südlich|westlich|östlich)\s*$")
 SOURCE_PRIORITY = {"kb": 0, "rule": 1, "ner": 2}
 LONGER_ROLE = re.compile(r"(?:\b(?:der|die|des|dem|den)\s+)?(?:[a-zäöüß]+(?:e|en|er)\s+)?$")
 
 
-def resolve_entities(text: str, segments: list[Segment], names: list[NameSpan]) -> list[Entity]:
+def resolve_entities(
+    text: str, segments: list[Segment], sentences: list[Sentence], names: list[NameSpan]
+) -> list[Entity]:
     """The entities of an article with all their mentions, in order of first mention."""
     kb = load_knowledge_base()
+    common_nouns = frozenset(t.start for s in sentences for t in s.tokens if t.pos == "NOUN")
     candidates = _non_overlapping(
-        knowledge_base_candidates(text, segments, kb, names)
+        knowledge_base_candidates(text, segments, kb, names, common_nouns)
         + pattern_candidates(text, kb)
         + model_candidates(text, kb, names)
         + description_candidates(text, kb)
