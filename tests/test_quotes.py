@@ -1,0 +1,96 @@
+"""Quotation constructions of German news prose, one by one."""
+
+from __future__ import annotations
+
+import pytest
+
+from quellenlage import analyze
+from quellenlage.model import Quote
+
+
+def quotes(text: str) -> list[Quote]:
+    return analyze(text, published="2024-11-04", force=True).quotes
+
+
+def speaker(quote: Quote) -> str | list[str] | None:
+    if quote.speaker is None:
+        return None
+    if isinstance(quote.speaker, list):
+        return [s.name for s in quote.speaker]
+    return quote.speaker.name
+
+
+@pytest.mark.parametrize("opening,closing", [("„", "“"), ('"', '"'), ("»", "«"), ("«", "»")])
+def test_direct_quote_with_any_quote_marks(opening: str, closing: str) -> None:
+    text = f"{opening}Wir werden die Ukraine weiter unterstützen{closing}, sagte Olaf Scholz am Montag in Berlin."
+    [quote] = quotes(text)
+    assert (quote.kind, speaker(quote), quote.content.text) == (
+        "direct", "Olaf Scholz", "Wir werden die Ukraine weiter unterstützen"
+    )
+    assert quote.cue is not None and quote.cue.text == "sagte"
+
+
+def test_direct_quote_across_sentences_with_speaker_in_next_paragraph() -> None:
+    text = (
+        "„Wir lassen uns nicht länger hinhalten. Die Beschäftigten haben lange genug gewartet.“\n"
+        "Das sagte Olaf Scholz der Deutschen Presse-Agentur."
+    )
+    [quote] = quotes(text)
+    assert quote.kind == "direct" and speaker(quote) == "Olaf Scholz"
+    assert quote.content.text.endswith("lange genug gewartet")
+
+
+def test_indirect_speech_frame_first_and_last() -> None:
+    first, last = quotes(
+        "Emmanuel Macron sagte am Dienstag, Frankreich werde die Hilfe verdoppeln. "
+        "Die Lage sei ernst, erklärte Wladimir Putin."
+    )
+    assert (first.kind, speaker(first), first.content.text) == (
+        "indirect", "Emmanuel Macron", "Frankreich werde die Hilfe verdoppeln"
+    )
+    assert (last.kind, speaker(last), last.content.text) == ("indirect", "Wladimir Putin", "Die Lage sei ernst")
+    assert first.mood == "Sub"
+
+
+def test_free_standing_subjunctive_continues_the_speaker() -> None:
+    found = quotes("Olaf Scholz sagte, die Regierung sei handlungsfähig. Der Haushalt stehe bis Ende des Jahres.")
+    assert [speaker(q) for q in found] == ["Olaf Scholz", "Olaf Scholz"]
+    assert found[1].cue is None
+
+
+def test_pronoun_speaker_is_the_last_person_named() -> None:
+    text = "Olaf Scholz traf am Montag Emmanuel Macron. Die Gespräche seien gut gewesen, sagte er."
+    [quote] = quotes(text)
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "er"
+    assert speaker(quote) == "Emmanuel Macron"  # the last person named before the pronoun
+
+
+@pytest.mark.parametrize(
+    "sentence,source",
+    [
+        ("Laut Bundesregierung wurden 300 Menschen evakuiert.", "Bundesregierung"),
+        ("Der Bundesregierung zufolge wurden 300 Menschen evakuiert.", "Bundesregierung"),
+        ("Nach Angaben der Polizei wurden 300 Menschen evakuiert.", "Polizei"),
+        ("Nach US-Angaben wurden 300 Menschen evakuiert.", "Vereinigte Staaten"),
+    ],
+)
+def test_according_to_frames_name_the_source(sentence: str, source: str) -> None:
+    [quote] = quotes(sentence)
+    assert quote.kind == "according_to" and speaker(quote) == source
+    [claim] = analyze(sentence, force=True).claims
+    assert claim.value == 300 and claim.source is not None and claim.source.name == source  # type: ignore[union-attr]
+
+
+def test_closing_so_frame() -> None:
+    [quote] = quotes("Die Zahl der Opfer könnte weiter steigen, so Wladimir Putin.")
+    assert (quote.kind, speaker(quote)) == ("indirect", "Wladimir Putin")
+
+
+def test_unnamed_speaker_keeps_its_words() -> None:
+    [quote] = quotes("Ein Sprecher des Ministeriums sagte, die Lage sei unter Kontrolle.")
+    assert speaker(quote) == "Sprecher des Ministeriums"
+    assert quote.speaker is not None and quote.speaker.id is None  # type: ignore[union-attr]
+
+
+def test_scare_quotes_without_a_speaker_are_no_quotation() -> None:
+    assert quotes('Das sogenannte "Sondervermögen" wurde im Jahr 2022 beschlossen.') == []
