@@ -16,8 +16,9 @@ from quellenlage.events.plover import code_events
 from quellenlage.language import annotate, check_german
 from quellenlage.language.annotate import has_trained_model
 from quellenlage.layout import find_segments
-from quellenlage.model import Analysis
+from quellenlage.model import Analysis, DateMention, Sentence
 from quellenlage.reading import Article, read_article
+from quellenlage.spans import containing
 
 
 def analyze(source: str | bytes | Article, published: str | date | None = None, *, force: bool = False) -> Analysis:
@@ -39,9 +40,9 @@ def analyze(source: str | bytes | Article, published: str | date | None = None, 
     index = EntityIndex(entities)
     dates = find_dates(text, reference)
     quotes = find_quotes(text, segments, sentences, index)
-    claims = find_claims(text, segments, sentences, quotes, dates, index)
+    dates_by_sentence = _dates_by_sentence(sentences, dates)
+    claims = find_claims(text, segments, sentences, quotes, dates, dates_by_sentence, index)
     figures = group_figures(claims, index)
-    dates_by_sentence = {n: d.value for n, s in enumerate(sentences) for d in dates if s.start <= d.start < s.end}
     events = code_events(text, segments, sentences, index, dates_by_sentence)
 
     warnings = list(article.warnings)
@@ -63,6 +64,18 @@ def analyze(source: str | bytes | Article, published: str | date | None = None, 
         dates=dates,
         events=events,
     )
+
+
+def _dates_by_sentence(sentences: list[Sentence], dates: list[DateMention]) -> dict[int, str]:
+    """The first date each sentence names (its time scope)."""
+    starts = [s.start for s in sentences]
+    ends = [s.end for s in sentences]
+    found: dict[int, str] = {}
+    for d in dates:
+        number = containing(starts, ends, d.start)
+        if number is not None:
+            found.setdefault(number, d.value)
+    return found
 
 
 def _reference_date(argument: str | date | None, metadata: str | None, text: str) -> tuple[date | None, str]:

@@ -23,6 +23,7 @@ from quellenlage.attribution.cues import (
 from quellenlage.attribution.speakers import SpeakerResolver, unnamed
 from quellenlage.entities.index import EntityIndex
 from quellenlage.model import Actor, Quote, Segment, Sentence, Span, Token
+from quellenlage.spans import containing
 
 QUOTE_PAIRS = {"„": '“"', '"': '"“”', "»": "«", "«": "»", "“": '”"', "‚": "‘'"}
 HEADLINE_QUOTE = re.compile(r"^(?P<speaker>[^:\"„“]{2,60}):\s*[\"„»“](?P<content>.+?)[\"“”«]?$")
@@ -110,9 +111,11 @@ def _quote_units(text: str, segment: Segment, sentences: list[tuple[int, Sentenc
     """Sentences of a segment, joined where a quotation runs across a sentence end
     („Wir lassen uns nicht hinhalten. Die Beschäftigten haben lange gewartet.“)."""
     spans = quoted_spans(text, segment.start, segment.end)
+    starts, ends = [s for s, _ in spans], [e for _, e in spans]
     units: list[tuple[int, Sentence]] = []
     for number, sentence in sentences:
-        if units and any(s < sentence.start < e for s, e in spans):
+        inside = containing(starts, ends, sentence.start)
+        if units and inside is not None and starts[inside] < sentence.start:
             first_number, previous = units[-1]
             units[-1] = (
                 first_number,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from quellenlage.attribution.cues import BASIS, HEDGE
 from quellenlage.entities.index import EntityIndex, ref
 from quellenlage.model import Claim, DateMention, Entity, Quote, Segment, Sentence, Span
+from quellenlage.spans import Occupancy, containing
 
 QUALIFIERS = [
     (r"mehr als|über|mehr denn|jenseits von", "more_than"),
@@ -113,18 +114,28 @@ def find_claims(
     sentences: list[Sentence],
     quotes: list[Quote],
     dates: list[DateMention],
+    dates_by_sentence: dict[int, str],
     index: EntityIndex,
 ) -> list[Claim]:
-    blocked = [(d.start, d.end) for d in dates]
+    """Every quantity of the article's text segments, with its source: the speaker of the
+    quotation it stands in."""
+    blocked = Occupancy(len(text))
+    for d in dates:
+        blocked.take(d.start, d.end)
+    by_start = sorted(quotes, key=lambda q: q.content.start)
+    starts = [q.content.start for q in by_start]
+    ends = [q.content.end for q in by_start]
     claims: list[Claim] = []
     for number, sentence in enumerate(sentences):
         segment = segments[sentence.segment]
         if segment.kind in NO_CLAIM_KINDS or _is_media_stamp(segment):
             continue
         for quantity in quantities(text, sentence.start, sentence.end):
-            if quantity.is_year or any(s < quantity.end and quantity.start < e for s, e in blocked):
+            if quantity.is_year or not blocked.is_free(quantity.start, quantity.end):
                 continue
-            claims.append(_claim(text, len(claims), quantity, number, sentence, quotes, dates, index))
+            around = containing(starts, ends, quantity.start)
+            quote = by_start[around] if around is not None and quantity.end <= ends[around] else None
+            claims.append(_claim(text, len(claims), quantity, sentence, quote, dates_by_sentence.get(number), index))
     return claims
 
 
@@ -152,14 +163,12 @@ def _claim(
     text: str,
     number_: int,
     q: Quantity,
-    sentence_number: int,
     sentence: Sentence,
-    quotes: list[Quote],
-    dates: list[DateMention],
+    quote: Quote | None,
+    date: str | None,
     index: EntityIndex,
 ) -> Claim:
     unit, about_end = _unit(text, q)
-    quote = _enclosing_quote(q.start, q.end, quotes)
     evidence = quote.content if quote else Span(start=sentence.start, end=sentence.end, text=sentence.text)
     place = _place(index, q.end, sentence.end)
     basis = BASIS.search(text, sentence.start, sentence.end)
@@ -175,7 +184,7 @@ def _claim(
         unit=unit,
         about=about,
         place=ref(place) if place else None,
-        date=_date_in(dates, sentence),
+        date=date,
         source=quote.speaker if quote else None,
         quote=quote.id if quote else None,
         basis=basis["basis"] if basis else None,
@@ -201,17 +210,8 @@ def _unit(text: str, q: Quantity) -> tuple[str | None, int]:
     return noun[2], end
 
 
-def _enclosing_quote(start: int, end: int, quotes: list[Quote]) -> Quote | None:
-    inside = [q for q in quotes if q.content.start <= start and end <= q.content.end]
-    return min(inside, key=lambda q: q.content.end - q.content.start, default=None)
-
-
 def _place(index: EntityIndex, start: int, end: int) -> Entity | None:
     return next((e for m, e in index.within(start, end) if e.type == "LOC" and m.form in ("name", "genitive")), None)
-
-
-def _date_in(dates: list[DateMention], sentence: Sentence) -> str | None:
-    return next((d.value for d in dates if sentence.start <= d.start < sentence.end), None)
 
 
 def _counts_something(text: str, m: re.Match[str]) -> bool:

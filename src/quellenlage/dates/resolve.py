@@ -14,6 +14,7 @@ from datetime import date, datetime, timedelta
 import dateparser
 
 from quellenlage.model import DateMention
+from quellenlage.spans import Occupancy
 
 MONTHS = (
     "Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
@@ -37,12 +38,12 @@ FUTURE_CUE = re.compile(r"\b(?:wird|werden|will|wollen|soll|sollen|plant|planen|
 def find_dates(text: str, reference: date | None) -> list[DateMention]:
     """All date expressions with resolved ISO values, in text order, without overlaps."""
     found: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = Occupancy(len(text))
 
     def add(start: int, end: int, value: date | None, method: str) -> None:
-        if value is None or any(s < end and start < e for s, e in taken):
+        if value is None or not taken.is_free(start, end):
             return
-        taken.append((start, end))
+        taken.take(start, end)
         found.append(DateMention(start=start, end=end, text=text[start:end], value=value.isoformat(), method=method))
 
     for m in ISO.finditer(text):

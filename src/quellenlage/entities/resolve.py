@@ -23,6 +23,7 @@ from quellenlage.entities.mentions import (
 )
 from quellenlage.language import NameSpan
 from quellenlage.model import Entity, Mention, Segment, Sentence
+from quellenlage.spans import Occupancy
 
 LOCATIVE = re.compile(r"\b(?:in|nach|aus|bei|von|über|um|vor|bis|nahe|nördlich|südlich|westlich|östlich)\s*$")
 SOURCE_PRIORITY = {"kb": 0, "rule": 1, "ner": 2}
@@ -36,12 +37,13 @@ def resolve_entities(
     kb = load_knowledge_base()
     common_nouns = frozenset(t.start for s in sentences for t in s.tokens if t.pos == "NOUN")
     candidates = _non_overlapping(
+        text,
         knowledge_base_candidates(text, segments, kb, names, common_nouns)
         + pattern_candidates(text, kb)
         + model_candidates(text, kb, names)
-        + description_candidates(text, kb)
+        + description_candidates(text, kb),
     )
-    candidates = _non_overlapping(candidates + _surname_mentions(text, candidates))
+    candidates = _non_overlapping(text, candidates + _surname_mentions(text, candidates))
     candidates = [_as_metonym(text, kb, c) for c in candidates]
     entities = [
         _entity(text, key, members)
@@ -54,30 +56,35 @@ def resolve_entities(
     return entities
 
 
-def _non_overlapping(candidates: list[Candidate]) -> list[Candidate]:
+def _non_overlapping(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """Prefer KB over rules over the model, then longer spans."""
     chosen: list[Candidate] = []
+    occupied = Occupancy(len(text))
+    by_span: dict[tuple[int, int], Candidate] = {}
     for c in sorted(candidates, key=lambda c: (SOURCE_PRIORITY[c.source], -(c.end - c.start), c.start)):
-        if all(c.end <= o.start or o.end <= c.start for o in chosen):
+        if occupied.is_free(c.start, c.end):
             chosen.append(c)
-        elif c.role:  # a rule found a role for a name the KB found: keep the role
-            for o in chosen:
-                if o.start == c.start and o.end == c.end and o.type == "PER":
-                    o.role = o.role or c.role
+            occupied.take(c.start, c.end)
+            by_span[(c.start, c.end)] = c
+        elif c.role and (same := by_span.get((c.start, c.end))) is not None and same.type == "PER":
+            same.role = same.role or c.role  # a rule found a role for a name the KB found: keep it
     return sorted(chosen, key=lambda c: c.start)
 
 
 def _surname_mentions(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """Once "Sergej Wolkow" is named, a later "Wolkow" or "Wolkows" is the same person."""
-    found = []
-    for person in [c for c in candidates if c.type == "PER" and " " in text[c.start : c.end].strip()]:
-        surname = text[person.start : person.end].split()[-1]
-        if len(surname) < 3 or not surname[0].isupper():
-            continue
-        for m in re.finditer(rf"\b{re.escape(surname)}(?:s\b|\b)", text):
-            form = "genitive" if m[0].endswith("s") and m[0] != surname else "surname"
-            found.append(Candidate(m.start(), m.end(), "PER", form, "rule", person.entry))
-    return found
+    people: dict[str, Candidate] = {}
+    for c in candidates:
+        words = text[c.start : c.end].split()
+        if c.type == "PER" and len(words) > 1 and len(words[-1]) >= 3 and words[-1][0].isupper():
+            people.setdefault(words[-1], c)
+    if not people:
+        return []
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(people, key=len, reverse=True))) + r")(s?)\b")
+    return [
+        Candidate(m.start(), m.end(), "PER", "genitive" if m[2] else "surname", "rule", people[m[1]].entry)
+        for m in pattern.finditer(text)
+    ]
 
 
 def _as_metonym(text: str, kb: KnowledgeBase, c: Candidate) -> Candidate:
