@@ -94,3 +94,10 @@ def test_unnamed_speaker_keeps_its_words() -> None:
 
 def test_scare_quotes_without_a_speaker_are_no_quotation() -> None:
     assert quotes('Das sogenannte "Sondervermögen" wurde im Jahr 2022 beschlossen.') == []
+
+
+def test_description_resolves_to_the_last_bearer_of_the_role() -> None:
+    text = "Bundeskanzler Olaf Scholz traf am Montag in Berlin Gäste. Der Kanzler sagte, die Lage sei ernst."
+    [quote] = quotes(text)
+    assert speaker(quote) == "Olaf Scholz"
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "Der Kanzler"

@@ -101,7 +101,10 @@ class SpeakerResolver:
             entity = self.index.last_before(pronoun.start(), types)
             return (ref(entity) if entity else None), self._span(pronoun.start(), pronoun.end())
         if description:
-            return unnamed(description[0]), self._span(description.start(), description.end())
+            head = next((w for w in description[0].split()[1:] if w[:1].isupper()), "")  # "der ukrainische Präsident"
+            bearer = self.index.last_before(description.start(), PERSON, role=head) if head else None
+            speaker = ref(bearer) if bearer else unnamed(description[0])
+            return speaker, self._span(description.start(), description.end())
         return None, None
 
     def _span(self, start: int, end: int) -> Span:

@@ -32,16 +32,22 @@ class EntityIndex:
                 found.append((mention, entity))
         return found
 
-    def last_before(self, position: int, types: frozenset[str]) -> Entity | None:
-        """The entity of the nearest actor mention before `position`, of one of `types`."""
+    def last_before(self, position: int, types: frozenset[str], role: str | None = None) -> Entity | None:
+        """The entity of the nearest actor mention before `position`, of one of `types`, and
+        if `role` is given one that bears it ("der Präsident" → the last president named)."""
         for i in range(bisect_left(self._starts, position) - 1, -1, -1):
             mention, entity = self._pairs[i]
-            if entity.type in types and mention.form in ACTOR_FORMS:
+            if entity.type in types and mention.form in ACTOR_FORMS and (role is None or _bears(entity, role)):
                 return entity
         return None
 
     def get(self, entity_id: str) -> Entity | None:
         return self._by_id.get(entity_id)
+
+
+def _bears(entity: Entity, role: str) -> bool:
+    role = role.casefold()
+    return any(r.casefold() == role or r.casefold().endswith(role) for r in entity.roles)
 
 
 def ref(entity: Entity) -> EntityRef:
