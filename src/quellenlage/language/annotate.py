@@ -21,6 +21,9 @@ from spacy.tokens import Span
 from quellenlage.model import Segment, Sentence, Token
 
 MODEL_NAME = "de_quellenlage"
+# Segments per spaCy batch: small batches keep the peak memory of a 5 MB page near that of a
+# normal article, at no measurable cost in speed.
+PIPE_BATCH = 16
 COMMON_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "AUX", "DET", "PRON", "ADP", "CCONJ", "SCONJ"})
 
 
@@ -77,7 +80,7 @@ def annotate(text: str, segments: list[Segment]) -> tuple[list[Sentence], list[N
     nlp = load_pipeline()
     sentences: list[Sentence] = []
     names: list[NameSpan] = []
-    for index, doc in enumerate(nlp.pipe(segment.text for segment in segments)):
+    for index, doc in enumerate(nlp.pipe((segment.text for segment in segments), batch_size=PIPE_BATCH)):
         base = segments[index].start
         for sent in doc.sents:
             tokens = [
