@@ -222,7 +222,9 @@ ACCORDING_TO = re.compile(
     r"|(?:[Gg]emäß|[Nn]ach)\s+(?P<gemaess>(?:de[mnrs]\s+)?(?:[\w-]+\s+){0,2}?(?:Bericht|Angaben|Informationen|Aussage|"
     r"Mitteilung|Einschätzung|Schätzung|Studie|Umfrage|Prognose)\w*(?:\s+(?:de[smr]|von)\s+[^,.;:]{2,50}?)?)"
     r"(?=[,.;:]|\s+(?:sind|ist|waren|wurden|haben|hat|gibt|gab|sollen|soll|seien|sei|starben|kamen|wurde)\b)"
-    r"|\b(?P<demnach>[Dd]emnach|[Ww]onach)\b)"
+    r"|\b(?P<demnach>[Dd]emnach|[Ww]onach)\b"
+    r"|\b(?P<meinung>(?:[Ss]einer|[Ii]hrer|[Dd]eren|[Dd]essen)\s+(?:Meinung|Ansicht|Auffassung|Einschätzung"
+    r"|Überzeugung|Angaben)\s+nach)\b)"
 )
 SAID_IN = re.compile(r"\b(?:hieß|heißt)\s+es\s+(?:in|aus|von)\s+(?P<source>[^,.;:]{2,80})")
 # "…, so der Sprecher." / "…, so Müller.": a frame without verb closing the sentence.

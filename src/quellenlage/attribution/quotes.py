@@ -33,6 +33,8 @@ CUE_WORDS = frozenset({"laut", "zufolge", "gemäß", "nach", "demnach", "wonach"
 # "…, teilte die GDL am Mittwoch mit.": a short frame closing the sentence reports what precedes,
 # in any mood.
 FRAME_AFTER_MAX = 10
+# How far the comma opening reported content may stand after the reporting verb.
+FRAME_BEFORE_MAX = 12
 # A sentence after a quotation that names its speaker: "Das sagte der GDL-Vorsitzende …"
 POINTS_BACK = re.compile(r"^(?:Das|Dies|So|Diese Worte)\s+(?:\w+\s+){0,2}?[a-zäöüß]+(?:te|ten|t)\b")
 # A sentence is a direct quotation when quoted words make up at least this share of it;
@@ -234,11 +236,13 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
     commas = [i for i, t in enumerate(tokens) if t.text in (",", ":")]
     for v in verbs:
         # frame first: "X sagte, Soldaten hätten …" / "haben erklärt, dass …" / "heißt es, …"
-        after = [c for c in commas if c > v]
-        if after and after[0] - v <= 8:
-            content = tokens[after[0] + 1 :]
-            if _is_reported(content):
-                frame_end = after[0]
+        # the content starts after the first comma that opens reported speech ("gab der Leiter,
+        # Andreas Huber, bekannt, dass …"); right after the verb ("sagte, …") any clause counts
+        openings = [c for c in commas if v < c <= v + FRAME_BEFORE_MAX]
+        by_complementizer = [c for c in openings if c + 1 < len(tokens) and tokens[c + 1].text in COMPLEMENTIZERS]
+        for frame_end in by_complementizer[:1] or openings:
+            content = tokens[frame_end + 1 :]
+            if _is_reported(content) or (frame_end == v + 1 and len(content) > 3):
                 cue = _strip_span(text, _cue_start(tokens, v), tokens[frame_end - 1].end)
                 speaker, mention = _frame_speaker(text, tokens, v, frame_end, sentence, speakers, state)
                 _add_content(text, number, content, cue, speaker, mention, state)
@@ -281,10 +285,12 @@ def _according_to(text: str, number: int, sentence: Sentence, speakers: SpeakerR
     match = ACCORDING_TO.search(text, sentence.start, sentence.end)
     if not match:
         return False
-    group = next(g for g in ("comp", "of", "laut", "zufolge", "wie", "gemaess", "demnach") if match[g])
+    group = next(g for g in ("comp", "of", "laut", "zufolge", "wie", "gemaess", "demnach", "meinung") if match[g])
     speaker = speakers.in_span(match.start(group), match.end(group))
     if group == "demnach":  # "Demnach …": the source just named
         speaker = state.last_document_speaker or state.last_speaker
+    elif group == "meinung":  # "Seiner Meinung nach …": the person last named
+        speaker = state.last_speaker
     elif speaker is None:
         speaker = unnamed(re.sub(r"^(?:von|aus|de[smr])\s+", "", match[group]))
     content = _strip_span(text, sentence.start, sentence.end)
