@@ -25,7 +25,9 @@ def test_direct_quote_with_any_quote_marks(opening: str, closing: str) -> None:
     text = f"{opening}Wir werden die Ukraine weiter unterstützen{closing}, sagte Olaf Scholz am Montag in Berlin."
     [quote] = quotes(text)
     assert (quote.kind, speaker(quote), quote.content.text) == (
-        "direct", "Olaf Scholz", "Wir werden die Ukraine weiter unterstützen"
+        "direct",
+        "Olaf Scholz",
+        "Wir werden die Ukraine weiter unterstützen",
     )
     assert quote.cue is not None and quote.cue.text == "sagte"
 
@@ -46,7 +48,9 @@ def test_indirect_speech_frame_first_and_last() -> None:
         "Die Lage sei ernst, erklärte Wladimir Putin."
     )
     assert (first.kind, speaker(first), first.content.text) == (
-        "indirect", "Emmanuel Macron", "Frankreich werde die Hilfe verdoppeln"
+        "indirect",
+        "Emmanuel Macron",
+        "Frankreich werde die Hilfe verdoppeln",
     )
     assert (last.kind, speaker(last), last.content.text) == ("indirect", "Wladimir Putin", "Die Lage sei ernst")
     assert first.mood == "Sub"
@@ -101,3 +105,21 @@ def test_description_resolves_to_the_last_bearer_of_the_role() -> None:
     [quote] = quotes(text)
     assert speaker(quote) == "Olaf Scholz"
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "Der Kanzler"
+
+
+@pytest.mark.parametrize(
+    "sentence,addressee,medium",
+    [
+        (
+            "Die Lage sei ernst, sagte Olaf Scholz der Deutschen Presse-Agentur.",
+            "der Deutschen Presse-Agentur",
+            "speech",
+        ),
+        ("Wladimir Putin erklärte gegenüber CNN, er werde nicht nachgeben.", "CNN", "speech"),
+        ("Olaf Scholz schrieb der „Süddeutschen Zeitung“, er sei zufrieden.", "der „Süddeutschen Zeitung“", "writing"),
+    ],
+)
+def test_addressee_and_medium(sentence: str, addressee: str, medium: str) -> None:
+    [quote] = quotes(sentence)
+    assert quote.addressee is not None and quote.addressee.text == addressee
+    assert quote.medium == medium

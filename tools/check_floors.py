@@ -14,6 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 BIN = Path(sys.executable).parent
+TAG_KEYS = ("pos_acc", "morph_acc", "lemma_acc", "sent_f")
 
 
 def seed_figures() -> dict[str, float]:
@@ -49,6 +50,27 @@ def speaker_figures() -> dict[str, float]:
     return {"resolved.share": speaker_coverage(SHARED / "data" / "quotes" / "wikinews-de" / "dev").share}
 
 
+def model_figures() -> dict[str, float]:
+    """The shipped language model on the held-out GermEval and UD parts (training/splits)."""
+    import importlib.util
+    import tempfile
+
+    from quellenlage.evaluation.ner import evaluate_ner_file
+    from quellenlage.evaluation.tags import evaluate_tags_file
+    from quellenlage.language.annotate import load_pipeline
+
+    spec = importlib.util.spec_from_file_location("convert", ROOT / "training" / "convert.py")
+    assert spec and spec.loader
+    convert = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(convert)
+    with tempfile.TemporaryDirectory() as tmp:
+        germeval, ud = convert.write_heldout(SHARED / "data", Path(tmp))
+        nlp = load_pipeline(trained_sentences=True)
+        ner = evaluate_ner_file(germeval, nlp)
+        tags = evaluate_tags_file(ud, nlp)
+    return {"ner.f1": ner["coarse"]["overall"]["f"], **{f"tags.{k}": v for k, v in tags.items() if k in TAG_KEYS}}
+
+
 def flatten(figures: dict[str, object]) -> dict[str, float]:
     flat = {}
     for task, values in figures.items():
@@ -75,6 +97,7 @@ def main() -> int:
     failures = compare("seed", seed_figures(), floors["seed"])
     failures += compare("quotes-dev", quotes_figures(), floors["quotes_dev"])
     failures += compare("speakers-dev", speaker_figures(), floors["speakers_dev"])
+    failures += compare("model", model_figures(), floors["model_heldout"])
     if failures:
         print("evaluation gates failed: " + ", ".join(failures), file=sys.stderr)
         return 1

@@ -39,12 +39,12 @@ HELDOUT_FRACTION = 0.2
 
 # silver NER sampling (sentences); gold GermEval-train is repeated GOLD_REPEAT times
 SILVER = {
-    "wikineural": 8000,
+    "wikineural": 30000,  # all (24,696 after length filter)
     "europarl": 1500,
-    "wikiann": 1500,
+    "wikiann": 0,  # no MISC class: its O would teach the model to suppress OTH
 }
 GOLD_REPEAT = 2
-UD_REPEAT = 1
+UD_REPEAT = 2
 SENTS_PER_DOC = 6
 
 
@@ -175,7 +175,7 @@ def convert(
 
     # --- UD -------------------------------------------------------------------
     ud_held_lines: list[str] = []
-    for fname in ("de_gsd-ud-dev.conllu", "de_gsd-ud-test.conllu", "de_pud-ud-test.conllu"):
+    for fname in UD_FILES:
         path = data_dir / "ud" / fname
         sents = read_conllu(path)
         held = _split_ids(fname.replace(".conllu", ""), len(sents))
@@ -198,6 +198,24 @@ def convert(
     stats["dev_docs"] = len(dev_docs)
     (out_dir / "stats.json").write_text(json.dumps(stats, indent=2))
     return stats
+
+
+UD_FILES = ("de_gsd-ud-dev.conllu", "de_gsd-ud-test.conllu", "de_pud-ud-test.conllu")
+
+
+def write_heldout(data_dir: Path, out_dir: Path) -> tuple[Path, Path]:
+    """The held-out GermEval and UD parts in their own formats (for evaluation and CI floors)."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    ge_path = data_dir / "ner/germeval2014/NER-de-dev.tsv"
+    germeval = out_dir / "heldout_germeval.tsv"
+    _write_germeval_subset(ge_path, _split_ids("germeval", len(read_ner_file(ge_path, with_nested=True))), germeval)
+    lines: list[str] = []
+    for fname in UD_FILES:
+        path = data_dir / "ud" / fname
+        lines += _conllu_subset(path, _split_ids(fname.replace(".conllu", ""), len(read_conllu(path))))
+    ud = out_dir / "heldout_ud.conllu"
+    ud.write_text("".join(lines), encoding="utf-8")
+    return germeval, ud
 
 
 def _write_germeval_subset(path: Path, ids: set[int], out: Path) -> None:

@@ -160,6 +160,7 @@ def write_model_card(scores: dict, results: dict, config: Path) -> None:
             spacy_version=spacy.__version__,
             pipeline=nlp_pipes,
             gold_repeat=stats.get("gold_repeat", "?"),
+            ud_repeat=stats.get("ud_repeat", "?"),
             debris_tails=", ".join(f"`{t}`" for t in DEBRIS_TAILS),
             silver_wikineural=stats.get("silver_wikineural", 0),
             silver_europarl=stats.get("silver_europarl", 0),
@@ -178,7 +179,9 @@ def write_model_card(scores: dict, results: dict, config: Path) -> None:
             sent_f=f(tags["sent_f"]),
             train_minutes=("n/a" if not scores.get("train_seconds") else f"{scores['train_seconds'] / 60:.0f}"),
             max_steps=cfg["training"]["max_steps"],
+            experiments=(HERE / "EXPERIMENTS.md").read_text(encoding="utf-8").strip(),
             wps=f"{scores['words_per_s_one_core']:,.0f}",
+            wps_cpu=f"{scores['words_per_cpu_s_one_core']:,.0f}",
             size_mb=f"{scores.get('model_size_bytes', 0) / 1e6:.1f}",
         )
     )
@@ -210,14 +213,19 @@ def main() -> None:
         silver = {k: int(v) for k, v in pairs} or None
         print(json.dumps(convert(args.data, CORPUS, silver, args.gold_repeat, args.ud_repeat), indent=2))
     train_s = None
-    if args.skip_train and (HERE / "scores.json").exists():
-        train_s = json.loads((HERE / "scores.json").read_text()).get("train_seconds")
+    time_file = args.output / "train_seconds.json"
+    if args.skip_train and time_file.exists():
+        train_s = json.loads(time_file.read_text())["train_seconds"]
     if not args.skip_train:
         train_s = train(args.config, args.output, args.max_steps)
+        time_file.write_text(json.dumps({"train_seconds": train_s}))
     best = args.output / "model-best"
     results = evaluate(best)
     speed = measure_speed(best, args.data)
-    print(f"speed (model only, 1 thread): {speed['words_per_s']:.0f} words/s")
+    print(
+        f"speed (model only, 1 thread): {speed['words_per_s']:.0f} words/s wall, "
+        f"{speed['words_per_cpu_s']:.0f} words/cpu-s"
+    )
 
     ner, tags = results["ner"], results["tags"]
     scores = {
@@ -234,6 +242,7 @@ def main() -> None:
         "lemma_acc_heldout": tags["lemma_acc"],
         "sent_f1_heldout": tags["sent_f"],
         "words_per_s_one_core": speed["words_per_s"],
+        "words_per_cpu_s_one_core": speed["words_per_cpu_s"],
         "train_seconds": train_s,
         "heldout": {
             "germeval": "training/splits/germeval_heldout.txt (sentence indices in NER-de-dev.tsv)",

@@ -103,6 +103,8 @@ class Quote(Record):
     speaker_mention: Span | None = None
     cue: Span | None = Field(None, description="the word that marks the speech: sagte, laut, zufolge, hieß")
     frame: Span | None = Field(None, description="the words introducing the quotation, cue and speaker included")
+    addressee: Span | None = Field(None, description="whom the words were addressed to: der Deutschen Presse-Agentur")
+    medium: Literal["speech", "writing"] | None = None
     content: Span
     sentence: int | None = None
     mood: str | None = Field(None, description="Sub when the content is in the subjunctive")

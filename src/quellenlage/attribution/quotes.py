@@ -29,6 +29,17 @@ QUOTE_PAIRS = {"„": '“"', '"': '"“”', "»": "«", "«": "»", "“": '�
 HEADLINE_QUOTE = re.compile(r"^(?P<speaker>[^:\"„“]{2,60}):\s*[\"„»“](?P<content>.+?)[\"“”«]?$")
 TEXT_KINDS = frozenset({"headline", "lead", "caption", "body", "media", "blockquote", "subheading"})
 MIN_DIRECT_WORDS = 5
+ADDRESSEE = re.compile(
+    r"(?:\bgegenüber\s+|\b(?:sagte|erklärte|berichtete|teilte|bestätigte|schrieb|sagt|erklärt)\s+(?:[\w-]+\s+){0,3}?)"
+    r"(?P<who>(?:de[mnr]\s+)?(?:(?!gegenüber)[\w-]+(?:e|en|er)\s+){0,2}(?:„[^“]{1,40}“|[\w-]*(?:Zeitung|[Ss]ender|[Aa]gentur"
+    r"|Magazin|Journalisten|Reportern|Medien|Blatt|Parlament|Abgeordneten|Nachrichtenportal)(?:\s+„[^“]{1,40}“)?"
+    r"|CNN|BBC|ARD|ZDF|dpa|AFP|Reuters))"
+)
+WRITTEN = re.compile(
+    r"\b(?:schrieb|schreibt|geschrieben|twitterte|postete|veröffentlicht\w*|Erklärung|Mitteilung|Stellungnahme"
+    r"|Bericht|Brief|Schreiben|Kommuniqué|Pressemitteilung|X-Post|Tweet|Beitrag)\b"
+)
+SPOKEN = frozenset({"sagte", "sagt", "gesagt", "sagten", "erklärte", "betonte", "sprach", "rief", "antwortete"})
 CUE_WORDS = frozenset({"laut", "zufolge", "gemäß", "nach", "demnach", "wonach", "hieß", "heißt", "so"})
 # "…, teilte die GDL am Mittwoch mit.": a short frame closing the sentence reports what precedes,
 # in any mood.
@@ -69,8 +80,10 @@ class QuoteState:
             kind=kind,
             speaker=speaker,
             speaker_mention=speaker_mention,
-            cue=cue_in(frame),
+            cue=(cue := cue_in(frame)),
             frame=frame,
+            addressee=addressee_in(frame),
+            medium=medium_of(frame, cue),
             content=content,
             sentence=sentence,
             mood=mood,
@@ -343,6 +356,24 @@ def cue_in(frame: Span | None) -> Span | None:
         return frame
     start = frame.start + cue.start()
     return Span(start=start, end=start + len(cue[0]), text=cue[0])
+
+
+def addressee_in(frame: Span | None) -> Span | None:
+    """Whom the words were addressed to: "sagte der Deutschen Presse-Agentur", "gegenüber CNN"."""
+    match = ADDRESSEE.search(frame.text) if frame else None
+    if frame is None or match is None:
+        return None
+    start = frame.start + match.start("who")
+    return Span(start=start, end=start + len(match["who"]), text=match["who"])
+
+
+def medium_of(frame: Span | None, cue: Span | None) -> str | None:
+    """ "writing" for written statements (schrieb, Erklärung, Mitteilung), "speech" for spoken ones."""
+    if frame is None:
+        return None
+    if WRITTEN.search(frame.text):
+        return "writing"
+    return "speech" if cue is not None and cue.text.lower() in SPOKEN else None
 
 
 def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -59,7 +59,8 @@ def knowledge_base_candidates(
 ) -> list[Candidate]:
     """KB matches, segment by segment (so "dpaDie" is already "dpa"). Weak ones (place names
     that are also ordinary words) need the model's support, and a one-word town the tagger
-    reads as a common noun ("Die Löhne steigen") is not the town."""
+    reads as a common noun ("Die Löhne steigen") is not the town (capitals and world places are
+    exempt: "Moskaus" is tagged a noun as often as not)."""
     found = []
     for segment in segments:
         for m in kb.find_mentions(segment.text):
@@ -67,7 +68,8 @@ def knowledge_base_candidates(
             supported = any(n.start <= start and end <= n.end for n in names)
             if m.entry.weak and not supported:
                 continue
-            if m.entry.kind in ("city", "region") and start in common_nouns and " " not in m.text and not supported:
+            local_place = m.entry.kind in ("city", "region") and not m.entry.key.startswith("place:world")
+            if local_place and start in common_nouns and " " not in m.text and not supported:
                 continue
             found.append(Candidate(start, end, m.entry.type, m.form, "kb", m.entry))
     return found

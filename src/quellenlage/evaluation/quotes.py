@@ -267,6 +267,7 @@ def predict(article: WikinewsArticle) -> list[PredictedQuotation]:
         message = ids(quote.content.start, quote.content.end)
         cue = ids(quote.cue.start, quote.cue.end) if quote.cue else ()
         frame = ids(quote.frame.start, quote.frame.end) if quote.frame else ()
+        addressee = ids(quote.addressee.start, quote.addressee.end) if quote.addressee else ()
         if quote.kind in ("direct", "partial"):
             message = _with_quote_marks(article, message)
         elif quote.kind == "according_to" and frame:
@@ -283,7 +284,14 @@ def predict(article: WikinewsArticle) -> list[PredictedQuotation]:
             kind_type = "IndirectFreeIndirect"
         predictions.append(
             PredictedQuotation(
-                type=kind_type, quote=message, cue=cue, speaker=speaker, frame=frame, kind=quote.kind, quote_id=quote.id
+                type=kind_type,
+                quote=message,
+                cue=cue,
+                speaker=speaker,
+                frame=frame,
+                addressee=addressee,
+                kind=quote.kind,
+                quote_id=quote.id,
             )
         )
     return predictions

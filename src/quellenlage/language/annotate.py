@@ -68,11 +68,15 @@ def has_trained_model() -> bool:
 
 
 def _plausible_name(ent: Span) -> bool:
-    """The small NER model also tags capitalised common nouns ("Video"); a one-word name the
-    tagger calls a noun, verb or adjective is dropped, and names start with a capital."""
+    """The small NER model also tags capitalised common nouns ("Video") and noun phrases
+    ("Reaktion der Verbündeten"). A name starts with a capital; a one-word name is no word the
+    tagger calls a common noun, verb or adjective; a longer one has a proper noun or is
+    capitalised throughout ("Deutsche Bank")."""
     if not ent.text[:1].isupper():
         return False
-    return len(ent) > 1 or ent[0].pos_ not in COMMON_POS
+    if len(ent) == 1:
+        return ent[0].pos_ not in COMMON_POS
+    return any(t.pos_ == "PROPN" for t in ent) or all(t.text[:1].isupper() or not t.is_alpha for t in ent)
 
 
 def annotate(text: str, segments: list[Segment]) -> tuple[list[Sentence], list[NameSpan]]:
@@ -100,6 +104,8 @@ def annotate(text: str, segments: list[Segment]) -> tuple[list[Sentence], list[N
             start, end = tokens[0].start, tokens[-1].end
             sentences.append(Sentence(start=start, end=end, text=text[start:end], segment=index, tokens=tokens))
         names.extend(
-            NameSpan(base + ent.start_char, base + ent.end_char, ent.label_.replace("MISC", "OTH")) for ent in doc.ents
+            NameSpan(base + ent.start_char, base + ent.end_char, ent.label_.replace("MISC", "OTH"))
+            for ent in doc.ents
+            if _plausible_name(ent)
         )
     return sentences, names
