@@ -232,11 +232,13 @@ def _direct_quotes(
     elif frame_before.rstrip().endswith(":") or _first_reporting_verb(sentence, sentence.start, spans[0][0]):
         cue = _strip_span(text, sentence.start, spans[0][0] - 1)
         speaker, mention = speakers.subject_near(sentence.start, spans[0][0])
-    elif following is not None and POINTS_BACK.match(following.text):
+    elif following is not None and not quoted_spans(text, following.start, following.end):
+        # the next sentence names the speaker: "Das sagte X." / "Bundestrainer Lund sprach von …"
         verb = _first_reporting_verb(following, following.start, following.end)
         if verb is not None:
-            speaker, mention = speakers.subject_near(verb.end, following.end)
-            cue = _strip_span(text, following.start, mention.end if mention else verb.end)
+            points_back = POINTS_BACK.match(following.text) is not None  # the subject follows the verb
+            speaker, mention = speakers.subject_near(verb.end if points_back else following.start, following.end)
+            cue = _strip_span(text, following.start, max(mention.end if mention else 0, verb.end))
     speaker = speaker or state.last_speaker
     for start, end in spans:
         state.add("direct", _strip_span(text, start, end), cue, speaker, number, mention)

@@ -65,8 +65,9 @@ class SpeakerResolver:
     def first_in_span(self, start: int, end: int) -> Actor:
         """The first entity an attribution line names ("Jana Reimers, Meteorologin beim
         Deutschen Wetterdienst" is Jana Reimers, not Germany)."""
-        mentions = [(m, e) for m, e in self._mentions(start, end, compounds=True) if m.form != "adjective"]
-        return ref(mentions[0][1]) if mentions else None
+        mentions = [e for m, e in self._mentions(start, end, compounds=True) if m.form not in ("adjective", "genitive")]
+        person = next((e for e in mentions if e.type == "PER"), None)  # "Kölns Trainer Stefan Albrecht"
+        return ref(person or mentions[0]) if mentions else None
 
     def in_span(self, start: int, end: int) -> Actor:
         """Every entity named in a source phrase ("nach US-Angaben", attribution line)."""

@@ -86,10 +86,7 @@ SCOPE_PHRASE = re.compile(
 )
 LABEL_BEFORE = re.compile(
     r"(?:\b[ABL]|\bNr\.|§|\bArtikel|\bArt\.|\bParagra(?:f|ph)|\bKapitel|\bSeite|\bGleis|\bLinie|\bPlatz|\bRang"
-    r"|\bBand|\bZimmer|\bTor|\bHalle|\bKW)\s?$"
-)
-ORDINAL_AFTER = re.compile(
-    r"\.\s+(?:[a-zäöüß]|(?:Minute|Spieltag|Runde|Platz|Stock|Etage|Jahrhundert|Mal|Stelle|Klasse)\b)"
+    r"|\bBand|\bZimmer|\bTor|\bHalle|\bKW|[Ss]tufe|\bGrad|\bKategorie|\bTeil)\s?$"
 )
 NO_CLAIM_KINDS = frozenset({"credit", "boilerplate", "dateline", "author"})
 
@@ -143,7 +140,7 @@ def quantities(text: str, start: int, end: int) -> Iterator[Quantity]:
     """Numbers with qualifier and scale, and vague magnitudes ("Tausende"), in [start, end)."""
     numbers: list[tuple[int, int]] = []
     for m in QUANTITY.finditer(text, start, end):
-        if not _counts_something(text, m):
+        if not _counts_something(text, m, end):
             continue
         numbers.append((m.start(), m.end()))
         value = _value(m["number"]) * SCALE.get(m["scale"] or "", 1.0)
@@ -214,11 +211,14 @@ def _place(index: EntityIndex, start: int, end: int) -> Entity | None:
     return next((e for m, e in index.within(start, end) if e.type == "LOC" and m.form in ("name", "genitive")), None)
 
 
-def _counts_something(text: str, m: re.Match[str]) -> bool:
+def _counts_something(text: str, m: re.Match[str], sentence_end: int) -> bool:
     """Not a quantity: road and list labels ("A 7", "Nr. 5", "§ 219"), ordinals ("in der 81.
-    Minute"). A number word is one only with a scale or unit ("zwölf Milliarden Euro") or
+    Minute", "der 1. FC Köln", "(19.)": a number with a full stop that does not end the
+    sentence). A number word is one only with a scale or unit ("zwölf Milliarden Euro") or
     before the noun it counts ("zwei Menschen"); "ein"/"eine" only with a scale."""
-    if LABEL_BEFORE.search(text, max(0, m.start() - 12), m.start()) or ORDINAL_AFTER.match(text, m.end("number")):
+    after = m.end("number")
+    ordinal = text.startswith(".", after) and after + 1 < sentence_end and not text[after + 1 : after + 2].isdigit()
+    if LABEL_BEFORE.search(text, max(0, m.start() - 12), m.start()) or ordinal:
         return False
     word = m["number"].lower()
     if word not in NUMBER_WORDS:

@@ -84,7 +84,19 @@ def model_candidates(text: str, kb: KnowledgeBase, names: list[NameSpan]) -> lis
     return found
 
 
-def pattern_candidates(text: str, kb: KnowledgeBase) -> list[Candidate]:
+def pattern_candidates(text: str, segments: list[Segment], kb: KnowledgeBase) -> list[Candidate]:
+    """Names found by patterns, segment by segment so that no name runs across glued debris
+    ("Sabine GruberRaubling")."""
+    found: list[Candidate] = []
+    for segment in segments:
+        for c in _pattern_candidates(segment.text, kb):
+            found.append(
+                Candidate(c.start + segment.start, c.end + segment.start, c.type, c.form, c.source, c.entry, c.role)
+            )
+    return found
+
+
+def _pattern_candidates(text: str, kb: KnowledgeBase) -> list[Candidate]:
     found = []
     for m in ROLE_NAME.finditer(text):
         if m["name"].split()[0] in NOT_NAMES:

@@ -39,7 +39,7 @@ def resolve_entities(
     candidates = _non_overlapping(
         text,
         knowledge_base_candidates(text, segments, kb, names, common_nouns)
-        + pattern_candidates(text, kb)
+        + pattern_candidates(text, segments, kb)
         + model_candidates(text, kb, names)
         + description_candidates(text, kb),
     )
