@@ -207,16 +207,17 @@ SUBJUNCTIVE = frozenset(
     ]
 )
 
+# A source named in a frame: "der Deutschen Presse-Agentur", "Augenzeugen", "dem Magazin „Der Spiegel“".
+SOURCE_WORDS = r"(?:[a-zäöüß-]+(?:e|en|er|es)\s+)*(?:„[^“]{1,40}“|[A-ZÄÖÜ][\w-]*)(?:\s+(?:„[^“]{1,40}“|[A-ZÄÖÜ][\w-]*))*"
+SOURCE_PHRASE = rf"(?:(?:de[rmns]|die|das|einem|einer|eines)\s+)?{SOURCE_WORDS}(?:\s+(?:de[rs]|von)\s+{SOURCE_WORDS})?"
 ACCORDING_TO = re.compile(
     r"\b(?:(?:[Nn]ach|[Ll]aut)\s+(?P<comp>[A-ZÄÖÜ][\w-]*-(?:Angaben|Informationen|Schätzungen|Berichten|"
     r"Darstellung|Zahlen|Medienberichten|Quellen|Kreisen))"
     r"|(?:[Nn]ach|[Ll]aut)\s+(?:(?:eigenen|offiziellen|ersten|vorläufigen|neuen|jüngsten)\s+)?"
-    r"(?:Angaben|Informationen|Schätzungen|Darstellung|Zahlen|Berichten|Erkenntnissen)\s+"
-    r"(?P<of>(?:von|des|der|aus)\s+(?:(?:de[rmns]|die|das)\s+)?(?:[a-zäöüß]+(?:e|en|er|es)\s+)*[A-ZÄÖÜ][\w-]*"
-    r"(?:\s+(?:[A-ZÄÖÜ][\w-]*|de[rs]\s+[A-ZÄÖÜ][\w-]*))*)"
-    r"|[Ll]aut\s+(?P<laut>[^,.;:]{2,60}?)(?=[,.;:]|\s+(?:sind|ist|waren|wurden|haben|hat|gibt|gab|"
-    r"sollen|soll|starben|kamen|wurde|wird|werden)\b)"
-    r"|(?P<zufolge>(?:[A-ZÄÖÜ]|(?:de[mnr]|de[sr])\s)[^,.;:]{1,60}?)\s+zufolge\b"
+    r"(?P<of>(?:Angaben|Informationen|Schätzungen|Darstellung|Zahlen|Berichten|Erkenntnissen)\s+"
+    rf"(?:von|des|der|aus)\s+{SOURCE_PHRASE})"
+    rf"|[Ll]aut\s+(?P<laut>{SOURCE_PHRASE})"
+    rf"|(?P<zufolge>(?:(?:de[mnr]|des|einem|einer)\s+)?{SOURCE_WORDS})\s+zufolge\b"
     r"|[Ww]ie\s+(?P<wie>[^,.;:]{2,60}?)\s+(?:mitteilte|berichtete|meldete|sagte|erklärte|bekanntgab|"
     r"mitteilten|berichteten|meldeten|berichtet|meldet|mitteilt|bestätigte|verlautete)"
     r"|(?:[Gg]emäß|[Nn]ach)\s+(?P<gemaess>(?:de[mnrs]\s+)?(?:[\w-]+\s+){0,2}?(?:Bericht|Angaben|Informationen|Aussage|"

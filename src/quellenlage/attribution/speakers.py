@@ -32,6 +32,9 @@ ARTICLES = r"(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen|Der|Die
 # What precedes a name inside its noun phrase: article, adjectives, titles ("der ukrainische Präsident ").
 NOUN_PHRASE_HEAD = re.compile(rf"(?:\b{ARTICLES}\s+(?:[a-zäöüß][\w-]*(?:e|en|er|es)\s+)*)?(?:[A-ZÄÖÜ][\w-]*\s+){{1,2}}")
 UNNAMED_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem"})
+# A description set off by a comma before or after a name: "Der Leiter der WHO, Klaus Stöhr".
+APPOSITION_BEFORE = re.compile(rf"\b{ARTICLES}\s+[^,.;:!?„“\"]{{3,80}},\s+")
+APPOSITION_AFTER = re.compile(rf",\s+(?P<role>{ARTICLES}\s+[^,.;:!?„“\"]{{3,80}}?)(?=,)")
 PRONOUN = re.compile(r"\b(?:er|sie|Er|Sie)\b")
 # Head nouns of speakers that are no named entity (the end of a compound counts: "Bahnsprecher").
 SPEAKER_NOUN = (
@@ -89,7 +92,14 @@ class SpeakerResolver:
         head = NOUN_PHRASE_HEAD.search(self.text, max(start, phrase_start - 80), phrase_start)
         if head and head.end() == phrase_start and head.start() >= start:
             phrase_start = head.start()  # "der ukrainische Präsident Wolodymyr Selenskyj"
-        return _actor(_distinct(e for _, e in group)), self._span(phrase_start, group[-1][0].end)
+        phrase_end = group[-1][0].end
+        before = APPOSITION_BEFORE.search(self.text, max(start, phrase_start - 100), phrase_start)
+        if before and before.end() == phrase_start:
+            phrase_start = before.start()  # "Der Leiter des Programms, Klaus Stöhr"
+        after = APPOSITION_AFTER.match(self.text, phrase_end)
+        if after and after.end() <= end:
+            phrase_end = after.end("role")  # "Günther Platter, der Verteidigungsminister Österreichs,"
+        return _actor(_distinct(e for _, e in group)), self._span(phrase_start, phrase_end)
 
     def _unnamed_subject(self, start: int, end: int) -> tuple[Actor, Span | None]:
         """A pronoun ("sagte er") stands for the last person or organisation named; a
