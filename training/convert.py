@@ -44,6 +44,9 @@ SILVER = {
     "wikiann": 0,  # no MISC class: its O would teach the model to suppress OTH
 }
 GOLD_REPEAT = 2
+# extra copies of the GermEval train part in which PER/LOC/ORG mentions are replaced by
+# random gazetteer names (mention replacement: the model cannot memorise the names)
+GOLD_AUG = 1
 UD_REPEAT = 2
 SENTS_PER_DOC = 6
 
@@ -73,6 +76,64 @@ def _silver_filter(tags: list[str], toks: list[str]) -> list[str]:
             if single and toks[i][:1].islower():
                 out[i] = "O"
     return repair_iob(out)
+
+
+def load_gazetteers(data_dir: Path) -> dict[str, list[list[str]]]:
+    """Name lists (whitespace-tokenised) for mention replacement; see the data README."""
+    lex = data_dir / "lexicons"
+
+    def names(path: Path, max_tokens: int = 4) -> list[list[str]]:
+        out = []
+        for line in path.read_text(encoding="utf-8-sig").splitlines():
+            toks = line.strip().split()
+            if 1 <= len(toks) <= max_tokens and toks[0][:1].isupper():
+                out.append(toks)
+        return out
+
+    first = []
+    for line in (lex / "firstnames/firstnames.csv").read_text(encoding="utf-8").splitlines()[1:]:
+        name = line.split(";", 1)[0].strip()
+        if name.isalpha() and name[:1].isupper() and len(name) > 1:
+            first.append(name)
+    gaz = lex / "legal-gazetteers"
+    return {
+        "first": [[n] for n in first],
+        "sur": names(gaz / "personennamen.list", 1),
+        "LOC": names(gaz / "stadtnamen.list") + names(gaz / "laendernamen.list"),
+        "ORG": names(gaz / "firmennamen.list"),
+    }
+
+
+def replace_mentions(
+    toks: list[str], fine: list[str], gaz: dict[str, list[list[str]]], rng: random.Random
+) -> tuple[list[str], list[str]]:
+    """Replace plain PER/LOC/ORG spans (not -part/-deriv) by random gazetteer names;
+    returns new tokens and *coarse* IOB2 tags."""
+    coarse = map_tags(fine)
+    fine = repair_iob(fine)
+    out_t: list[str] = []
+    out_g: list[str] = []
+    i = 0
+    while i < len(toks):
+        tag = fine[i]
+        if tag.startswith("B-") and tag[2:] in ("PER", "LOC", "ORG"):
+            j = i + 1
+            while j < len(toks) and fine[j] == "I-" + tag[2:]:
+                j += 1
+            lab = tag[2:]
+            if lab == "PER":
+                sur = rng.choice(gaz["sur"])
+                new = sur if j - i == 1 else rng.choice(gaz["first"]) + sur
+            else:
+                new = rng.choice(gaz[lab])
+            out_t += new
+            out_g += ["B-" + lab] + ["I-" + lab] * (len(new) - 1)
+            i = j
+            continue
+        out_t.append(toks[i])
+        out_g.append(coarse[i])
+        i += 1
+    return out_t, repair_iob(out_g)
 
 
 def _ner_docs(vocab: Vocab, sents: list[tuple[list[str], list[str]]], per_doc: int) -> list[Doc]:
@@ -132,10 +193,12 @@ def convert(
     silver: dict | None = None,
     gold_repeat: int | None = None,
     ud_repeat: int | None = None,
+    gold_aug: int | None = None,
 ) -> dict:
     silver = {**SILVER, **(silver or {})}
     gold_repeat = GOLD_REPEAT if gold_repeat is None else gold_repeat
     ud_repeat = UD_REPEAT if ud_repeat is None else ud_repeat
+    gold_aug = GOLD_AUG if gold_aug is None else gold_aug
     out_dir.mkdir(parents=True, exist_ok=True)
     vocab = Vocab()
     stats: dict[str, int] = {}
@@ -156,6 +219,14 @@ def convert(
     for _ in range(gold_repeat):
         train_docs += _ner_docs(vocab, ge_train, SENTS_PER_DOC)
     dev_docs += _ner_docs(vocab, ge_held, SENTS_PER_DOC)
+    stats["gold_aug"] = gold_aug
+    if gold_aug:
+        gaz = load_gazetteers(data_dir)
+        aug_rng = random.Random(f"{SEED}-mentions")
+        ge_train_fine = [(t, o) for i, (t, o, _n) in enumerate(ge) if i not in held]
+        for _ in range(gold_aug):
+            aug = [replace_mentions(t, o, gaz, aug_rng) for t, o in ge_train_fine]
+            train_docs += _ner_docs(vocab, aug, SENTS_PER_DOC)
 
     # --- silver NER ----------------------------------------------------------
     rng = random.Random(SEED)

@@ -258,7 +258,8 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
         for frame_end in by_complementizer[:1] or openings:
             content = tokens[frame_end + 1 :]
             if _is_reported(content) or (frame_end == v + 1 and len(content) > 3):
-                cue = _strip_span(text, _cue_start(tokens, v), tokens[frame_end - 1].end)
+                # the frame is the whole introducing clause: "Die Betreiberfirma teilte mit,"
+                cue = _strip_span(text, tokens[_clause_start(tokens, v)].start, tokens[frame_end - 1].end)
                 speaker, mention = _frame_speaker(text, tokens, v, frame_end, sentence, speakers, state)
                 _add_content(text, number, content, cue, speaker, mention, state)
                 return True
@@ -439,23 +440,13 @@ def _frame_speaker(
     return speakers.subject_near(sentence.start, tokens[frame_end - 1].end)
 
 
-def _cue_start(tokens: list[Token], verb: int) -> int:
-    """The cue runs from the finite auxiliary or "es heißt" to the reporting verb."""
-    for i in range(verb - 1, max(verb - 9, -1), -1):
-        if tokens[i].text.lower() in (
-            "hat",
-            "hatte",
-            "haben",
-            "hatten",
-            "habe",
-            "hätte",
-            "ist",
-            "war",
-            "wird",
-            "weiter",
-        ):
-            return tokens[i].start
-    return tokens[verb].start
+def _clause_start(tokens: list[Token], verb: int) -> int:
+    """Index of the first token of the clause holding the verb (after a sentence-internal
+    boundary such as a closing quotation, a semicolon or a colon)."""
+    for i in range(verb - 1, -1, -1):
+        if tokens[i].text in (";", ":", "“", "”", "»", "«") or (tokens[i].text == "," and i < verb - 8):
+            return i + 1
+    return 0
 
 
 def _add_content(
