@@ -208,7 +208,8 @@ SUBJUNCTIVE = frozenset(
 )
 
 # A source named in a frame: "der Deutschen Presse-Agentur", "Augenzeugen", "dem Magazin „Der Spiegel“".
-SOURCE_WORDS = r"(?:[a-zäöüß-]+(?:e|en|er|es)\s+)*(?:„[^“]{1,40}“|[A-ZÄÖÜ][\w-]*)(?:\s+(?:„[^“]{1,40}“|[A-ZÄÖÜ][\w-]*))*"
+NAME_WORD = r"(?:„[^“]{1,40}“|[A-ZÄÖÜ][\w-]*)"
+SOURCE_WORDS = rf"(?:[a-zäöüß-]+(?:e|en|er|es)\s+)*{NAME_WORD}(?:\s+{NAME_WORD})*"
 SOURCE_PHRASE = rf"(?:(?:de[rmns]|die|das|einem|einer|eines)\s+)?{SOURCE_WORDS}(?:\s+(?:de[rs]|von)\s+{SOURCE_WORDS})?"
 ACCORDING_TO = re.compile(
     r"\b(?:(?:[Nn]ach|[Ll]aut)\s+(?P<comp>[A-ZÄÖÜ][\w-]*-(?:Angaben|Informationen|Schätzungen|Berichten|"

@@ -308,7 +308,10 @@ def _according_to(text: str, number: int, sentence: Sentence, speakers: SpeakerR
     elif group == "meinung":  # "Seiner Meinung nach …": the person last named
         speaker = state.last_speaker
     elif speaker is None:
-        speaker = unnamed(re.sub(r"^(?:von|aus|de[smr])\s+", "", match[group]))
+        source = re.sub(
+            r"^(?:Angaben|Informationen|Schätzungen|Darstellung|Zahlen|Berichten|Erkenntnissen)\s+", "", match[group]
+        )
+        speaker = unnamed(re.sub(r"^(?:von|aus|de[smr])\s+", "", source))  # "Angaben der Polizei" → Polizei
     content = _strip_span(text, sentence.start, sentence.end)
     frame = _strip_span(text, match.start(), match.end())
     state.add("according_to", content, frame, speaker, number, _span(text, match.start(group), match.end(group)))
