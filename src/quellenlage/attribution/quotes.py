@@ -226,6 +226,9 @@ def _direct_quotes(
         cue_end = outside_start + said_in.end()
         cue = _strip_span(text, outside_start + said_in.start(), cue_end)
         speaker = speakers.for_document(outside_start + said_in.start("source"), cue_end, state)
+    elif so_frame := SO_FRAME.search(text, spans[-1][1], sentence.end):  # "„…“, so Schnappauf."
+        cue = _strip_span(text, so_frame.start(), so_frame.end())
+        speaker, mention = speakers.subject_near(so_frame.start("source"), so_frame.end("source"))
     elif (verb := _first_reporting_verb(sentence, outside_start, sentence.end)) is not None:
         cue = _strip_span(text, verb.start, _frame_end(text, verb.end, sentence.end))
         speaker, mention = speakers.subject_near(outside_start, sentence.end)
