@@ -250,7 +250,11 @@ def _direct_quotes(
 def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: SpeakerResolver, state: QuoteState) -> bool:
     """Reported speech in the subjunctive, framed by a reporting verb or continuing a speaker."""
     tokens = sentence.tokens
-    verbs = [i for i, t in enumerate(tokens) if is_reporting_verb(t.text, t.lemma) and t.text[0].islower()]
+    verbs = [
+        i
+        for i, t in enumerate(tokens)
+        if t.text[0].islower() and (is_reporting_verb(t.text, t.lemma) or _assumes(tokens, i))
+    ]
     commas = [i for i, t in enumerate(tokens) if t.text in (",", ":")]
     for v in verbs:
         # frame first: "X sagte, Soldaten hätten …" / "haben erklärt, dass …" / "heißt es, …"
@@ -304,7 +308,11 @@ def _according_to(text: str, number: int, sentence: Sentence, speakers: SpeakerR
     match = ACCORDING_TO.search(text, sentence.start, sentence.end)
     if not match:
         return False
-    group = next(g for g in ("comp", "of", "laut", "zufolge", "wie", "gemaess", "demnach", "meinung") if match[g])
+    group = next(
+        g
+        for g in ("comp", "of", "joined", "per", "laut", "zufolge", "wie", "gemaess", "demnach", "meinung")
+        if match[g]
+    )
     speaker = speakers.in_span(match.start(group), match.end(group))
     if group == "demnach":  # "Demnach …": the source just named
         speaker = state.last_document_speaker or state.last_speaker
@@ -444,6 +452,13 @@ def _frame_speaker(
     if said_in:
         return speakers.for_document(said_in.start("source"), said_in.end(), state), None
     return speakers.subject_near(sentence.start, tokens[frame_end - 1].end)
+
+
+def _assumes(tokens: list[Token], i: int) -> bool:
+    """ "geht davon aus, dass …", "gehen von dem Verdacht aus, …": an assumption reported."""
+    return tokens[i].text in ("geht", "ging", "gehen", "gingen") and any(
+        t.text in ("davon", "von") for t in tokens[i + 1 : i + 4]
+    )
 
 
 def _clause_start(tokens: list[Token], verb: int) -> int:
