@@ -88,6 +88,7 @@ def train(config: Path, out: Path, max_steps: int | None) -> float:
     overrides = {
         "paths.train": str(CORPUS / "train.spacy"),
         "paths.dev": str(CORPUS / "dev.spacy"),
+        "paths.vectors": str(CORPUS / "vectors"),
     }
     if max_steps:
         overrides["training.max_steps"] = max_steps
@@ -141,7 +142,19 @@ def write_model_card(scores: dict, results: dict, config: Path) -> None:
 
     cfg = load_config(config)
     stats = json.loads((CORPUS / "stats.json").read_text())
-    nlp_pipes = ", ".join(spacy.load(SHIP).pipe_names)
+    nlp_ship = spacy.load(SHIP)
+    nlp_pipes = ", ".join(nlp_ship.pipe_names)
+    vec = nlp_ship.vocab.vectors
+    vectors_desc = "no static vectors"
+    if vec.shape[0] and cfg["components"]["tok2vec"]["model"]["embed"].get("include_static_vectors"):
+        vs_path = CORPUS / "vectors_stats.json"
+        n_tok = json.loads(vs_path.read_text()).get("tokens") if vs_path.exists() else None
+        vectors_desc = (
+            f"static floret vectors ({vec.shape[0]:,} hash rows x {vec.shape[1]} dims, "
+            f"{vec.mode} mode, trained by `training/vectors.py` on "
+            + (f"{n_tok / 1e6:.1f}M tokens of " if n_tok else "")
+            + "unlabelled German text, see below)"
+        )
     ner = results["ner"]["coarse"]
     rows = ["| label | P | R | F1 | support |", "|---|---|---|---|---|"]
     for lab in ["PER", "ORG", "LOC", "OTH", "overall"]:
@@ -160,6 +173,8 @@ def write_model_card(scores: dict, results: dict, config: Path) -> None:
             spacy_version=spacy.__version__,
             pipeline=nlp_pipes,
             gold_repeat=stats.get("gold_repeat", "?"),
+            gold_aug=stats.get("gold_aug", 0),
+            vectors_desc=vectors_desc,
             ud_repeat=stats.get("ud_repeat", "?"),
             debris_tails=", ".join(f"`{t}`" for t in DEBRIS_TAILS),
             silver_wikineural=stats.get("silver_wikineural", 0),
@@ -199,6 +214,7 @@ def main() -> None:
     ap.add_argument("--gold-repeat", type=int, default=None)
     ap.add_argument("--ud-repeat", type=int, default=None)
     ap.add_argument("--skip-convert", action="store_true")
+    ap.add_argument("--skip-vectors", action="store_true", help="reuse corpus/vectors")
     ap.add_argument("--skip-train", action="store_true")
     ap.add_argument("--no-package", action="store_true")
     args = ap.parse_args()
@@ -212,6 +228,10 @@ def main() -> None:
         pairs = [x.split("=") for x in args.silver.split(",")] if args.silver else []
         silver = {k: int(v) for k, v in pairs} or None
         print(json.dumps(convert(args.data, CORPUS, silver, args.gold_repeat, args.ud_repeat), indent=2))
+    if not args.skip_vectors and not args.skip_train:
+        from vectors import build_vectors
+
+        print(json.dumps(build_vectors(args.data, CORPUS, CORPUS), indent=2))
     train_s = None
     time_file = args.output / "train_seconds.json"
     if args.skip_train and time_file.exists():
@@ -264,7 +284,7 @@ def main() -> None:
         write_model_card(scores, results, args.config)
         scores["model_size_bytes"] = dir_size(SHIP)
     (HERE / "scores.json").write_text(json.dumps(scores, indent=2) + "\n")
-    (HERE / "output" / "eval_full.json").write_text(json.dumps(results, indent=2, default=str))
+    (args.output / "eval_full.json").write_text(json.dumps(results, indent=2, default=str))
     print(json.dumps({k: v for k, v in scores.items() if not isinstance(v, dict)}, indent=2))
     print(f"total wall time: {time.time() - t_start:.0f}s")
 

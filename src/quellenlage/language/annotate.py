@@ -70,13 +70,14 @@ def has_trained_model() -> bool:
 def _plausible_name(ent: Span) -> bool:
     """The small NER model also tags capitalised common nouns ("Video") and noun phrases
     ("Reaktion der Verbündeten"). A name starts with a capital; a one-word name is no word the
-    tagger calls a common noun, verb or adjective; a longer one has a proper noun or is
-    capitalised throughout ("Deutsche Bank")."""
+    tagger calls a common noun, verb or adjective; a longer one has a proper noun, or is
+    capitalised throughout and does not end in a common noun ("Knappes Rennen")."""
     if not ent.text[:1].isupper():
         return False
     if len(ent) == 1:
         return ent[0].pos_ not in COMMON_POS
-    return any(t.pos_ == "PROPN" for t in ent) or all(t.text[:1].isupper() or not t.is_alpha for t in ent)
+    capitalised = all(t.text[:1].isupper() or not t.is_alpha for t in ent)
+    return any(t.pos_ == "PROPN" for t in ent) or (capitalised and ent[-1].pos_ != "NOUN")
 
 
 def annotate(text: str, segments: list[Segment]) -> tuple[list[Sentence], list[NameSpan]]:
