@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from quellenlage.attribution.speakers import SpeakerResolver
+from quellenlage.attribution.speakers import PREPOSITION_BEFORE, SpeakerResolver
 from quellenlage.entities.index import EntityIndex, ref
 from quellenlage.model import Entity, EntityRef, Event, Segment, Sentence, Span
 
@@ -45,6 +45,9 @@ CLAUSE_BOUNDARY = re.compile(
 )
 # A relative pronoun opens a relative clause when no noun follows it ("die neben …", not "die Nato")
 RELATIVE_PRONOUN = re.compile(r"(?:die|der|das|den|dem|deren|dessen|welche[rsmn]?)\s+(?![A-ZÄÖÜ])")
+TARGET_WINDOW = 8
+DESTINATION_BEFORE = re.compile(r"\bnach\s+$")
+OPPONENT_BEFORE = re.compile(r"\bgegen\s+(?:(?:die|den|das|der|dem)\s+)?(?:[a-zäöüß]+\s+)?$")
 SKIP_KINDS = frozenset({"credit", "boilerplate", "dateline", "author", "attribution", "kicker"})
 
 
@@ -66,7 +69,10 @@ def code_events(
             actor = _actor(text, trigger, start, end, speakers, index, nominal)
             if actor is None:
                 continue
-            targets = [e for e in _participants(text, start, end, index) if e.id != actor.id]
+            near_start, near_end = _window(text, trigger, trigger.start() if nominal else start, end)
+            participants = _participants(text, near_start, near_end, index, allow_to=kind == "MOBILIZE")
+            targets = [e for e in participants if e.id != actor.id and (e.type != "LOC" or e.country)]
+            place = next((e for e in participants if e.type == "LOC" and not e.country), None)
             key = (kind, actor.id)
             if key in events:
                 known = {t.id for t in events[key].target}
@@ -75,6 +81,7 @@ def code_events(
             events[key] = Event(
                 type=kind,
                 actor=ref(actor),
+                place=ref(place) if place else None,
                 target=[ref(t) for t in targets],
                 date=dates_by_sentence.get(number),
                 evidence=sentence.text,
@@ -127,9 +134,28 @@ def _troop_owner(text: str, index: EntityIndex, start: int, end: int, near: int)
     return min(owners, key=lambda pair: pair[0])[1] if owners else None
 
 
-def _participants(text: str, start: int, end: int, index: EntityIndex) -> list[Entity]:
+def _window(text: str, trigger: re.Match[str], start: int, end: int) -> tuple[int, int]:
+    """The words around the trigger where its target is named (eight either side, within the clause)."""
+    before = list(re.finditer(r"\S+", text[start : trigger.start()]))
+    after = list(re.finditer(r"\S+", text[trigger.end() : end]))
+    window_start = start + before[-TARGET_WINDOW].start() if len(before) > TARGET_WINDOW else start
+    window_end = trigger.end() + after[TARGET_WINDOW - 1].end() if len(after) > TARGET_WINDOW else end
+    return window_start, window_end
+
+
+def _participants(text: str, start: int, end: int, index: EntityIndex, *, allow_to: bool) -> list[Entity]:
+    """Actors the event is directed at: not in a prepositional phrase ("in Kursk"), except an
+    opponent ("gegen die ukrainische Armee") or, for troop movements, the destination ("nach
+    Russland"); troops by their country only as opponents. Places come along for the event's place."""
     seen: dict[str, Entity] = {}
     for m, e in index.within(start, end):
-        if e.type in ("LOC", "ORG", "PER") and (m.form != "adjective" or MILITARY_NOUN.match(text, m.end)):
-            seen.setdefault(e.id, e)
+        before = text[max(0, m.start - 40) : m.start]
+        opponent = OPPONENT_BEFORE.search(before) is not None or (allow_to and DESTINATION_BEFORE.search(before))
+        if e.type not in ("LOC", "ORG", "PER"):
+            continue
+        if PREPOSITION_BEFORE.search(before) and not opponent and not (e.type == "LOC" and not e.country):
+            continue
+        if m.form == "adjective" and not (opponent and MILITARY_NOUN.match(text, m.end)):
+            continue
+        seen.setdefault(e.id, e)
     return list(seen.values())
