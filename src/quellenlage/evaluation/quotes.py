@@ -463,6 +463,15 @@ def align_quotations(gold: Sequence[Quotation], predicted: Sequence[Quotation]) 
 # ------------------------------------------------------------------------------------------- scoring
 
 
+def _tally_label(counts: dict[str, int], gold: str | None, predicted: str | None) -> None:
+    """One matched pair's label (type, medium): right, or a false positive and/or negative."""
+    if gold == predicted:
+        counts["tp"] += 1
+    else:
+        counts["fp"] += predicted is not None
+        counts["fn"] += gold is not None
+
+
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
     precision = tp / (tp + fp) if tp + fp else 0.0
     recall = tp / (tp + fn) if tp + fn else 0.0
@@ -518,18 +527,8 @@ def score(
                     macro_p[role].append(tp / (tp + fp))
                 if tp + fn:
                     macro_r[role].append(tp / (tp + fn))
-            g_type, p_type = (g.type if g else None), (p.type if p else None)
-            if g_type == p_type:
-                form["tp"] += 1
-            else:
-                form["fp"] += p_type is not None
-                form["fn"] += g_type is not None
-            g_medium, p_medium = (g.medium if g else None), (p.medium if p else None)
-            if g_medium == p_medium:
-                medium["tp"] += 1
-            else:
-                medium["fp"] += p_medium is not None
-                medium["fn"] += g_medium is not None
+            _tally_label(form, g.type if g else None, p.type if p else None)
+            _tally_label(medium, g.medium if g else None, p.medium if p else None)
             shared = len(set(g.quote) & set(p.quote)) if g and p else 0
             if g and p:
                 totals["assigned"] += 1
