@@ -534,7 +534,7 @@ def score(
                 totals["assigned"] += 1
             if shared:
                 totals["matched"] += 1
-                confusion.setdefault(str(g_type), Counter())[str(p_type)] += 1
+                confusion.setdefault(str(g.type), Counter())[str(p.type)] += 1
             if g is not None:
                 row = per_type.setdefault(str(g.type), Counter())
                 row["gold"] += 1
