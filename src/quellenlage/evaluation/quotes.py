@@ -532,7 +532,7 @@ def score(
             shared = len(set(g.quote) & set(p.quote)) if g and p else 0
             if g and p:
                 totals["assigned"] += 1
-            if shared:
+            if g and p and shared:
                 totals["matched"] += 1
                 confusion.setdefault(str(g.type), Counter())[str(p.type)] += 1
             if g is not None:
