@@ -85,7 +85,9 @@ def main() -> None:
     import spacy
 
     texts = load_texts(args.data, args.limit)
-    nlp = spacy.load(args.model)
+    from quellenlage.language.packaging import assembled
+
+    nlp = spacy.load(assembled(args.model))
     a = model_speed(nlp, texts)
     b = analyze_speed(texts)
     print(f"{len(texts)} articles, threads={args.threads}, pipeline: {', '.join(nlp.pipe_names)}")

@@ -17,6 +17,7 @@ from quellenlage.evaluation.ner import (
     repair_iob,
     score_spans,
 )
+from quellenlage.language.packaging import assembled
 
 REPO = Path(__file__).resolve().parents[1]
 MODEL_DIR = REPO / "src" / "quellenlage" / "models" / "de_quellenlage"
@@ -32,7 +33,7 @@ TEXT = (
 @pytest.fixture(scope="module")
 def nlp():
     # offline load from the package path; no model download, no extra imports needed
-    return spacy.load(MODEL_DIR)
+    return spacy.load(assembled(MODEL_DIR))  # large weights ship in parts
 
 
 def test_model_files_and_size():

@@ -33,6 +33,8 @@ sys.path.insert(0, str(HERE))
 import spacy  # noqa: E402
 from spacy.util import compile_infix_regex  # noqa: E402
 
+from quellenlage.language.packaging import assembled, split_large_files  # noqa: E402
+
 SHIP = REPO / "src" / "quellenlage" / "models" / "de_quellenlage"
 CORPUS = HERE / "corpus"
 
@@ -134,7 +136,11 @@ def package(model_dir: Path, meta_extra: dict) -> None:
     cfg = cfg.replace('[initialize.before_init]\n@callbacks = "quellenlage.debris_tokenizer.v1"\n', "").replace(
         "after_init = null\n", "after_init = null\nbefore_init = null\n", 1
     )
+    # corpus/vector paths relative to the repository root, not this machine's checkout
+    cfg = cfg.replace(f'"{REPO}/', '"')
     (SHIP / "config.cfg").write_text(cfg, encoding="utf-8")
+    # repository snapshots drop files over 4 MiB: ship large weights in parts (joined at load time)
+    split_large_files(SHIP)
 
 
 def write_model_card(scores: dict, results: dict, config: Path) -> None:
@@ -142,7 +148,7 @@ def write_model_card(scores: dict, results: dict, config: Path) -> None:
 
     cfg = load_config(config)
     stats = json.loads((CORPUS / "stats.json").read_text())
-    nlp_ship = spacy.load(SHIP)
+    nlp_ship = spacy.load(assembled(SHIP))
     nlp_pipes = ", ".join(nlp_ship.pipe_names)
     vec = nlp_ship.vocab.vectors
     vectors_desc = "no static vectors"

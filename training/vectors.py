@@ -51,17 +51,16 @@ FLORET = {
 
 def _tokenizer():
     import spacy
-
     from train import customize_tokenizer
 
     return customize_tokenizer(spacy.blank("de")).tokenizer
 
 
 def write_text(data_dir: Path, corpus_dir: Path, out: Path) -> dict:
+    from convert import _split_ids, load_gazetteers, replace_mentions
     from spacy.tokens import DocBin
     from spacy.vocab import Vocab
 
-    from convert import load_gazetteers, replace_mentions, _split_ids
     from quellenlage.evaluation.ner import read_ner_file
 
     lines: list[str] = []
@@ -150,8 +149,18 @@ def build_vectors(data_dir: Path, corpus_dir: Path, out_dir: Path) -> dict:
     floret_file = out_dir / "vectors.floret"
     model.save_floret_vectors(str(floret_file))
     subprocess.run(
-        [sys.executable, "-m", "spacy", "init", "vectors", "de", str(floret_file), str(out_dir / "vectors"),
-         "--mode", "floret"],
+        [
+            sys.executable,
+            "-m",
+            "spacy",
+            "init",
+            "vectors",
+            "de",
+            str(floret_file),
+            str(out_dir / "vectors"),
+            "--mode",
+            "floret",
+        ],
         check=True,
     )
     stats["floret"] = FLORET

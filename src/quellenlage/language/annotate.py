@@ -18,6 +18,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Span
 
+from quellenlage.language.packaging import assembled
 from quellenlage.model import Segment, Sentence, Token
 
 MODEL_NAME = "de_quellenlage"
@@ -56,6 +57,7 @@ def load_pipeline(*, trained_sentences: bool = False) -> Language:
         nlp = spacy.blank("de")
         nlp.add_pipe("sentencizer")
         return nlp
+    path = assembled(path)
     if trained_sentences:
         return spacy.load(path)
     nlp = spacy.load(path, exclude=["senter"])
