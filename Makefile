@@ -30,8 +30,9 @@ evaluate: $(VENV)/.installed  ## the evaluation gates CI runs (needs ../shared b
 benchmark: $(VENV)/.installed
 	$(BIN)/python benchmarks/speed.py
 
-model: $(VENV)/.dev-installed  ## retrain the shipped language model from ../shared/data
-	$(BIN)/python training/train.py
+model: $(VENV)/.dev-installed  ## retrain the shipped language model from ../shared/data (~31 min, one core)
+	$(BIN)/pip install --quiet -e '.[dev,training]'
+	OMP_NUM_THREADS=1 $(BIN)/python training/train.py
 
 kb: $(VENV)/.installed  ## rebuild the shipped knowledge base from ../shared/data/lexicons
 	$(BIN)/python tools/build_kb.py
