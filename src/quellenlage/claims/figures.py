@@ -63,7 +63,7 @@ def _figure_key(claim: Claim, index: EntityIndex) -> tuple[str, str] | None:
     if not claim.unit:
         return None
     span = claim.evidence_span
-    about_end = claim.number.end + len(claim.about or "") - len(claim.number.text)
+    about_end = claim.number.start + len(claim.about or "")  # "about" starts at the number
     mentions = index.within(claim.number.start, max(about_end, claim.number.end) + 1)
     unit_mention = next(((m, e) for m, e in mentions if m.form == "demonym"), None)
     if unit_mention is not None:

@@ -71,7 +71,8 @@ def _resolve_weekday(match: re.Match[str], text: str, reference: date) -> date:
     """A bare weekday in news means the nearest such day: past by default, future if the
     sentence looks ahead ("kommenden", "will", "soll")."""
     target = WEEKDAYS.index(match[2])
-    sentence = text[text.rfind(".", 0, match.start()) + 1 : text.find(".", match.end()) % (len(text) + 1)]
+    sentence_end = text.find(".", match.end())
+    sentence = text[text.rfind(".", 0, match.start()) + 1 : sentence_end if sentence_end >= 0 else len(text)]
     if (match[1] or "") in ("kommenden", "nächsten") or (match[1] is None and FUTURE_CUE.search(sentence)):
         days = (target - reference.weekday()) % 7 or 7
         return reference + timedelta(days=days)
