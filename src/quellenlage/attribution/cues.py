@@ -62,6 +62,10 @@ WEAK_REPORTING = {
     "entgegn": "entgegnet",
     "präzisier": "präzisiert",
     "bestreit": None,
+    "verlang": None,
+    "beschuldig": "beschuldigt",
+    "würdig": "gewürdigt",
+    "spekulier": "spekuliert",
 }
 STRONG_REPORTING = [
     "sprach",
@@ -117,7 +121,31 @@ STRONG_REPORTING = [
     "beschrieb",
     "beschreibt",
     "beschrieben",
+    "empfahl",
+    "empfiehlt",
+    "empfehlen",
+    "empfohlen",
+    "schlug",
+    "schlägt",
+    "vorgeschlagen",
+    "bat",
+    "bittet",
+    "baten",
+    "gebeten",
+    "aufgefordert",
+    "mitgeteilt",
+    "angekündigt",
+    "angegeben",
+    "angewiesen",
+    "bekanntgegeben",
 ]
+# Verbs of demanding, proposing and accusing: their content may be a zu-infinitive clause
+# ("forderte die Regierung auf, die Grenze zu öffnen"); "sich weigern, … zu" is no speech.
+DIRECTIVE = re.compile(
+    r"(?:auf)?(?:ge)?forder|bat|bitte|gebeten|schlug|schlägt|vorgeschlagen|empf(?:ahl|iehlt|ehlen|ohlen)|appellier"
+    r"|rief|ruft|aufgerufen|warf|wirft|vorgeworfen|(?:ge)?beschuldig|(?:an)?(?:ge)?kündig|versprach|versprich|versproch"
+    r"|(?:ge)?droh|(?:ge)?warn|riet|rät|geraten|(?:ge)?verlang|angewiesen|(?:ge)?mahn"
+)
 # Verbs that report an act of speaking without giving its content ("warnt vor …").
 SPEECH_ACT = re.compile(r"\b(?:warn|forder|appellier|droh|mahn|begrüß)\w*\b")
 # Words that introduce reported content in a dependent clause.
@@ -211,12 +239,25 @@ SUBJUNCTIVE = frozenset(
 NAME_WORD = r"(?:„[^“]{1,40}“|[A-ZÄÖÜ][\w-]*)"
 SOURCE_WORDS = rf"(?:[a-zäöüß-]+(?:e|en|er|es)\s+)*{NAME_WORD}(?:\s+{NAME_WORD})*"
 SOURCE_PHRASE = rf"(?:(?:de[rmns]|die|das|einem|einer|eines)\s+)?{SOURCE_WORDS}(?:\s+(?:de[rs]|von)\s+{SOURCE_WORDS})?"
+# Nouns of information that name a source after "nach"/"laut": "nach Ansicht von …", "nach
+# eigenem Bekunden", "nach Zeugenaussagen" (learned from the cues of the Wikinews train split;
+# "Analyse", "Untersuchung", "Veröffentlichung" are left out: after "nach" they are mostly temporal).
+INFO_NOUNS = (
+    r"angaben|aussagen?|ansicht|auffassung|meinung|einschätzung(?:en)?|schätzung(?:en)?|berichte?n?|informationen"
+    r"|erkenntniss(?:en|tand)|darstellung|bekunden|vernehmen|auskunft|auskünften|berechnung(?:en)?|worten"
+    r"|stellungnahme|mitteilung|ermittlungen|studie|umfrage|prognose|vorhersage|zählung(?:en)?|statistik(?:en)?"
+    r"|quellen|zahlen|überzeugung|recherchen|beobachtungen|schilderung(?:en)?|endergebnis|meldung(?:en)?"
+    r"|dokument|planungen|entwurf|hinweis(?:en)?"
+)
 ACCORDING_TO = re.compile(
     r"\b(?:(?:[Nn]ach|[Ll]aut)\s+(?P<comp>[A-ZÄÖÜ][\w-]*-(?:Angaben|Informationen|Schätzungen|Berichten|"
     r"Darstellung|Zahlen|Medienberichten|Quellen|Kreisen))"
     r"|(?:[Nn]ach|[Ll]aut)\s+(?:(?:eigenen|offiziellen|ersten|vorläufigen|neuen|jüngsten)\s+)?"
     r"(?P<of>(?:Angaben|Informationen|Schätzungen|Darstellung|Zahlen|Berichten|Erkenntnissen|Einschätzung)\s+"
     rf"(?:(?:von|des|der|aus|eines|einer)\s+)?{SOURCE_PHRASE})"
+    r"|(?:[Nn]ach|[Ll]aut|[Gg]emäß)\s+(?:(?:de[mnrs]|einem|einer|eines|diese[mrs]|seine[mr]|ihre[mr]|deren|dessen|eigene[mnr])\s+)?"
+    rf"(?:[A-ZÄÖÜ]\w+s\s+)?(?:[a-zäöüß-]+(?:e|en|em|er|es)\s+){{0,2}}(?P<info>(?=[A-ZÄÖÜ])[\w-]*?(?i:{INFO_NOUNS})\b"
+    rf"(?:\s+(?:de[smr]|von|eines|einer)\s+{SOURCE_PHRASE})?)"
     r"|(?:[Nn]ach|[Ll]aut)\s+(?:[a-zäöüß]+(?:e|en)\s+)?(?P<joined>[A-ZÄÖÜ][a-zäöüß]+(?:angaben|informationen|kreisen"
     r"|berichten|schätzungen|quellen))\b"
     rf"|[Gg]emäß\s+(?P<per>{SOURCE_PHRASE})"

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from quellenlage.attribution.cues import (
     ACCORDING_TO,
     COMPLEMENTIZERS,
+    DIRECTIVE,
     SAID_IN,
     SO_FRAME,
     SPEECH_ACT,
@@ -53,6 +54,7 @@ POINTS_BACK = re.compile(r"^(?:Das|Dies|So|Diese Worte)\s+(?:\w+\s+){0,2}?[a-zä
 DIRECT_SHARE = 0.5
 # Only quotations that give someone's words make the next subjunctive sentence theirs.
 CONTINUING_KINDS = frozenset({"direct", "indirect", "free_indirect"})
+CONDITIONAL_FORMS = ("hätt", "wär", "würd", "könnt")
 
 
 @dataclass
@@ -62,6 +64,9 @@ class QuoteState:
     quotes: list[Quote] = field(default_factory=list)
     last_speaker: Actor = None
     last_document_speaker: Actor = None
+    # whether the sentence just read gave someone's words: a following sentence in the
+    # Konjunktiv II ("Er hätte den Jet zu spät aufgesetzt") then continues them
+    previous_quoted: bool = False
 
     def add(
         self,
@@ -118,7 +123,9 @@ def find_quotes(text: str, segments: list[Segment], sentences: list[Sentence], i
             else:  # the next paragraph may name the speaker: „…“ / Das sagte X.
                 next_units = units.get(seg_index + 1)
                 following = next_units[0][1] if next_units else None
+            before = len(state.quotes)
             _sentence_quotes(text, number, unit, following, speakers, state)
+            state.previous_quoted = any(q.kind in CONTINUING_KINDS for q in state.quotes[before:])
     return state.quotes
 
 
@@ -192,8 +199,33 @@ def _sentence_quotes(
         return
     if _partial_quotes(text, number, sentence, quoted, speakers, state):
         return
-    if not _speech_act(text, number, sentence, speakers, state):
+    if _speech_act(text, number, sentence, speakers, state):
+        return
+    if not _reported_by_next(text, number, sentence, following, speakers, state):
         _remember_reporter(sentence, speakers, state)
+
+
+def _reported_by_next(
+    text: str,
+    number: int,
+    sentence: Sentence,
+    following: Sentence | None,
+    speakers: SpeakerResolver,
+    state: QuoteState,
+) -> bool:
+    """A statement whose source the next sentence gives: "Die Enten waren mit H5N1 infiziert.
+    Das erklärte ein Sprecher des Ministeriums." """
+    if following is None or not POINTS_BACK.match(following.text):
+        return False
+    verb = _first_reporting_verb(following, following.start, following.end)
+    if verb is None or quoted_spans(text, following.start, following.end):
+        return False
+    speaker, mention = speakers.subject_near(verb.end, following.end)
+    if speaker is None:
+        return False
+    cue = _strip_span(text, following.start, max(mention.end if mention else 0, verb.end))
+    _add_content(text, number, sentence.tokens, cue, speaker, mention, state)
+    return True
 
 
 def _remember_reporter(sentence: Sentence, speakers: SpeakerResolver, state: QuoteState) -> None:
@@ -264,7 +296,11 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
         by_complementizer = [c for c in openings if c + 1 < len(tokens) and tokens[c + 1].text in COMPLEMENTIZERS]
         for frame_end in by_complementizer[:1] or openings:
             content = tokens[frame_end + 1 :]
-            if _is_reported(content) or (frame_end == v + 1 and len(content) > 3):
+            if (
+                _is_reported(content)
+                or (frame_end == v + 1 and len(content) > 3)
+                or (DIRECTIVE.match(tokens[v].text.lower()) and _infinitive_clause(content))
+            ):
                 # the frame is the whole introducing clause: "Die Betreiberfirma teilte mit,"
                 cue = _strip_span(text, tokens[_clause_start(tokens, v)].start, tokens[frame_end - 1].end)
                 speaker, mention = _frame_speaker(text, tokens, v, frame_end, sentence, speakers, state)
@@ -295,7 +331,7 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
             text, number, content, _strip_span(text, so_frame.start(), so_frame.end()), speaker, mention, state
         )
         return True
-    if _free_standing_subjunctive(tokens) and state.last_speaker:
+    if _free_standing_subjunctive(tokens, conditional_too=state.previous_quoted) and state.last_speaker:
         _add_content(text, number, tokens, None, state.last_speaker, None, state)
         return True
     return False
@@ -310,7 +346,7 @@ def _according_to(text: str, number: int, sentence: Sentence, speakers: SpeakerR
         return False
     group = next(
         g
-        for g in ("comp", "of", "joined", "per", "laut", "zufolge", "wie", "gemaess", "demnach", "meinung")
+        for g in ("comp", "of", "info", "joined", "per", "laut", "zufolge", "wie", "gemaess", "demnach", "meinung")
         if match[g]
     )
     speaker = speakers.in_span(match.start(group), match.end(group))
@@ -417,6 +453,17 @@ def _is_reported(tokens: list[Token]) -> bool:
     return any(_subjunctive(t) for t in tokens)
 
 
+def _infinitive_clause(tokens: list[Token]) -> bool:
+    """ "…, die Firma für die Schäden haftbar zu machen": what a demand, proposal or accusation
+    asks for: zu + infinitive, or the infinitive with zu inside ("einzusetzen")."""
+    clause = tokens[: next((i for i, t in enumerate(tokens) if t.text in (";", ":")), len(tokens))]
+    return any(
+        (t.text == "zu" and i + 1 < len(clause) and clause[i + 1].pos in ("VERB", "AUX"))
+        or (t.pos == "VERB" and "zu" in t.text[1:-2] and t.text.lower().replace("zu", "", 1) == t.lemma.lower())
+        for i, t in enumerate(clause)
+    )
+
+
 def _subjunctive(token: Token) -> bool:
     """Konjunktiv: the model's Mood=Sub, the lexicon of frequent forms, or a verb whose form is
     its infinitive minus -n ("gehören" → "gehöre"), which in the third person only the
@@ -433,10 +480,14 @@ def _subjunctive(token: Token) -> bool:
     )
 
 
-def _free_standing_subjunctive(tokens: list[Token]) -> bool:
-    """A main clause whose finite verb is Konjunktiv I (sei, habe, bedeute): reported speech."""
+def _free_standing_subjunctive(tokens: list[Token], conditional_too: bool = False) -> bool:
+    """A main clause whose finite verb is Konjunktiv I (sei, habe, bedeute): reported speech.
+    The Konjunktiv II (hätte, wäre, würde, könnte) is mostly a conditional; it counts only right
+    after a quotation, where it stands in for the Konjunktiv I."""
     head = [t for t in tokens[:8] if t.text not in ('"', "„", "“")]
-    return any(_subjunctive(t) and not t.text.lower().startswith(("hätt", "wär", "würd", "könnt")) for t in head[1:7])
+    return any(
+        _subjunctive(t) and (conditional_too or not t.text.lower().startswith(CONDITIONAL_FORMS)) for t in head[1:7]
+    )
 
 
 def _frame_speaker(
