@@ -69,8 +69,10 @@ def test_json_has_what_the_scorer_reads(result):
 
 def test_json_content_of_the_example(result):
     segments = [(s["kind"], s["text"]) for s in result["segments"]]
-    assert segments[:2] == [("kicker", "Soldaten unterstützen Russland"),
-                            ("headline", "Nato verurteilt Nordkoreas Truppen-Hilfe")]
+    assert segments[:2] == [
+        ("kicker", "Soldaten unterstützen Russland"),
+        ("headline", "Nato verurteilt Nordkoreas Truppen-Hilfe"),
+    ]
     assert ("credit", "Quelle: dpa") in segments
     assert result["title"] == "Nato verurteilt Nordkoreas Truppen-Hilfe"
     assert result["published"] == "2024-10-31" and result["published_source"] == "inferred"

@@ -74,8 +74,13 @@ def test_weekdays_need_a_reference():
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("gestern", "2024-10-30"), ("heute", "2024-10-31"), ("Gestern sagte er", "2024-10-30"),
-     ("vorgestern", "2024-10-29"), ("Er kommt übermorgen.", "2024-11-02")],
+    [
+        ("gestern", "2024-10-30"),
+        ("heute", "2024-10-31"),
+        ("Gestern sagte er", "2024-10-30"),
+        ("vorgestern", "2024-10-29"),
+        ("Er kommt übermorgen.", "2024-11-02"),
+    ],
 )
 def test_relative_days(text, value):
     [(_, resolved, method)] = found(text)
@@ -159,10 +164,46 @@ def test_weekday_resolves_to_the_last_such_day(reference, weekday):
 
 FRAGMENTS = st.sampled_from(
     [
-        "Am ", "am ", "kommenden ", "vergangenen ", "nächsten ", "Donnerstag", "Montagabend", "gestern", "Heute",
-        "morgen", "Morgen", ".", ". ", "1", "12", "31", "0", "99", "2024", "0000", "10000", "März", "Jänner",
-        "Okt.", "Sept.", " ", "\n", "-", "13", "2024-10-31", "31.10.", "29.2.", "1:29 min", " | ", "will ",
-        "die ", "ß", "„", "\x00", "\u2028",
+        "Am ",
+        "am ",
+        "kommenden ",
+        "vergangenen ",
+        "nächsten ",
+        "Donnerstag",
+        "Montagabend",
+        "gestern",
+        "Heute",
+        "morgen",
+        "Morgen",
+        ".",
+        ". ",
+        "1",
+        "12",
+        "31",
+        "0",
+        "99",
+        "2024",
+        "0000",
+        "10000",
+        "März",
+        "Jänner",
+        "Okt.",
+        "Sept.",
+        " ",
+        "\n",
+        "-",
+        "13",
+        "2024-10-31",
+        "31.10.",
+        "29.2.",
+        "1:29 min",
+        " | ",
+        "will ",
+        "die ",
+        "ß",
+        "„",
+        "\x00",
+        "\u2028",
     ]
 )
 TEXTS = st.text() | st.lists(FRAGMENTS | st.text(max_size=3), max_size=30).map("".join)

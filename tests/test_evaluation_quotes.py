@@ -40,17 +40,36 @@ def role(ids: list[int]) -> dict[str, Any]:
     return {"spans": [], "text": "", "tokenIds": ids}
 
 
-def annotation(quote: list[int], cue: list[int] = (), speaker: list[int] = (), frame: list[int] = (),
-               kind: str = "Direct", medium: str = "Speech") -> dict[str, Any]:
+def annotation(
+    quote: list[int],
+    cue: list[int] = (),
+    speaker: list[int] = (),
+    frame: list[int] = (),
+    kind: str = "Direct",
+    medium: str = "Speech",
+) -> dict[str, Any]:
     return {
-        "addressee": role([]), "cue": role(list(cue)), "frame": role(list(frame)), "hasNested": False, "id": 0,
-        "isNested": False, "medium": medium, "quote": role(list(quote)), "speaker": role(list(speaker)), "type": kind,
+        "addressee": role([]),
+        "cue": role(list(cue)),
+        "frame": role(list(frame)),
+        "hasNested": False,
+        "id": 0,
+        "isNested": False,
+        "medium": medium,
+        "quote": role(list(quote)),
+        "speaker": role(list(speaker)),
+        "type": kind,
     }
 
 
 def article_dict(annotations: list[dict[str, Any]], text: str = TEXT, name: str = "doc") -> dict[str, Any]:
-    return {"annotations": annotations, "documentName": name, "originalText": text, "sentences": [],
-            "tokens": tokens_of(text)}
+    return {
+        "annotations": annotations,
+        "documentName": name,
+        "originalText": text,
+        "sentences": [],
+        "tokens": tokens_of(text),
+    }
 
 
 # Token ids of TEXT:
@@ -232,19 +251,43 @@ def test_predict_maps_character_spans_to_token_ids(monkeypatch: pytest.MonkeyPat
     text = TEXT.replace("Es regnet.", "Laut Polizei regnet es.")
     article = parse_wikinews(article_dict([], text=text))
     quotes = [
-        Quote(id="q1", kind="direct", content=_span(text, "Wir schaffen das."), cue=_span(text, "sagte"),
-              speaker_mention=_span(text, "Merkel"), speaker=EntityRef(id="e1", name="Merkel")),
-        Quote(id="q2", kind="indirect", content=_span(text, "die Lage sei ernst"), cue=_span(text, "erklärte"),
-              speaker_mention=_span(text, "Der Minister")),
-        Quote(id="q3", kind="according_to", content=_span(text, "Laut Polizei regnet es"),
-              cue=_span(text, "Laut"), frame=_span(text, "Laut Polizei"), speaker_mention=_span(text, "Polizei")),
-        Quote(id="q4", kind="indirect", content=_span(text, "Lage sei"), cue=None,
-              speaker=EntityRef(id="e1", name="Merkel")),
+        Quote(
+            id="q1",
+            kind="direct",
+            content=_span(text, "Wir schaffen das."),
+            cue=_span(text, "sagte"),
+            speaker_mention=_span(text, "Merkel"),
+            speaker=EntityRef(id="e1", name="Merkel"),
+        ),
+        Quote(
+            id="q2",
+            kind="indirect",
+            content=_span(text, "die Lage sei ernst"),
+            cue=_span(text, "erklärte"),
+            speaker_mention=_span(text, "Der Minister"),
+        ),
+        Quote(
+            id="q3",
+            kind="according_to",
+            content=_span(text, "Laut Polizei regnet es"),
+            cue=_span(text, "Laut"),
+            frame=_span(text, "Laut Polizei"),
+            speaker_mention=_span(text, "Polizei"),
+        ),
+        Quote(
+            id="q4",
+            kind="indirect",
+            content=_span(text, "Lage sei"),
+            cue=None,
+            speaker=EntityRef(id="e1", name="Merkel"),
+        ),
     ]
-    merkel = Entity(id="e1", key="PER:Merkel", name="Merkel", type="PER",
-                    mentions=[Mention(start=0, end=6, text="Merkel")])
-    monkeypatch.setattr("quellenlage.pipeline.analyze",
-                        lambda source, *a, **k: _fake_analysis(source, quotes, [merkel]))
+    merkel = Entity(
+        id="e1", key="PER:Merkel", name="Merkel", type="PER", mentions=[Mention(start=0, end=6, text="Merkel")]
+    )
+    monkeypatch.setattr(
+        "quellenlage.pipeline.analyze", lambda source, *a, **k: _fake_analysis(source, quotes, [merkel])
+    )
     direct, indirect, according, free = predict(article)
     assert direct.quote == (3, 4, 5, 6, 7, 8)  # the quotation marks are added, as in the data
     assert (direct.cue, direct.speaker, direct.type) == ((1,), (0,), "Direct")

@@ -134,7 +134,10 @@ def test_small_limit_is_reported_sensibly(capsys, tmp_path):
 
 def test_malformed_html_is_analysed(capsys, tmp_path):
     html = (
-        "<html><body><p>" + GERMAN + "<div><p>" + GERMAN.replace("Mittwoch", "Donnerstag")
+        "<html><body><p>"
+        + GERMAN
+        + "<div><p>"
+        + GERMAN.replace("Mittwoch", "Donnerstag")
         + "<p>Am Abend trafen sich die Minister in Brüssel. <b>Die Nato sagte, sie werde helfen.<div>"
     )
     code, out, err = run(capsys, "--format", "json", write(tmp_path, "broken.html", html))

@@ -150,11 +150,7 @@ _words = st.sampled_from(
 
 
 @settings(max_examples=300, deadline=None)
-@given(
-    st.one_of(
-        st.text(), st.text(alphabet=_alphabet), st.lists(_words).map("".join), st.lists(_words).map(" ".join)
-    )
-)
+@given(st.one_of(st.text(), st.text(alphabet=_alphabet), st.lists(_words).map("".join), st.lists(_words).map(" ".join)))
 def test_find_mentions_properties(text):
     kb = load_knowledge_base()
     ms = kb.find_mentions(text)

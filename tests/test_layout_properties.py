@@ -11,21 +11,79 @@ from quellenlage.model import Segment
 
 WORDS = st.sampled_from(
     [
-        "Die", "Nato", "hat", "die", "Ukraine", "Soldaten", "unterstützen", "Russland", "sagte", "Selenskyj",
-        "nordkoreanische", "Truppen-Hilfe", "Von", "Stand", "Mehr", "zum", "Thema", "Foto", "Bild", "dpa", "AFP",
-        "Liveblog", "Video", "8.000", "11.000", "am", "Donnerstag", "Präsident", "Kursk", "Quelle", "Uhr", "Ä",
-        "über", "Straße", "©", "(dpa)", "Berlin", "analysiert", "Lage", "min", "Nato-Erklärung",
+        "Die",
+        "Nato",
+        "hat",
+        "die",
+        "Ukraine",
+        "Soldaten",
+        "unterstützen",
+        "Russland",
+        "sagte",
+        "Selenskyj",
+        "nordkoreanische",
+        "Truppen-Hilfe",
+        "Von",
+        "Stand",
+        "Mehr",
+        "zum",
+        "Thema",
+        "Foto",
+        "Bild",
+        "dpa",
+        "AFP",
+        "Liveblog",
+        "Video",
+        "8.000",
+        "11.000",
+        "am",
+        "Donnerstag",
+        "Präsident",
+        "Kursk",
+        "Quelle",
+        "Uhr",
+        "Ä",
+        "über",
+        "Straße",
+        "©",
+        "(dpa)",
+        "Berlin",
+        "analysiert",
+        "Lage",
+        "min",
+        "Nato-Erklärung",
     ]
 )
-PUNCT = st.sampled_from(["", "", "", ".", ",", ":", "!", "?", "\"", "„", "“", "”", "»", "«", " -", " –", "…"])
-WORD = st.tuples(st.sampled_from(["", "", "", "\"", "„", "»"]), WORDS, PUNCT).map("".join)
+PUNCT = st.sampled_from(["", "", "", ".", ",", ":", "!", "?", '"', "„", "“", "”", "»", "«", " -", " –", "…"])
+WORD = st.tuples(st.sampled_from(["", "", "", '"', "„", "»"]), WORDS, PUNCT).map("".join)
 FRAGMENT = st.sampled_from(
     [
-        "Quelle: dpa", "Quelle: dpaDie Nato", "Foto: AFP", "© dpa", "12.03.2024 | 1:29 min",
+        "Quelle: dpa",
+        "Quelle: dpaDie Nato",
+        "Foto: AFP",
+        "© dpa",
+        "12.03.2024 | 1:29 min",
         "27.10.2024 | 1:29 minNato",
-        "Video: 2:15 min", "14:32 UhrDie Polizei", "Vor 5 Min.", ":", ": ", " :", "Russland:Nato", "Russland:",
-        "Mehr zum Thema:", "Stand: 31.10.2024", "Von Anna Muster", "dpa-infocom", "31.10.2024 | 36:35 min",
-        "Selenskyj: \"11.000 Nordkoreaner\"", "AFPDer", "  ", "\t", "\r", "\u00a0", "\u2028",
+        "Video: 2:15 min",
+        "14:32 UhrDie Polizei",
+        "Vor 5 Min.",
+        ":",
+        ": ",
+        " :",
+        "Russland:Nato",
+        "Russland:",
+        "Mehr zum Thema:",
+        "Stand: 31.10.2024",
+        "Von Anna Muster",
+        "dpa-infocom",
+        "31.10.2024 | 36:35 min",
+        'Selenskyj: "11.000 Nordkoreaner"',
+        "AFPDer",
+        "  ",
+        "\t",
+        "\r",
+        "\u00a0",
+        "\u2028",
     ]
 )
 LINE = st.lists(WORD | FRAGMENT, min_size=0, max_size=14).map(" ".join) | st.lists(WORD | FRAGMENT, max_size=6).map(
@@ -81,7 +139,7 @@ def test_arbitrary_text(text):
 @example(text="Quelle: dpaDie Nato und ihre asiatischen Verbündeten haben die Beteiligung kritisiert.")
 @example(text="27.10.2024 | 1:29 minNato sichert Ukraine weitere Unterstützung zu")
 @example(text="Olaf Scholz im Bundestag. Foto: dpaDie Nato und ihre Verbündeten haben sich geäußert.")
-@example(text="\n\nRussland:\"Nato\"\n\n14:32 UhrDie Polizei meldet einen Unfall.")
+@example(text='\n\nRussland:"Nato"\n\n14:32 UhrDie Polizei meldet einen Unfall.')
 def test_page_like_text(text):
     check_segments(text, find_segments(text))
 

@@ -57,11 +57,14 @@ def test_mio_abbreviation_with_symbol():
 
 @pytest.mark.parametrize(
     ("text", "word", "magnitude"),
-    [("Tausende Menschen", "Tausende", "thousands"),
-     ("Der Einsatz \"Tausender\" nordkoreanischer Soldaten", "Tausender", "thousands"),
-     ("Zehntausende Menschen", "Zehntausende", "tens of thousands"),
-     ("Hunderttausende Menschen", "Hunderttausende", "hundreds of thousands"),
-     ("Dutzende Verletzte", "Dutzende", "dozens"), ("Hunderte Soldaten", "Hunderte", "hundreds")],
+    [
+        ("Tausende Menschen", "Tausende", "thousands"),
+        ('Der Einsatz "Tausender" nordkoreanischer Soldaten', "Tausender", "thousands"),
+        ("Zehntausende Menschen", "Zehntausende", "tens of thousands"),
+        ("Hunderttausende Menschen", "Hunderttausende", "hundreds of thousands"),
+        ("Dutzende Verletzte", "Dutzende", "dozens"),
+        ("Hunderte Soldaten", "Hunderte", "hundreds"),
+    ],
 )
 def test_vague_magnitudes(text, word, magnitude):
     q = only(text)
@@ -86,8 +89,14 @@ def test_approx_percent():
 
 @pytest.mark.parametrize(
     ("text", "qualifier"),
-    [("über 300 Tote", "more_than"), ("weniger als 5 Prozent", "less_than"), ("mindestens 12 Tote", "at_least"),
-     ("bis zu 3 Tonnen", "at_most"), ("etwa 40 Menschen", "approx"), ("knapp unter 50 Prozent", "less_than")],
+    [
+        ("über 300 Tote", "more_than"),
+        ("weniger als 5 Prozent", "less_than"),
+        ("mindestens 12 Tote", "at_least"),
+        ("bis zu 3 Tonnen", "at_most"),
+        ("etwa 40 Menschen", "approx"),
+        ("knapp unter 50 Prozent", "less_than"),
+    ],
 )
 def test_qualifiers(text, qualifier):
     assert only(text).qualifier == qualifier
@@ -141,8 +150,31 @@ def test_german_thousands_more_than(n):
 
 NUMBERISH = st.lists(
     st.sampled_from(
-        ["mehr als ", "rund ", "zwischen ", " und ", "1", "10", ".000", ",5", " Millionen", " Mio.", " Euro", " %",
-         "Tausende", " Menschen", "\"", " bis ", "-", "2024", " ", ":", "knapp unter ", "1:29 min", "27.10.2024"]
+        [
+            "mehr als ",
+            "rund ",
+            "zwischen ",
+            " und ",
+            "1",
+            "10",
+            ".000",
+            ",5",
+            " Millionen",
+            " Mio.",
+            " Euro",
+            " %",
+            "Tausende",
+            " Menschen",
+            '"',
+            " bis ",
+            "-",
+            "2024",
+            " ",
+            ":",
+            "knapp unter ",
+            "1:29 min",
+            "27.10.2024",
+        ]
     )
     | st.text(max_size=3),
     max_size=20,

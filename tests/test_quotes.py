@@ -123,3 +123,50 @@ def test_addressee_and_medium(sentence: str, addressee: str, medium: str) -> Non
     [quote] = quotes(sentence)
     assert quote.addressee is not None and quote.addressee.text == addressee
     assert quote.medium == medium
+
+
+@pytest.mark.parametrize(
+    "sentence,source",
+    [
+        ("Nach Ansicht der Polizei war der Fahrer zu schnell unterwegs.", "Polizei"),
+        ("Nach eigenen Angaben hat die Firma 300 Stellen gestrichen.", None),
+        ("Nach Zeugenaussagen brannte das Haus schon am Morgen.", None),
+    ],
+)
+def test_according_to_information_nouns(sentence: str, source: str | None) -> None:
+    [quote] = quotes(sentence)
+    assert quote.kind == "according_to"
+    if source:
+        assert speaker(quote) == source
+
+
+def test_demand_with_infinitive_content() -> None:
+    [quote] = quotes("Die Opposition forderte die Regierung auf, die Grenzen sofort zu öffnen.")
+    assert (quote.kind, quote.content.text) == ("indirect", "die Grenzen sofort zu öffnen")
+    assert quote.cue is not None and quote.cue.text == "forderte"
+
+
+def test_refusing_is_no_speech() -> None:
+    text = "Wladimir Putin hat sich wiederholt geweigert, Berichte über die Soldaten zu dementieren."
+    assert [q.kind for q in quotes(text)] == []
+
+
+def test_statement_sourced_by_the_next_sentence() -> None:
+    first, *_ = quotes("Die Enten waren mit dem Virus infiziert. Das erklärte Olaf Scholz am Montag in Berlin.")
+    assert (first.kind, speaker(first), first.content.text) == (
+        "indirect",
+        "Olaf Scholz",
+        "Die Enten waren mit dem Virus infiziert",
+    )
+
+
+def test_conditional_continues_only_right_after_a_quotation() -> None:
+    found = quotes("Olaf Scholz sagte, die Regierung sei handlungsfähig. Ohne Einigung wäre der Haushalt gescheitert.")
+    assert [speaker(q) for q in found] == ["Olaf Scholz", "Olaf Scholz"]
+    assert quotes("Ohne Einigung wäre der Haushalt gescheitert.") == []
+
+
+def test_verbatim_words_stay_inside_the_reported_quote() -> None:
+    [quote] = quotes('Olaf Scholz sagte, der Einsatz bedeute eine "gefährliche Ausweitung" des Krieges.')
+    assert quote.kind == "indirect"
+    assert [words.text for words in quote.verbatim] == ["gefährliche Ausweitung"]

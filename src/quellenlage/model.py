@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 SegmentKind = Literal[
     "kicker",
@@ -106,6 +106,10 @@ class Quote(Record):
     addressee: Span | None = Field(None, description="whom the words were addressed to: der Deutschen Presse-Agentur")
     medium: Literal["speech", "writing"] | None = None
     content: Span
+    verbatim: list[Span] = Field(
+        default_factory=list,
+        description="the speaker's own words quoted inside reported content: bedeute eine „gefährliche Ausweitung“",
+    )
     sentence: int | None = None
     mood: str | None = Field(None, description="Sub when the content is in the subjunctive")
 

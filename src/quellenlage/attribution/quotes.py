@@ -15,6 +15,7 @@ from quellenlage.attribution.cues import (
     ACCORDING_TO,
     COMPLEMENTIZERS,
     DIRECTIVE,
+    INFO_NOUNS,
     SAID_IN,
     SO_FRAME,
     SPEECH_ACT,
@@ -90,6 +91,7 @@ class QuoteState:
             addressee=addressee_in(frame),
             medium=medium_of(frame, cue),
             content=content,
+            verbatim=_verbatim_in(kind, content),
             sentence=sentence,
             mood=mood,
         )
@@ -355,9 +357,7 @@ def _according_to(text: str, number: int, sentence: Sentence, speakers: SpeakerR
     elif group == "meinung":  # "Seiner Meinung nach …": the person last named
         speaker = state.last_speaker
     elif speaker is None:
-        source = re.sub(
-            r"^(?:Angaben|Informationen|Schätzungen|Darstellung|Zahlen|Berichten|Erkenntnissen)\s+", "", match[group]
-        )
+        source = re.sub(rf"^(?i:{INFO_NOUNS})\s+", "", match[group])
         speaker = unnamed(re.sub(r"^(?:von|aus|de[smr])\s+", "", source))  # "Angaben der Polizei" → Polizei
     content = _strip_span(text, sentence.start, sentence.end)
     frame = _strip_span(text, match.start(), match.end())
@@ -395,6 +395,18 @@ def _speech_act(text: str, number: int, sentence: Sentence, speakers: SpeakerRes
         content = _strip_span(text, sentence.start, sentence.end)
         state.add("speech_act", content, _span(text, verb.start, verb.end), speaker, number, mention)
     return True
+
+
+def _verbatim_in(kind: str, content: Span) -> list[Span]:
+    """Quoted stretches inside reported content: the speaker's own words, kept with the quote
+    they belong to rather than as quotes of their own."""
+    if kind in ("direct", "partial"):
+        return []
+    words = content.text
+    return [
+        Span(start=content.start + start, end=content.start + end, text=words[start:end])
+        for start, end in quoted_spans(words, 0, len(words))
+    ]
 
 
 def cue_in(frame: Span | None) -> Span | None:

@@ -71,6 +71,7 @@ from __future__ import annotations
 
 import bisect
 import copy
+import dataclasses
 import difflib
 import json
 import time
@@ -282,18 +283,21 @@ def predict(article: WikinewsArticle) -> list[PredictedQuotation]:
         kind_type = KIND_TO_TYPE.get(quote.kind)
         if quote.kind == "indirect" and quote.cue is None:
             kind_type = "IndirectFreeIndirect"
-        predictions.append(
-            PredictedQuotation(
-                type=kind_type,
-                quote=message,
-                cue=cue,
-                speaker=speaker,
-                frame=frame,
-                addressee=addressee,
-                kind=quote.kind,
-                quote_id=quote.id,
-            )
+        predicted = PredictedQuotation(
+            type=kind_type,
+            quote=message,
+            cue=cue,
+            speaker=speaker,
+            frame=frame,
+            addressee=addressee,
+            kind=quote.kind,
+            quote_id=quote.id,
         )
+        predictions.append(predicted)
+        # the dataset annotates verbatim words inside reported speech as nested direct quotations
+        for words in quote.verbatim:
+            if nested := _with_quote_marks(article, ids(words.start, words.end)):
+                predictions.append(dataclasses.replace(predicted, type="Direct", quote=nested, kind="verbatim"))
     return predictions
 
 
