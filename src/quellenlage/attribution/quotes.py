@@ -65,6 +65,7 @@ class QuoteState:
     quotes: list[Quote] = field(default_factory=list)
     last_speaker: Actor = None
     last_document_speaker: Actor = None
+    last_mention: Span | None = None
     # whether the sentence just read gave someone's words: a following sentence in the
     # Konjunktiv II ("Er hätte den Jet zu spät aufgesetzt") then continues them
     previous_quoted: bool = False
@@ -81,6 +82,8 @@ class QuoteState:
     ) -> Quote:
         """Record a quotation; `frame` is the words that introduce it, the cue the word in it
         that marks the speech ("sagte", "laut", "hieß")."""
+        if speaker_mention is None and speaker is not None and speaker == self.last_speaker:
+            speaker_mention = self.last_mention  # a continuing quotation: where its speaker was named
         quote = Quote(
             id=f"q{len(self.quotes) + 1}",
             kind=kind,
@@ -97,7 +100,7 @@ class QuoteState:
         )
         self.quotes.append(quote)
         if speaker and kind in CONTINUING_KINDS:
-            self.last_speaker = speaker
+            self.last_speaker, self.last_mention = speaker, speaker_mention
         return quote
 
 
@@ -235,9 +238,9 @@ def _remember_reporter(sentence: Sentence, speakers: SpeakerResolver, state: Quo
     after it ("Im Fernverkehr werde nur jeder fünfte Zug fahren") is the Bahn's."""
     verb = _first_reporting_verb(sentence, sentence.start, sentence.end)
     if verb is not None and not SPEECH_ACT.fullmatch(verb.text):
-        speaker, _ = speakers.subject_near(sentence.start, sentence.end)
+        speaker, mention = speakers.subject_near(sentence.start, sentence.end)
         if speaker:
-            state.last_speaker = speaker
+            state.last_speaker, state.last_mention = speaker, mention
 
 
 def _direct_quotes(

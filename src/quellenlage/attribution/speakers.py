@@ -31,6 +31,38 @@ PERSON_OR_GROUP = frozenset({"PER", "ORG"})
 ARTICLES = r"(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen|Der|Die|Das|Ein|Eine)"
 # What precedes a name inside its noun phrase: article, adjectives, titles ("der ukrainische Präsident ").
 NOUN_PHRASE_HEAD = re.compile(rf"(?:\b{ARTICLES}\s+(?:[a-zäöüß][\w-]*(?:e|en|er|es)\s+)*)?(?:[A-ZÄÖÜ][\w-]*\s+){{1,2}}")
+# Capitalised words before a name that open the sentence, not the noun phrase ("Auch Hassemer").
+NOT_IN_PHRASE = frozenset(
+    {
+        "Auch",
+        "Doch",
+        "Nun",
+        "So",
+        "Dann",
+        "Zudem",
+        "Außerdem",
+        "Dabei",
+        "Damit",
+        "Daher",
+        "Jetzt",
+        "Später",
+        "Zuvor",
+        "Bereits",
+        "Schon",
+        "Nur",
+        "Noch",
+        "Aber",
+        "Und",
+        "Oder",
+        "Als",
+        "Wie",
+        "Laut",
+        "Nach",
+        "Aus",
+        "Für",
+        "Gegen",
+    }
+)
 UNNAMED_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem"})
 # A description set off by a comma before or after a name: "Der Leiter der WHO, Klaus Stöhr".
 APPOSITION_BEFORE = re.compile(rf"\b{ARTICLES}\s+[^,.;:!?„“\"]{{3,80}},\s+")
@@ -90,7 +122,7 @@ class SpeakerResolver:
         group = self._coordinated_groups(candidates)[0]
         phrase_start = group[0][0].start
         head = NOUN_PHRASE_HEAD.search(self.text, max(start, phrase_start - 80), phrase_start)
-        if head and head.end() == phrase_start and head.start() >= start:
+        if head and head.end() == phrase_start and head.start() >= start and head[0].split()[0] not in NOT_IN_PHRASE:
             phrase_start = head.start()  # "der ukrainische Präsident Wolodymyr Selenskyj"
         phrase_end = group[-1][0].end
         before = APPOSITION_BEFORE.search(self.text, max(start, phrase_start - 100), phrase_start)

@@ -38,10 +38,13 @@ def resolve_entities(
     common_nouns = frozenset(t.start for s in sentences for t in s.tokens if t.pos == "NOUN")
     candidates = _non_overlapping(
         text,
-        knowledge_base_candidates(text, segments, kb, names, common_nouns)
-        + pattern_candidates(text, segments, kb)
-        + model_candidates(text, kb, names)
-        + description_candidates(text, kb),
+        _prefer_full_names(
+            text,
+            knowledge_base_candidates(text, segments, kb, names, common_nouns)
+            + pattern_candidates(text, segments, kb)
+            + model_candidates(text, kb, names)
+            + description_candidates(text, kb),
+        ),
     )
     candidates = _non_overlapping(text, candidates + _surname_mentions(text, candidates))
     candidates = [_as_metonym(text, kb, c) for c in candidates]
@@ -54,6 +57,22 @@ def resolve_entities(
     for number, entity in enumerate(entities, 1):
         entity.id = f"e{number}"
     return entities
+
+
+def _prefer_full_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A part of a person's full name that the model found ("Jürgen" in "Jürgen R. Thumann",
+    the Swiss town "Jens" in "Jens Nacke") is no mention of its own: the full name wins over
+    the rules and the weak KB entries that would otherwise take precedence."""
+    full_names = [c for c in candidates if c.source == "ner" and c.type == "PER" and " " in text[c.start : c.end]]
+    kept = []
+    for c in candidates:
+        longer = next((n for n in full_names if n.start <= c.start and c.end <= n.end and n is not c), None)
+        weak = c.source == "rule" or (c.entry is not None and c.entry.weak) or (c.entry is None and c.type == "PER")
+        if longer is not None and weak and (longer.start, longer.end) != (c.start, c.end):
+            longer.role = longer.role or c.role
+            continue
+        kept.append(c)
+    return kept
 
 
 def _non_overlapping(text: str, candidates: list[Candidate]) -> list[Candidate]:
@@ -81,9 +100,11 @@ def _surname_mentions(text: str, candidates: list[Candidate]) -> list[Candidate]
     if not people:
         return []
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(people, key=len, reverse=True))) + r")(s?)\b")
+    named = [(c.start, c.end) for c in candidates if c.type == "PER"]
     return [
         Candidate(m.start(), m.end(), "PER", "genitive" if m[2] else "surname", "rule", people[m[1]].entry)
         for m in pattern.finditer(text)
+        if not any(start <= m.start() and m.end() <= end for start, end in named)  # not the full name itself
     ]
 
 
