@@ -147,7 +147,10 @@ DIRECTIVE = re.compile(
     r"|(?:ge)?droh|(?:ge)?warn|riet|rät|geraten|(?:ge)?verlang|angewiesen|(?:ge)?mahn"
 )
 # Verbs that report an act of speaking without giving its content ("warnt vor …").
-SPEECH_ACT = re.compile(r"\b(?:warn|forder|appellier|droh|mahn|begrüß)\w*\b")
+SPEECH_ACT = re.compile(
+    r"\b(?:warn|forder|appellier|droh|mahn|begrüß|bezeichn|kündigt|angekündigt|nannte|nennt|genannt)\w*\b"
+    r"|(?:sprach|spricht|sprechen|sprachen|berichtet|berichten|berichtete|berichteten)(?=\s+(?:[\w-]+\s+){0,4}?von\b)"
+)
 # Words that introduce reported content in a dependent clause.
 COMPLEMENTIZERS = frozenset({"dass", "ob", "wie", "warum", "weshalb"})
 

@@ -390,7 +390,10 @@ def _partial_quotes(
 
 def _speech_act(text: str, number: int, sentence: Sentence, speakers: SpeakerResolver, state: QuoteState) -> bool:
     """An act of speaking whose words are not given: "Seit Tagen warnt die Ukraine vor …"."""
-    verb = next((t for t in sentence.tokens if SPEECH_ACT.fullmatch(t.text)), None)
+    verb = next(
+        (t for t in sentence.tokens if (act := SPEECH_ACT.match(text, t.start, sentence.end)) and act.end() == t.end),
+        None,
+    )
     if verb is None:
         return False
     speaker, mention = speakers.subject_near(sentence.start, sentence.end)

@@ -95,6 +95,8 @@ KIND_TO_TYPE = {
     "according_to": "Indirect",
     "speech_act": "Reported",
 }
+FRAME_OPENING = frozenset({","})
+FRAME_CLOSING = frozenset({",", ":", "."})
 QUOTE_MARKS = frozenset({"„", "“", "”", '"', "»", "«", "‚", "‘", "’", "'", "''", "``", "›", "‹"})
 REPORT_ROWS = (
     ("message", "quote"),
@@ -275,6 +277,9 @@ def predict(article: WikinewsArticle) -> list[PredictedQuotation]:
             message = tuple(i for i in message if i not in set(frame))
         if not message:
             continue
+        frame = _frame_with_punctuation(article, frame, message)
+        if quote.kind == "speech_act":  # the dataset's reported speech acts: the verb is in the message
+            cue = frame = ()
         if quote.speaker_mention is not None:
             speaker = ids(quote.speaker_mention.start, quote.speaker_mention.end)
         else:
@@ -302,13 +307,33 @@ def predict(article: WikinewsArticle) -> list[PredictedQuotation]:
 
 
 def _with_quote_marks(article: WikinewsArticle, ids: tuple[int, ...]) -> tuple[int, ...]:
+    """The dataset's direct quotations include their quotation marks."""
+    return _with_neighbours(article, ids, QUOTE_MARKS, QUOTE_MARKS)
+
+
+def _frame_with_punctuation(
+    article: WikinewsArticle, frame: tuple[int, ...], message: tuple[int, ...]
+) -> tuple[int, ...]:
+    """The dataset's frames include the punctuation that sets them off from the message:
+    "sagte der Minister," / ", erklärte Zille."."""
+    return _with_neighbours(article, frame, FRAME_OPENING, FRAME_CLOSING, exclude=frozenset(message))
+
+
+def _with_neighbours(
+    article: WikinewsArticle,
+    ids: tuple[int, ...],
+    before_words: frozenset[str],
+    after_words: frozenset[str],
+    exclude: frozenset[int] = frozenset(),
+) -> tuple[int, ...]:
+    """`ids` plus the token right before / right after them when it is one of the given words."""
     if not ids:
         return ids
     extra = []
     before, after = ids[0] - 1, ids[-1] + 1
-    if before >= 0 and article.tokens[before].text in QUOTE_MARKS:
+    if before >= 0 and before not in exclude and article.tokens[before].text in before_words:
         extra.append(before)
-    if after < len(article.tokens) and article.tokens[after].text in QUOTE_MARKS:
+    if after < len(article.tokens) and after not in exclude and article.tokens[after].text in after_words:
         extra.append(after)
     return tuple(sorted(set(ids) | set(extra)))
 
