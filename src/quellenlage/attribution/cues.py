@@ -255,26 +255,22 @@ INFO_NOUNS = (
 ACCORDING_TO = re.compile(
     r"\b(?:(?:[Nn]ach|[Ll]aut)\s+(?P<comp>[A-ZÄÖÜ][\w-]*-(?:Angaben|Informationen|Schätzungen|Berichten|"
     r"Darstellung|Zahlen|Medienberichten|Quellen|Kreisen))"
-    r"|(?:[Nn]ach|[Ll]aut)\s+(?:(?:eigenen|offiziellen|ersten|vorläufigen|neuen|jüngsten)\s+)?"
-    r"(?P<of>(?:Angaben|Informationen|Schätzungen|Darstellung|Zahlen|Berichten|Erkenntnissen|Einschätzung)\s+"
-    rf"(?:(?:von|des|der|aus|eines|einer)\s+)?{SOURCE_PHRASE})"
-    r"|(?:[Nn]ach|[Ll]aut|[Gg]emäß)\s+(?:(?:de[mnrs]|einem|einer|eines|diese[mrs]|seine[mr]|ihre[mr]|deren|dessen|eigene[mnr])\s+)?"
-    rf"(?:[A-ZÄÖÜ]\w+s\s+)?(?:[a-zäöüß-]+(?:e|en|em|er|es)\s+){{0,2}}(?P<info>(?=[A-ZÄÖÜ])[\w-]*?(?i:{INFO_NOUNS})\b"
-    rf"(?:\s+(?:de[smr]|von|eines|einer)\s+{SOURCE_PHRASE})?)"
-    r"|(?:[Nn]ach|[Ll]aut)\s+(?:[a-zäöüß]+(?:e|en)\s+)?(?P<joined>[A-ZÄÖÜ][a-zäöüß]+(?:angaben|informationen|kreisen"
-    r"|berichten|schätzungen|quellen))\b"
+    r"|(?:[Nn]ach|[Ll]aut|[Gg]emäß)\s+(?P<info>(?:(?:de[mnrs]|einem|einer|eines|diese[mrs]|seine[mr]|ihre[mr]|deren|dessen"
+    r"|eigene[mnr])\s+)?(?:[A-ZÄÖÜ]\w+s\s+)?(?:[\w-]*[a-zäöüß](?:e|en|em|er|es)\s+){0,2}"
+    rf"(?=[A-ZÄÖÜ])[\w-]*?(?i:{INFO_NOUNS})\b(?:\s+(?:de[smr]|von|aus|eines|einer)\s+{SOURCE_PHRASE})?)"
     rf"|[Gg]emäß\s+(?P<per>{SOURCE_PHRASE})"
     rf"|[Ll]aut\s+(?P<laut>{SOURCE_PHRASE})"
     rf"|(?P<zufolge>(?:(?:de[mnr]|des|einem|einer)\s+)?{SOURCE_WORDS})\s+zufolge\b"
     r"|[Ww]ie\s+(?P<wie>[^,.;:]{2,60}?)\s+(?:mitteilte|berichtete|meldete|sagte|erklärte|bekanntgab|"
     r"mitteilten|berichteten|meldeten|berichtet|meldet|mitteilt|bestätigte|verlautete)"
-    r"|(?:[Gg]emäß|[Nn]ach)\s+(?P<gemaess>(?:de[mnrs]\s+)?(?:[\w-]+\s+){0,2}?(?:Bericht|Angaben|Informationen|Aussage|"
-    r"Mitteilung|Einschätzung|Schätzung|Studie|Umfrage|Prognose)\w*(?:\s+(?:de[smr]|von)\s+[^,.;:]{2,50}?)?)"
-    r"(?=[,.;:]|\s+(?:sind|ist|waren|wurden|haben|hat|gibt|gab|sollen|soll|seien|sei|starben|kamen|wurde)\b)"
     r"|\b(?P<demnach>[Dd]emnach|[Ww]onach)\b"
     r"|\b(?P<meinung>(?:[Ss]einer|[Ii]hrer|[Dd]eren|[Dd]essen)\s+(?:Meinung|Ansicht|Auffassung|Einschätzung"
     r"|Überzeugung|Angaben)\s+nach)\b)"
 )
+# The information noun and its modifiers before the source: "offiziellen Angaben der" Polizei.
+INFO_HEAD = re.compile(rf"^(?:[\w-]+\s+){{0,3}}?[\w-]*?(?i:{INFO_NOUNS})\s+(?:(?:von|aus|de[smr]|eines|einer)\s+)?")
+# "nach eigenen Angaben": the source is the subject of the sentence.
+OWN_ACCOUNT = re.compile(r"^(?:eigene[mnr]?|seine[mnr]?|ihre[mnr]?|deren|dessen)\s+\S+$")
 SAID_IN = re.compile(r"\b(?:hieß|heißt)\s+es\s+(?:in|aus|von)\s+(?P<source>[^,.;:]{2,80})")
 # "…, so der Sprecher." / "…, so Müller.": a frame without verb closing the sentence.
 SO_FRAME = re.compile(r",\s+so\s+(?P<source>(?:(?:de[rmns]|die|das)\s+)?[A-ZÄÖÜ\w][^,.;:]{1,60}?)\s*[.!]?$")

@@ -15,7 +15,8 @@ from quellenlage.attribution.cues import (
     ACCORDING_TO,
     COMPLEMENTIZERS,
     DIRECTIVE,
-    INFO_NOUNS,
+    INFO_HEAD,
+    OWN_ACCOUNT,
     SAID_IN,
     SO_FRAME,
     SPEECH_ACT,
@@ -349,19 +350,16 @@ def _according_to(text: str, number: int, sentence: Sentence, speakers: SpeakerR
     match = ACCORDING_TO.search(text, sentence.start, sentence.end)
     if not match:
         return False
-    group = next(
-        g
-        for g in ("comp", "of", "info", "joined", "per", "laut", "zufolge", "wie", "gemaess", "demnach", "meinung")
-        if match[g]
-    )
+    group = next(g for g in ("comp", "info", "per", "laut", "zufolge", "wie", "demnach", "meinung") if match[g])
     speaker = speakers.in_span(match.start(group), match.end(group))
     if group == "demnach":  # "Demnach …": the source just named
         speaker = state.last_document_speaker or state.last_speaker
     elif group == "meinung":  # "Seiner Meinung nach …": the person last named
         speaker = state.last_speaker
+    elif group == "info" and OWN_ACCOUNT.match(match[group]):  # "nach eigenen Angaben": the subject
+        speaker = speakers.subject_near(sentence.start, sentence.end)[0] or state.last_speaker
     elif speaker is None:
-        source = re.sub(rf"^(?i:{INFO_NOUNS})\s+", "", match[group])
-        speaker = unnamed(re.sub(r"^(?:von|aus|de[smr])\s+", "", source))  # "Angaben der Polizei" → Polizei
+        speaker = unnamed(INFO_HEAD.sub("", match[group]))  # "offiziellen Angaben der Polizei" → Polizei
     content = _strip_span(text, sentence.start, sentence.end)
     frame = _strip_span(text, match.start(), match.end())
     state.add("according_to", content, frame, speaker, number, _span(text, match.start(group), match.end(group)))

@@ -30,7 +30,9 @@ PERSON = frozenset({"PER"})
 PERSON_OR_GROUP = frozenset({"PER", "ORG"})
 ARTICLES = r"(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen|Der|Die|Das|Ein|Eine)"
 # What precedes a name inside its noun phrase: article, adjectives, titles ("der ukrainische Präsident ").
-NOUN_PHRASE_HEAD = re.compile(rf"(?:\b{ARTICLES}\s+(?:[a-zäöüß][\w-]*(?:e|en|er|es)\s+)*)?(?:[A-ZÄÖÜ][\w-]*\s+){{1,2}}")
+NOUN_PHRASE_HEAD = re.compile(
+    rf"\b{ARTICLES}\s+(?:[\w-]*[a-zäöüß](?:e|en|er|es)\s+)*(?:[A-ZÄÖÜ][\w-]*\s+){{0,2}}|(?:[A-ZÄÖÜ][\w-]*\s+){{1,2}}"
+)
 # Capitalised words before a name that open the sentence, not the noun phrase ("Auch Hassemer").
 NOT_IN_PHRASE = frozenset(
     {
@@ -66,7 +68,7 @@ NOT_IN_PHRASE = frozenset(
 UNNAMED_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem"})
 # A description set off by a comma before or after a name: "Der Leiter der WHO, Klaus Stöhr".
 APPOSITION_BEFORE = re.compile(rf"\b{ARTICLES}\s+[^,.;:!?„“\"]{{3,80}},\s+")
-APPOSITION_AFTER = re.compile(rf",\s+(?P<role>{ARTICLES}\s+[^,.;:!?„“\"]{{3,80}}?)(?=,)")
+APPOSITION_AFTER = re.compile(rf",\s+(?P<role>(?:{ARTICLES}\s+|[A-ZÄÖÜ])[^,.;:!?„“\"]{{3,80}}?)(?=,)")
 PRONOUN = re.compile(r"\b(?:er|sie|Er|Sie)\b")
 # Head nouns of speakers that are no named entity (the end of a compound counts: "Bahnsprecher").
 SPEAKER_NOUN = (
