@@ -170,3 +170,15 @@ def test_verbatim_words_stay_inside_the_reported_quote() -> None:
     [quote] = quotes('Olaf Scholz sagte, der Einsatz bedeute eine "gefährliche Ausweitung" des Krieges.')
     assert quote.kind == "indirect"
     assert [words.text for words in quote.verbatim] == ["gefährliche Ausweitung"]
+
+
+def test_a_run_of_reported_sentences_is_one_quotation() -> None:
+    found = quotes(
+        "Olaf Scholz sagte, die Regierung sei handlungsfähig. Der Haushalt stehe. Die Renten seien sicher.\n"
+        "Die Opposition sei zerstritten."
+    )
+    assert [q.content.text for q in found] == [
+        "die Regierung sei handlungsfähig",
+        "Der Haushalt stehe. Die Renten seien sicher",
+        "Die Opposition sei zerstritten",
+    ]

@@ -556,7 +556,30 @@ def _add_content(
     if len(inner) == 1 and inner[0][0] == span.start + 1 and inner[0][1] >= span.end - 1:
         kind, span = "direct", _strip_span(text, inner[0][0], inner[0][1])  # 'sagte er, „Wir …“'
     mood = "Sub" if any(_subjunctive(t) for t in content) else None
-    state.add(kind, span, cue, speaker or state.last_speaker, number, mention, mood)
+    speaker = speaker or state.last_speaker
+    if cue is None and kind == "indirect" and _continues_previous(text, span, speaker, state):
+        _extend_previous(text, span, state)
+        return
+    state.add(kind, span, cue, speaker, number, mention, mood)
+
+
+def _continues_previous(text: str, span: Span, speaker: Actor, state: QuoteState) -> bool:
+    """A run of reported sentences without a frame of their own is one quotation: the previous
+    one, if it is such a sentence of the same speaker that ends right before, in the same paragraph."""
+    previous = state.quotes[-1] if state.quotes else None
+    return (
+        previous is not None
+        and previous.kind == "indirect"
+        and previous.cue is None
+        and previous.speaker == speaker
+        and re.fullmatch(r"[ \t.!?]*", text[previous.content.end : span.start]) is not None
+    )
+
+
+def _extend_previous(text: str, span: Span, state: QuoteState) -> None:
+    previous = state.quotes[-1]
+    previous.content = _span(text, previous.content.start, span.end)
+    previous.verbatim = _verbatim_in(previous.kind, previous.content)
 
 
 def _first_reporting_verb(sentence: Sentence, start: int, end: int) -> Token | None:
