@@ -182,3 +182,16 @@ def test_a_run_of_reported_sentences_is_one_quotation() -> None:
         "Der Haushalt stehe. Die Renten seien sicher",
         "Die Opposition sei zerstritten",
     ]
+
+
+def test_opening_quote_mark_after_a_full_stop_starts_the_next_quotation() -> None:
+    first, second = quotes(
+        "„Wir befürchten das Schlimmste“, sagte Olaf Scholz. „Es sind jetzt massive Polizeieinheiten in der Stadt.“"
+    )
+    assert second.content.text == "Es sind jetzt massive Polizeieinheiten in der Stadt"
+    assert speaker(second) == speaker(first) == "Olaf Scholz"
+
+
+def test_low_double_quote_closed_by_right_double_quote() -> None:
+    [quote] = quotes("Olaf Scholz sagte dazu: „Lohnverzicht bringt den Arbeitslosen überhaupt nichts”.")
+    assert (quote.kind, quote.content.text) == ("direct", "Lohnverzicht bringt den Arbeitslosen überhaupt nichts")

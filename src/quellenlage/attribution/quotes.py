@@ -28,7 +28,7 @@ from quellenlage.entities.index import EntityIndex
 from quellenlage.model import Actor, Quote, Segment, Sentence, Span, Token
 from quellenlage.spans import containing
 
-QUOTE_PAIRS = {"„": '“"', '"': '"“”', "»": "«", "«": "»", "“": '”"', "‚": "‘'"}
+QUOTE_PAIRS = {"„": '“”"', '"': '"“”', "»": "«", "«": "»", "“": '”"', "‚": "‘'"}
 HEADLINE_QUOTE = re.compile(r"^(?P<speaker>[^:\"„“]{2,60}):\s*[\"„»“](?P<content>.+?)[\"“”«]?$")
 TEXT_KINDS = frozenset({"headline", "lead", "caption", "body", "media", "blockquote", "subheading"})
 MIN_DIRECT_WORDS = 5

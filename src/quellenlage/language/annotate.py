@@ -16,7 +16,7 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from quellenlage.language.packaging import assembled
 from quellenlage.model import Segment, Sentence, Token
@@ -43,6 +43,22 @@ def model_path() -> Path:
     return Path(override) if override else Path(str(resources.files("quellenlage") / "models" / MODEL_NAME))
 
 
+OPENING_QUOTE_FIX = "quellenlage_opening_quote"
+OPENING_QUOTES = frozenset({"„", "»", "‚"})
+
+
+@Language.component(OPENING_QUOTE_FIX)
+def opening_quote_starts_sentence(doc: Doc) -> Doc:
+    """The rule sentencizer keeps punctuation after a full stop in the ending sentence, which is
+    right for closing quotation marks but wrong for an opening one: in "sagte er. „Es sind …"
+    the „ begins the next sentence."""
+    for token in doc[1:-1]:
+        if token.text in OPENING_QUOTES and doc[token.i + 1].is_sent_start and not token.is_sent_start:
+            token.is_sent_start = True
+            doc[token.i + 1].is_sent_start = False
+    return doc
+
+
 @cache
 def load_pipeline(*, trained_sentences: bool = False) -> Language:
     """The shipped model when present, else the blank fallback. Loaded once per process.
@@ -56,12 +72,14 @@ def load_pipeline(*, trained_sentences: bool = False) -> Language:
     if not (path / "config.cfg").is_file():
         nlp = spacy.blank("de")
         nlp.add_pipe("sentencizer")
+        nlp.add_pipe(OPENING_QUOTE_FIX, after="sentencizer")
         return nlp
     path = assembled(path)
     if trained_sentences:
         return spacy.load(path)
     nlp = spacy.load(path, exclude=["senter"])
     nlp.add_pipe("sentencizer", first=True)
+    nlp.add_pipe(OPENING_QUOTE_FIX, after="sentencizer")
     return nlp
 
 
