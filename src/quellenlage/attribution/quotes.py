@@ -29,7 +29,7 @@ from quellenlage.model import Actor, Quote, Segment, Sentence, Span, Token
 from quellenlage.spans import containing
 
 QUOTE_PAIRS = {"„": '“”"', '"': '"“”', "»": "«", "«": "»", "“": '”"', "‚": "‘'"}
-HEADLINE_QUOTE = re.compile(r"^(?P<speaker>[^:\"„“]{2,60}):\s*[\"„»“](?P<content>.+?)[\"“”«]?$")
+HEADLINE_QUOTE = re.compile(r"^(?P<speaker>[^:\"„“]{2,60}):\s*[\"„»“](?P<content>.+?)[\"“”«]?[.!]?$")
 TEXT_KINDS = frozenset({"headline", "lead", "caption", "body", "media", "blockquote", "subheading"})
 MIN_DIRECT_WORDS = 5
 ADDRESSEE = re.compile(
