@@ -96,7 +96,7 @@ KIND_TO_TYPE = {
     "speech_act": "Reported",
 }
 FRAME_OPENING = frozenset({","})
-FRAME_CLOSING = frozenset({",", ":", "."})
+FRAME_CLOSING = frozenset({",", ":"})
 QUOTE_MARKS = frozenset({"„", "“", "”", '"', "»", "«", "‚", "‘", "’", "'", "''", "``", "›", "‹"})
 REPORT_ROWS = (
     ("message", "quote"),
@@ -315,7 +315,7 @@ def _frame_with_punctuation(
     article: WikinewsArticle, frame: tuple[int, ...], message: tuple[int, ...]
 ) -> tuple[int, ...]:
     """The dataset's frames include the punctuation that sets them off from the message:
-    "sagte der Minister," / ", erklärte Zille."."""
+    "sagte der Minister," / ", erklärte Zille"."""
     return _with_neighbours(article, frame, FRAME_OPENING, FRAME_CLOSING, exclude=frozenset(message))
 
 
