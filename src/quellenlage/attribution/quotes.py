@@ -55,7 +55,7 @@ POINTS_BACK = re.compile(r"^(?:Das|Dies|So|Diese Worte)\s+(?:\w+\s+){0,2}?[a-zä
 # below, its quoted stretches are fragments embedded in reported speech or prose.
 DIRECT_SHARE = 0.5
 # Only quotations that give someone's words make the next subjunctive sentence theirs.
-CONTINUING_KINDS = frozenset({"direct", "indirect", "free_indirect"})
+CONTINUING_KINDS = frozenset({"direct", "indirect", "free_indirect", "according_to"})
 CONDITIONAL_FORMS = ("hätt", "wär", "würd", "könnt")
 
 
