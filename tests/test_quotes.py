@@ -195,3 +195,8 @@ def test_opening_quote_mark_after_a_full_stop_starts_the_next_quotation() -> Non
 def test_low_double_quote_closed_by_right_double_quote() -> None:
     [quote] = quotes("Olaf Scholz sagte dazu: „Lohnverzicht bringt den Arbeitslosen überhaupt nichts”.")
     assert (quote.kind, quote.content.text) == ("direct", "Lohnverzicht bringt den Arbeitslosen überhaupt nichts")
+
+
+def test_reported_speech_without_a_known_speaker_is_still_reported() -> None:
+    [quote] = quotes("Der Kleinbus sei auf dem Weg nach Chivay in einen Abgrund gestürzt.")
+    assert (quote.kind, quote.speaker, quote.mood) == ("indirect", None, "Sub")

@@ -337,7 +337,8 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
             text, number, content, _strip_span(text, so_frame.start(), so_frame.end()), speaker, mention, state
         )
         return True
-    if _free_standing_subjunctive(tokens, conditional_too=state.previous_quoted) and state.last_speaker:
+    if _free_standing_subjunctive(tokens, conditional_too=state.previous_quoted):
+        # reported speech even when nobody is named yet: the reader learns it is someone's claim
         _add_content(text, number, tokens, None, state.last_speaker, None, state)
         return True
     return False
