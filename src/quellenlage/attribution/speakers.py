@@ -80,7 +80,9 @@ SPEAKER_NOUN = (
     r"|[Mm]eteorolog(?:e|in|en)|[Ww]etterdienst|[Oo]pposition|[Kk]ritiker(?:in)?|[Bb]eobachter(?:in)?|[Zz]eug(?:e|en|in)"
     r"|[Bb]ewohner(?:in)?|[Aa]nwohner(?:in)?|[Vv]eranstalter(?:in)?|[Ää]rzt(?:e|in)?|[Aa]rzt|[Dd]irektor(?:in)?|[Ll]eiter(?:in)?"
     r"|[Ss]tudie|[Bb]ericht|[Uu]mfrage|[Vv]ertreter(?:in)?|[Mm]itarbeiter(?:in)?|[Ss]oldat(?:en|in)?|[Tt]rainer(?:in)?"
-    r"|[Ff]ührung|[Bb]ank|[Bb]ahn|[Kk]reise[n]?|[Qq]uellen?|[Mm]edien|[Dd]iplomat(?:en|in)?|[Bb]ündnis|[Rr]at)"
+    r"|[Ff]ührung|[Bb]ank|[Bb]ahn|[Kk]reise[n]?|[Qq]uellen?|[Mm]edien|[Dd]iplomat(?:en|in)?|[Bb]ündnis|[Rr]at"
+    r"|[Ll]eitung|[Ss]taat|[Kk]räfte|[Hh]elfer(?:in)?|[Aa]ktivist(?:en|in)?|[Gg]egner(?:in)?|[Bb]efürworter(?:in)?"
+    r"|[Pp]olitiker(?:in)?|[Aa]bgeordnete[rn]?|[Oo]rganisation(?:en)?|[Gg]ruppe|[Ff]raktion|[Vv]erein)"
 )
 # An unnamed speaker: "Der Staatsanwalt", "die Polizei", "ein Sprecher des Ministeriums".
 DESCRIPTION = re.compile(
