@@ -353,17 +353,19 @@ def _according_to(text: str, number: int, sentence: Sentence, speakers: SpeakerR
         return False
     group = next(g for g in ("comp", "info", "per", "laut", "zufolge", "wie", "demnach", "meinung") if match[g])
     speaker = speakers.in_span(match.start(group), match.end(group))
+    mention: Span | None = _span(text, match.start(group), match.end(group))
     if group == "demnach":  # "Demnach …": the source just named
         speaker = state.last_document_speaker or state.last_speaker
     elif group == "meinung":  # "Seiner Meinung nach …": the person last named
         speaker = state.last_speaker
     elif group == "info" and OWN_ACCOUNT.match(match[group]):  # "nach eigenen Angaben": the subject
-        speaker = speakers.subject_near(sentence.start, sentence.end)[0] or state.last_speaker
+        speaker, mention = speakers.subject_near(sentence.start, sentence.end)
+        speaker = speaker or state.last_speaker
     elif speaker is None:
         speaker = unnamed(INFO_HEAD.sub("", match[group]))  # "offiziellen Angaben der Polizei" → Polizei
     content = _strip_span(text, sentence.start, sentence.end)
     frame = _strip_span(text, match.start(), match.end())
-    state.add("according_to", content, frame, speaker, number, _span(text, match.start(group), match.end(group)))
+    state.add("according_to", content, frame, speaker, number, mention)
     return True
 
 
