@@ -57,6 +57,12 @@ DIRECT_SHARE = 0.5
 # Only quotations that give someone's words make the next subjunctive sentence theirs.
 CONTINUING_KINDS = frozenset({"direct", "indirect", "free_indirect", "according_to"})
 CONDITIONAL_FORMS = ("hätt", "wär", "würd", "könnt")
+UNAMBIGUOUS_SUBJUNCTIVE = frozenset(
+    {"sei", "seien", "seiest", "wäre", "wären", "hätte", "hätten", "würde", "würden", "könnte", "könnten", "müsste"}
+    | {"müssten", "dürfte", "dürften", "gäbe", "käme", "stünde", "läge"}
+)
+RELATIVE_WORDS = frozenset({"was", "wo", "womit", "wodurch", "worauf", "welche", "welcher", "welches", "welchen"})
+ARTICLE_FORMS = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen", "denen"})
 
 
 @dataclass
@@ -195,7 +201,7 @@ def _sentence_quotes(
     if (
         any(_word_count(text[start:end]) >= MIN_DIRECT_WORDS for start, end in quoted)
         and quoted_words >= DIRECT_SHARE * _word_count(sentence.text)
-        and not any(_subjunctive(t) for t in outside)  # "Der Einsatz bedeute eine "…"": reported speech
+        and not _has_subjunctive(outside)  # "Der Einsatz bedeute eine "…"": reported speech
     ):
         _direct_quotes(text, number, sentence, following, quoted, speakers, state)
         return
@@ -304,7 +310,7 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
             content = tokens[frame_end + 1 :]
             if (
                 _is_reported(content)
-                or (frame_end == v + 1 and len(content) > 3)
+                or (frame_end == v + 1 and len(content) > 3 and not _relative_clause(content))
                 or (DIRECTIVE.match(tokens[v].text.lower()) and _infinitive_clause(content))
             ):
                 # the frame is the whole introducing clause: "Die Betreiberfirma teilte mit,"
@@ -413,7 +419,14 @@ def _verbatim_in(kind: str, content: Span) -> list[Span]:
     return [
         Span(start=content.start + start, end=content.start + end, text=words[start:end])
         for start, end in quoted_spans(words, 0, len(words))
+        if not _title(words[start:end])
     ]
+
+
+def _title(words: str) -> bool:
+    """A name or title in quotation marks („Frankfurter Allgemeine Zeitung“, „Computerwoche“)
+    rather than someone's words: every word capitalised."""
+    return all(w[:1].isupper() or not w[:1].isalpha() for w in words.split())
 
 
 def cue_in(frame: Span | None) -> Span | None:
@@ -469,7 +482,21 @@ def _is_reported(tokens: list[Token]) -> bool:
         return False
     if tokens[0].text.lower() in COMPLEMENTIZERS:
         return True
+    return _has_subjunctive(tokens)
+
+
+def _has_subjunctive(tokens: list[Token]) -> bool:
+    """A subjunctive verb; after "ich" only a form the indicative never has ("Ich lehne sie ab"
+    is indicative, "ich sei" is not)."""
+    if any(t.text in ("ich", "Ich") for t in tokens):
+        return any(t.text.lower() in UNAMBIGUOUS_SUBJUNCTIVE for t in tokens)
     return any(_subjunctive(t) for t in tokens)
+
+
+def _relative_clause(tokens: list[Token]) -> bool:
+    """ "…, die er bis 1970 verbüßte": a relative clause after the verb is no reported content."""
+    first = tokens[0]
+    return first.text.lower() in RELATIVE_WORDS or (first.pos == "PRON" and first.text.lower() in ARTICLE_FORMS)
 
 
 def _infinitive_clause(tokens: list[Token]) -> bool:
@@ -504,6 +531,8 @@ def _free_standing_subjunctive(tokens: list[Token], conditional_too: bool = Fals
     The Konjunktiv II (hätte, wäre, würde, könnte) is mostly a conditional; it counts only right
     after a quotation, where it stands in for the Konjunktiv I."""
     head = [t for t in tokens[:8] if t.text not in ('"', "„", "“")]
+    if not _has_subjunctive(tokens):
+        return False
     return any(
         _subjunctive(t) and (conditional_too or not t.text.lower().startswith(CONDITIONAL_FORMS)) for t in head[1:7]
     )
@@ -558,7 +587,7 @@ def _add_content(
     inner = quoted_spans(text, span.start, span.end)
     if len(inner) == 1 and inner[0][0] == span.start + 1 and inner[0][1] >= span.end - 1:
         kind, span = "direct", _strip_span(text, inner[0][0], inner[0][1])  # 'sagte er, „Wir …“'
-    mood = "Sub" if any(_subjunctive(t) for t in content) else None
+    mood = "Sub" if _has_subjunctive(content) else None
     speaker = speaker or state.last_speaker
     if cue is None and kind == "indirect" and _continues_previous(text, span, speaker, state):
         _extend_previous(text, span, state)
