@@ -370,7 +370,16 @@ def _according_to(text: str, number: int, sentence: Sentence, speakers: SpeakerR
     elif speaker is None:
         speaker = unnamed(INFO_HEAD.sub("", match[group]))  # "offiziellen Angaben der Polizei" → Polizei
     content = _strip_span(text, sentence.start, sentence.end)
-    frame = _strip_span(text, match.start(), match.end())
+    frame_end = match.end()
+    if group in ("info", "per", "laut") and not text[sentence.start : match.start()].strip(' "„»'):
+        # a frame opening the sentence fills the whole Vorfeld: it ends at the finite verb
+        # ("Ersten Angaben vom Dienstag zufolge gehörte …", "Nach einer Studie der IADB sandten …")
+        verb = next((t for t in sentence.tokens if t.start >= match.end() and "VerbForm=Fin" in t.morph), None)
+        if verb is not None and verb.start > match.end():
+            frame_end = _strip_span(text, match.start(), verb.start).end
+            mention = _span(text, match.start(group), frame_end)
+            speaker = speakers.in_span(mention.start, mention.end) or speaker
+    frame = _strip_span(text, match.start(), frame_end)
     state.add("according_to", content, frame, speaker, number, mention)
     return True
 
