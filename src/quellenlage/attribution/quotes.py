@@ -209,6 +209,8 @@ def _sentence_quotes(
         return
     if _according_to(text, number, sentence, speakers, state):
         return
+    if _free_indirect_quote(text, number, sentence, state):
+        return
     if _partial_quotes(text, number, sentence, quoted, speakers, state):
         return
     if _speech_act(text, number, sentence, speakers, state):
@@ -343,11 +345,16 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
             text, number, content, _strip_span(text, so_frame.start(), so_frame.end()), speaker, mention, state
         )
         return True
-    if _free_standing_subjunctive(tokens, conditional_too=state.previous_quoted):
-        # reported speech even when nobody is named yet: the reader learns it is someone's claim
-        _add_content(text, number, tokens, None, state.last_speaker, None, state)
-        return True
     return False
+
+
+def _free_indirect_quote(text: str, number: int, sentence: Sentence, state: QuoteState) -> bool:
+    """A main clause in the subjunctive without a frame continues the last speaker's words;
+    it is reported speech even when nobody is named yet: the reader learns it is someone's claim."""
+    if not _free_standing_subjunctive(sentence.tokens, conditional_too=state.previous_quoted):
+        return False
+    _add_content(text, number, sentence.tokens, None, state.last_speaker, None, state)
+    return True
 
 
 def _according_to(text: str, number: int, sentence: Sentence, speakers: SpeakerResolver, state: QuoteState) -> bool:
