@@ -200,3 +200,10 @@ def test_low_double_quote_closed_by_right_double_quote() -> None:
 def test_reported_speech_without_a_known_speaker_is_still_reported() -> None:
     [quote] = quotes("Der Kleinbus sei auf dem Weg nach Chivay in einen Abgrund gestürzt.")
     assert (quote.kind, quote.speaker, quote.mood) == ("indirect", None, "Sub")
+
+
+def test_titles_in_quotation_marks_are_nobodys_words() -> None:
+    assert quotes("Olaf Scholz las am Abend aus „Nackt unter Wölfen“ vor.") == []
+    assert [q.kind for q in quotes("Olaf Scholz sagte der „Frankfurter Allgemeinen Zeitung“, er sei zufrieden.")] == [
+        "indirect"
+    ]

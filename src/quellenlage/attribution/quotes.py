@@ -290,6 +290,8 @@ def _direct_quotes(
             cue = _strip_span(text, following.start, max(mention.end if mention else 0, verb.end))
     speaker = speaker or state.last_speaker
     for start, end in spans:
+        if cue is None and not any(start <= t.start < end and t.pos in ("VERB", "AUX") for t in sentence.tokens):
+            continue  # „Nackt unter Wölfen“: a title standing alone, nobody's words
         state.add("direct", _strip_span(text, start, end), cue, speaker, number, mention)
 
 
@@ -400,13 +402,14 @@ def _partial_quotes(
     state: QuoteState,
 ) -> bool:
     """Short quoted fragments inside reporting prose: "… als "gefährliche Ausweitung" verurteilt"."""
+    words = [(start, end) for start, end in quoted if not _title(text[start:end])]  # not „Die Zeit“
     verb = _first_reporting_verb(sentence, sentence.start, sentence.end)
-    if not quoted or verb is None:
+    if not words or verb is None:
         return False
     speaker, mention = speakers.subject_near(sentence.start, verb.start)
     if not speaker:
         return False
-    for start, end in quoted:
+    for start, end in words:
         state.add("partial", _strip_span(text, start, end), _span(text, verb.start, verb.end), speaker, number, mention)
     return True
 
