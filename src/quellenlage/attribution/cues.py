@@ -64,6 +64,11 @@ WEAK_REPORTING = {
     "bestreit": None,
     "verlang": None,
     "beschuldig": "beschuldigt",
+    "begründ": "begründet",
+    "bedauer": "bedauert",
+    "erwähn": "erwähnt",
+    "plädier": "plädiert",
+    "formulier": "formuliert",
     "würdig": "gewürdigt",
     "spekulier": "spekuliert",
 }
@@ -138,6 +143,21 @@ STRONG_REPORTING = [
     "angegeben",
     "angewiesen",
     "bekanntgegeben",
+    "bekanntgab",
+    "mitteilte",
+    "mitteilten",
+    "mitteilt",
+    "ausführte",
+    "ausgeführt",
+    "beschloss",
+    "beschlossen",
+    "entschied",
+    "entschieden",
+    "lautete",
+    "lautet",
+    "geheißen",
+    "feststellte",
+    "festgestellt",
 ]
 # Verbs of demanding, proposing and accusing: their content may be a zu-infinitive clause
 # ("forderte die Regierung auf, die Grenze zu öffnen"); "sich weigern, … zu" is no speech.
