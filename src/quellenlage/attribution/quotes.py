@@ -363,7 +363,9 @@ def _according_to(text: str, number: int, sentence: Sentence, speakers: SpeakerR
     """ "nach US-Angaben", "laut Polizei", "Experten zufolge", "wie die Behörde mitteilte": the
     sentence is the source's claim. A source that is no entity ("Angaben von Augenzeugen")
     keeps its words as speaker mention."""
-    match = ACCORDING_TO.search(text, sentence.start, sentence.end)
+    match = next(
+        (m for m in ACCORDING_TO.finditer(text, sentence.start, sentence.end) if m["wie"] is None or _reports(m)), None
+    )
     if not match:
         return False
     group = next(g for g in ("comp", "info", "per", "laut", "zufolge", "wie", "demnach", "meinung") if match[g])
@@ -391,6 +393,12 @@ def _according_to(text: str, number: int, sentence: Sentence, speakers: SpeakerR
     frame = _strip_span(text, match.start(), frame_end)
     state.add("according_to", content, frame, speaker, number, mention)
     return True
+
+
+def _reports(match: re.Match[str]) -> bool:
+    """ "wie die Polizei mitteilte": a wie-clause is a source frame only with a reporting verb
+    ("wie erwartet" is none)."""
+    return is_reporting_verb(match["wie_verb"])
 
 
 def _partial_quotes(
