@@ -301,7 +301,7 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
     verbs = [
         i
         for i, t in enumerate(tokens)
-        if t.text[0].islower() and (is_reporting_verb(t.text, t.lemma) or _assumes(tokens, i))
+        if t.text[0].islower() and (is_reporting_verb(t.text, t.lemma) or _particle_cue(tokens, i))
     ]
     commas = [i for i, t in enumerate(tokens) if t.text in (",", ":")]
     for v in verbs:
@@ -580,11 +580,19 @@ def _frame_speaker(
     return speakers.subject_near(sentence.start, tokens[frame_end - 1].end)
 
 
-def _assumes(tokens: list[Token], i: int) -> bool:
-    """ "geht davon aus, dass …", "gehen von dem Verdacht aus, …": an assumption reported."""
-    return tokens[i].text in ("geht", "ging", "gehen", "gingen") and any(
-        t.text in ("davon", "von") for t in tokens[i + 1 : i + 4]
-    )
+# Verbs that report only with a particle or pronoun nearby: "geht davon aus, dass …", "stellte
+# fest, dass …", "zeigte sich überzeugt, dass …", "geht aus dem Bericht hervor, dass …".
+PARTICLE_CUES = {
+    ("geht", "ging", "gehen", "gingen"): ("davon", "von", "hervor"),
+    ("stellte", "stellt", "stellten", "stellen"): ("fest",),
+    ("zeigte", "zeigt", "zeigten", "zeigen"): ("sich",),
+}
+
+
+def _particle_cue(tokens: list[Token], i: int) -> bool:
+    """A reporting verb made of a verb and its particle (see PARTICLE_CUES)."""
+    particles = next((p for verbs, p in PARTICLE_CUES.items() if tokens[i].text in verbs), ())
+    return any(t.text in particles for t in tokens[i + 1 : i + 8])
 
 
 def _clause_start(tokens: list[Token], verb: int) -> int:
