@@ -168,9 +168,10 @@ DIRECTIVE = re.compile(
 )
 # Verbs that report an act of speaking without giving its content ("warnt vor …").
 SPEECH_ACT = re.compile(
-    r"\b(?:warn|forder|appellier|droh|mahn|begrüß|bezeichn|kündigt|angekündigt|nannte|nennt|genannt|zurückgewiesen"
-    r"|verwies|verweist|würdigt|gewürdigt|verglich|beziffert|attackiert|versichert|klagt|beklagt|wirft|warf|vorgeworfen"
-    r"|riet|rät)\w*\b"
+    r"\b(?!droht\b|verglichen\b|(?:ge\w+t|angekündigt|vorgeworfen|zurückgewiesen)(?:e|en|em|er|es)\b)"
+    r"(?:warn|forder|appellier|droh|mahn|bezeichn|kündigt|angekündigt|nannte|nennt|genannt|zurückgewiesen|verwies"
+    r"|verweist|würdigt|gewürdigt|verglich|beziffert|attackiert|versichert|klagt|beklagt|wirft|warf|vorgeworfen|riet|rät)"
+    r"\w*\b"
     r"|(?:sprach|spricht|sprechen|sprachen|berichtet|berichten|berichtete|berichteten)(?=\s+(?:[\w-]+\s+){0,4}?von\b)"
 )
 # Words that introduce reported content in a dependent clause.
