@@ -61,6 +61,10 @@ UNAMBIGUOUS_SUBJUNCTIVE = frozenset(
     {"sei", "seien", "seiest", "wäre", "wären", "hätte", "hätten", "würde", "würden", "könnte", "könnten", "müsste"}
     | {"müssten", "dürfte", "dürften", "gäbe", "käme", "stünde", "läge"}
 )
+MODAL_PRETERITES = frozenset(
+    {"sollte", "sollten", "wollte", "wollten", "durfte", "durften", "konnte", "konnten", "musste", "mussten"}
+    | {"mochte", "mochten", "möchte", "möchten"}
+)
 RELATIVE_WORDS = frozenset({"was", "wo", "womit", "wodurch", "worauf", "welche", "welcher", "welches", "welchen"})
 ARTICLE_FORMS = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen", "denen"})
 
@@ -542,6 +546,8 @@ def _subjunctive(token: Token) -> bool:
     its infinitive minus -n ("gehören" → "gehöre"), which in the third person only the
     Konjunktiv I has (the preterite "sagte" is not "sage")."""
     word = token.text.lower()
+    if word in MODAL_PRETERITES:  # "sollte", "wollten": indicative past as often as not
+        return False
     if "Mood=Sub" in token.morph or word in SUBJUNCTIVE:
         return True
     lemma = token.lemma.lower()
