@@ -207,3 +207,12 @@ def test_titles_in_quotation_marks_are_nobodys_words() -> None:
     assert [q.kind for q in quotes("Olaf Scholz sagte der „Frankfurter Allgemeinen Zeitung“, er sei zufrieden.")] == [
         "indirect"
     ]
+
+
+def test_a_colon_announces_a_direct_quotation_after_a_long_frame() -> None:
+    text = (
+        "Die Opposition kritisierte den Besuch. So sagte der SPD-Vorsitzende Sigmar Gabriel: "
+        "„Ich finde, das reicht.“ Danach ging es weiter."
+    )
+    [quote] = quotes(text)
+    assert (quote.kind, speaker(quote), quote.content.text) == ("direct", "Sigmar Gabriel", "Ich finde, das reicht")

@@ -29,7 +29,7 @@ from quellenlage.model import Actor, Quote, Segment, Sentence, Span, Token
 from quellenlage.spans import containing
 
 QUOTE_PAIRS = {"„": '“”"', '"': '"“”', "»": "«", "«": "»", "“": '”"', "‚": "‘'"}
-HEADLINE_QUOTE = re.compile(r"^(?P<speaker>[^:\"„“]{2,60}):\s*[\"„»“](?P<content>.+?)[\"“”«]?[.!]?$")
+HEADLINE_QUOTE = re.compile(r"^(?P<speaker>[^:\"„“]{2,60}):\s*[\"„»“](?P<content>[^\"“”«]+)[\"“”«]?[.!]?$")
 TEXT_KINDS = frozenset({"headline", "lead", "caption", "body", "media", "blockquote", "subheading"})
 MIN_DIRECT_WORDS = 5
 ADDRESSEE = re.compile(
@@ -202,7 +202,7 @@ def _sentence_quotes(
     quoted = quoted_spans(text, sentence.start, sentence.end)
     quoted_words = sum(_word_count(text[start:end]) for start, end in quoted)
     outside = [t for t in sentence.tokens if not any(start <= t.start < end for start, end in quoted)]
-    if (
+    if _announced_by_colon(text, sentence, quoted) or (
         any(_word_count(text[start:end]) >= MIN_DIRECT_WORDS for start, end in quoted)
         and quoted_words >= DIRECT_SHARE * _word_count(sentence.text)
         and not _has_subjunctive(outside)  # "Der Einsatz bedeute eine "…"": reported speech
@@ -244,6 +244,16 @@ def _reported_by_next(
     cue = _strip_span(text, following.start, max(mention.end if mention else 0, verb.end))
     _add_content(text, number, sentence.tokens, cue, speaker, mention, state)
     return True
+
+
+def _announced_by_colon(text: str, sentence: Sentence, quoted: list[tuple[int, int]]) -> bool:
+    """ "So sagte der SPD-Vorsitzende Sigmar Gabriel: „Ich finde, …“": a quotation that a colon
+    announces and that ends the sentence is direct, however long its frame."""
+    if not quoted:
+        return False
+    (first, _), (_, last) = quoted[0], quoted[-1]
+    before, after = text[sentence.start : first - 1].rstrip(), text[last + 1 : sentence.end]
+    return before.endswith(":") and not after.strip(' .!?“”"«»') and _word_count(text[first:last]) >= 2
 
 
 def _remember_reporter(sentence: Sentence, speakers: SpeakerResolver, state: QuoteState) -> None:
@@ -418,7 +428,7 @@ def _partial_quotes(
     verb = _first_reporting_verb(sentence, sentence.start, sentence.end)
     if not words or verb is None:
         return False
-    speaker, mention = speakers.subject_near(sentence.start, verb.start)
+    speaker, mention = speakers.subject_near(sentence.start, words[0][0])  # "So nannte es Müller „…“"
     if not speaker:
         return False
     for start, end in words:
