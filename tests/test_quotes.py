@@ -216,3 +216,8 @@ def test_a_colon_announces_a_direct_quotation_after_a_long_frame() -> None:
     )
     [quote] = quotes(text)
     assert (quote.kind, speaker(quote), quote.content.text) == ("direct", "Sigmar Gabriel", "Ich finde, das reicht")
+
+
+def test_speech_noun_introduces_reported_content() -> None:
+    [quote] = quotes("Olaf Scholz begegnete dem Antrag mit der Begründung, dass das Geld fehle.")
+    assert (quote.kind, speaker(quote), quote.content.text) == ("indirect", "Olaf Scholz", "dass das Geld fehle")

@@ -61,6 +61,12 @@ UNAMBIGUOUS_SUBJUNCTIVE = frozenset(
     {"sei", "seien", "seiest", "wäre", "wären", "hätte", "hätten", "würde", "würden", "könnte", "könnten", "müsste"}
     | {"müssten", "dürfte", "dürften", "gäbe", "käme", "stünde", "läge"}
 )
+# Nouns that introduce reported content: "mit der Begründung, dass …", "die Forderung, … zu".
+SPEECH_NOUN = re.compile(
+    r"[\w-]*(?:Forderung|Aussage|Erklärung|Behauptung|Hinweis|Vorwurf|Warnung|Ankündigung|Begründung|Vermutung"
+    r"|Befürchtung|Hoffnung|Überzeugung|Eindruck|Prognose|Hypothese|Einschätzung|Aufforderung|Bitte|Appell|Drohung"
+    r"|Meldung|Nachricht|Botschaft|Zusicherung|Versprechen|Kritik|Angst|Sorge)(?:en|n|e)?"
+)
 MODAL_PRETERITES = frozenset(
     {"sollte", "sollten", "wollte", "wollten", "durfte", "durften", "konnte", "konnten", "musste", "mussten"}
     | {"mochte", "mochten", "möchte", "möchten"}
@@ -315,7 +321,8 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
     verbs = [
         i
         for i, t in enumerate(tokens)
-        if t.text[0].islower() and (is_reporting_verb(t.text, t.lemma) or _particle_cue(tokens, i))
+        if (t.text[0].islower() and (is_reporting_verb(t.text, t.lemma) or _particle_cue(tokens, i)))
+        or (SPEECH_NOUN.fullmatch(t.text) and i + 2 < len(tokens) and tokens[i + 1].text == ",")
     ]
     commas = [i for i, t in enumerate(tokens) if t.text in (",", ":")]
     for v in verbs:
