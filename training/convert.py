@@ -161,9 +161,13 @@ def _ud_docs(vocab: Vocab, sents: list, per_doc: int, with_tags: bool) -> list[D
     for k in range(0, len(sents), per_doc):
         chunk = sents[k : k + per_doc]
         words, spaces, lemmas, pos, tags, morphs, starts = [], [], [], [], [], [], []
+        heads: list[int] = []
+        deps: list[str] = []
         for s in chunk:
             sp = list(s.spaces)
             sp[-1] = True
+            heads += [len(words) + h for h in s.heads]
+            deps += s.deps
             words += s.words
             spaces += sp
             lemmas += s.lemmas
@@ -181,7 +185,8 @@ def _ud_docs(vocab: Vocab, sents: list, per_doc: int, with_tags: bool) -> list[D
                 pos=pos,
                 tags=tags,
                 morphs=morphs,
-                sent_starts=starts,
+                heads=heads,
+                deps=deps,
             )
         )
     return docs

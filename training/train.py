@@ -267,6 +267,8 @@ def main() -> None:
         "morph_acc_heldout": tags["morph_acc"],
         "lemma_acc_heldout": tags["lemma_acc"],
         "sent_f1_heldout": tags["sent_f"],
+        "uas_heldout": tags.get("uas"),
+        "las_heldout": tags.get("las"),
         "words_per_s_one_core": speed["words_per_s"],
         "words_per_cpu_s_one_core": speed["words_per_cpu_s"],
         "train_seconds": train_s,

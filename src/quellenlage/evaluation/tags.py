@@ -35,6 +35,8 @@ class UDSentence:
     upos: list[str] = field(default_factory=list)
     xpos: list[str] = field(default_factory=list)
     feats: list[str] = field(default_factory=list)
+    heads: list[int] = field(default_factory=list)  # index of the head word in the sentence; the root points to itself
+    deps: list[str] = field(default_factory=list)
     sent_id: str = ""
     newdoc: bool = False
 
@@ -56,6 +58,27 @@ def normalize_feats(feats: str) -> str:
     return _merge_feats([feats])
 
 
+def _word_positions(rows: list[list[str]]) -> dict[str, int]:
+    """Syntactic word ids ("1", "2", …) to token indices after merging multi-word tokens."""
+    position: dict[str, int] = {}
+    index, i = 0, 0
+    while i < len(rows):
+        r = rows[i]
+        if "-" in r[0]:
+            a, b = (int(x) for x in r[0].split("-"))
+            for word in range(a, b + 1):
+                position[str(word)] = index
+            i += 1 + (b - a + 1)
+        elif "." in r[0]:
+            i += 1
+            continue
+        else:
+            position[r[0]] = index
+            i += 1
+        index += 1
+    return position
+
+
 def read_conllu(path: Path | str) -> list[UDSentence]:
     """Read a CoNLL-U file into :class:`UDSentence` objects (MWTs merged)."""
     sentences: list[UDSentence] = []
@@ -67,12 +90,17 @@ def read_conllu(path: Path | str) -> list[UDSentence]:
         nonlocal cur, rows, pending_newdoc
         if not rows:
             return
+        position = _word_positions(rows)  # syntactic word id -> merged token index
+        syntax: list[tuple[str, str]] = []  # (head id, relation) of each merged token
         i = 0
         while i < len(rows):
             r = rows[i]
             if "-" in r[0]:
                 a, b = (int(x) for x in r[0].split("-"))
                 subs = [rows[j] for j in range(i + 1, i + 1 + (b - a + 1)) if j < len(rows)]
+                # "am" = "an dem": the merged token attaches where its part leaving the group does
+                outside = [t for t in subs if t[6] not in {u[0] for u in subs}] or subs
+                syntax.append((outside[0][6], outside[0][7]))
                 upos = subs[0][3] if subs else "X"
                 xpos = subs[0][4] if subs else "_"
                 if len(subs) >= 2 and subs[0][3] == "ADP" and subs[-1][3] == "DET":
@@ -94,7 +122,12 @@ def read_conllu(path: Path | str) -> list[UDSentence]:
             cur.upos.append(r[3])
             cur.xpos.append(r[4])
             cur.feats.append(normalize_feats(r[5]))
+            syntax.append((r[6], r[7]))
             i += 1
+        for index, (head, relation) in enumerate(syntax):
+            root = head in ("0", "_") or head not in position
+            cur.heads.append(index if root else position[head])
+            cur.deps.append("ROOT" if root else relation)
         cur.newdoc = pending_newdoc
         pending_newdoc = False
         sentences.append(cur)
@@ -157,6 +190,8 @@ def evaluate_tags_file(path: Path | str, nlp: Any, sents_per_doc: int = 10) -> d
     tag_labels = set(nlp.get_pipe("tagger").labels) if "tagger" in nlp.pipe_names else None
     n = pos_ok = morph_ok = lemma_ok = 0
     tag_n = tag_ok = 0
+    parsed = "parser" in nlp.pipe_names
+    dep_n = head_ok = label_ok = 0  # attachment scores without punctuation, as the CoNLL shared tasks
     s_tp = s_pred = s_gold = 0
     for g, doc in zip(groups, docs, strict=True):
         i = 0
@@ -174,6 +209,11 @@ def evaluate_tags_file(path: Path | str, nlp: Any, sents_per_doc: int = 10) -> d
                 if use_tag:
                     tag_n += 1
                     tag_ok += tok.tag_ == s.xpos[j]
+                if parsed and s.heads and s.upos[j] != "PUNCT":
+                    dep_n += 1
+                    right_head = tok.head.i == i + s.heads[j]
+                    head_ok += right_head
+                    label_ok += right_head and tok.dep_.lower() == s.deps[j].lower()
             i += len(s.words)
         pred_starts = {t.i for t in doc if t.i > 0 and t.is_sent_start}
         s_tp += len(gold_starts & pred_starts)
@@ -191,6 +231,8 @@ def evaluate_tags_file(path: Path | str, nlp: Any, sents_per_doc: int = 10) -> d
         "sent_p": sp,
         "sent_r": sr,
         "sent_f": sf,
+        "uas": head_ok / dep_n if dep_n else None,
+        "las": label_ok / dep_n if dep_n else None,
     }
 
 
@@ -204,6 +246,8 @@ def format_tags_report(result: dict[str, Any]) -> str:
         ("sentence P", result["sent_p"]),
         ("sentence R", result["sent_r"]),
         ("sentence F1", result["sent_f"]),
+        ("UAS", result.get("uas")),
+        ("LAS", result.get("las")),
     ]
     lines = [f"{result['tokens']} tokens, {result['sentences']} sentences"]
     for name, val in rows:
