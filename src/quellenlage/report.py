@@ -72,6 +72,8 @@ def _quotes(analysis: Analysis) -> Table:
         table.add_row(
             _actor(quote.speaker), quote.kind, quote.cue.text if quote.cue else "", _short(quote.content.text, 120)
         )
+    if not analysis.quotes:
+        table.caption = "no quotation found"
     return table
 
 
