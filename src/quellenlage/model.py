@@ -54,6 +54,8 @@ class Token(Span):
     lemma: str = ""
     pos: str = ""
     morph: str = ""
+    head: int | None = Field(None, description="index of the syntactic head among the sentence's tokens; None unparsed")
+    dep: str = Field("", description="Universal Dependencies relation to the head (ROOT for the root)")
 
 
 class Sentence(Span):

@@ -122,7 +122,7 @@ class QuoteState:
 
 
 def find_quotes(text: str, segments: list[Segment], sentences: list[Sentence], index: EntityIndex) -> list[Quote]:
-    speakers = SpeakerResolver(text, index)
+    speakers = SpeakerResolver(text, index, sentences)
     state = QuoteState()
     by_segment: dict[int, list[tuple[int, Sentence]]] = {}
     for number, sentence in enumerate(sentences):

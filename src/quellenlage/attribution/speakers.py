@@ -9,11 +9,12 @@ und Südkorea") kept together as one group speaker.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from quellenlage.attribution.cues import is_reporting_verb
 from quellenlage.entities.index import ACTOR_FORMS, EntityIndex, ref
-from quellenlage.model import Actor, Entity, EntityRef, Mention, Span
+from quellenlage.model import Actor, Entity, EntityRef, Mention, Sentence, Span, Token
 
 if TYPE_CHECKING:
     from quellenlage.attribution.quotes import QuoteState
@@ -97,9 +98,10 @@ AGENT_COMPOUND = re.compile(
 
 
 class SpeakerResolver:
-    def __init__(self, text: str, index: EntityIndex):
+    def __init__(self, text: str, index: EntityIndex, sentences: Sequence[Sentence] = ()):
         self.text = text
         self.index = index
+        self.sentences = sentences
 
     def first_in_span(self, start: int, end: int) -> Actor:
         """The first entity an attribution line names ("Jana Reimers, Meteorologin beim
@@ -118,6 +120,13 @@ class SpeakerResolver:
         in a prepositional phrase, a genitive attribute or a dative object. In German main
         clauses the subject stands before or right after the finite verb, so it is the first
         actor in the clause far more often than not."""
+        subject = self._parsed_subject(start, end)
+        if subject is not None:  # the parser's subject phrase: look for the speaker inside it only
+            speaker, _ = self._subject_in(subject.start, subject.end)
+            return speaker or unnamed(subject.text), subject
+        return self._subject_in(start, end)
+
+    def _subject_in(self, start: int, end: int) -> tuple[Actor, Span | None]:
         candidates = [
             (m, e) for m, e in self._mentions(start, end, compounds=False) if self._may_be_subject(m, e, start)
         ]
@@ -136,6 +145,23 @@ class SpeakerResolver:
         if after and after.end() <= end:
             phrase_end = after.end("role")  # "Günther Platter, der Verteidigungsminister Österreichs,"
         return _actor(_distinct(e for _, e in group)), self._span(phrase_start, phrase_end)
+
+    def _parsed_subject(self, start: int, end: int) -> Span | None:
+        """The subject phrase in [start, end) by the dependency parse: the subtree of the first
+        nominal subject (of a reporting verb, if one has a subject there); None unparsed."""
+        sentence = next((s for s in self.sentences if s.start <= start < s.end), None)
+        if sentence is None or not sentence.tokens or sentence.tokens[0].head is None:
+            return None
+        tokens = sentence.tokens
+        subjects = [i for i, t in enumerate(tokens) if t.dep.startswith("nsubj") and start <= t.start < end]
+        if not subjects:
+            return None
+        reporting = [i for i in subjects if is_reporting_verb(tokens[tokens[i].head or 0].text)]
+        words = _subtree(tokens, (reporting or subjects)[0])
+        first, last = tokens[min(words)], tokens[max(words)]
+        if first.start < start or last.end > end:
+            return None
+        return self._span(first.start, last.end)
 
     def _unnamed_subject(self, start: int, end: int) -> tuple[Actor, Span | None]:
         """A pronoun ("sagte er") stands for the last person or organisation named; a
@@ -196,6 +222,19 @@ class SpeakerResolver:
             else:
                 groups.append([pair])
         return groups
+
+
+def _subtree(tokens: Sequence[Token], root: int) -> set[int]:
+    """Indices of the tokens below `root` in the parse, `root` included."""
+    words = {root}
+    changed = True
+    while changed:
+        changed = False
+        for i, t in enumerate(tokens):
+            if i not in words and t.head in words and t.head != i:
+                words.add(i)
+                changed = True
+    return words
 
 
 def unnamed(phrase: str) -> EntityRef:

@@ -107,7 +107,10 @@ def annotate(text: str, segments: list[Segment]) -> tuple[list[Sentence], list[N
     names: list[NameSpan] = []
     for index, doc in enumerate(nlp.pipe((segment.text for segment in segments), batch_size=PIPE_BATCH)):
         base = segments[index].start
+        parsed = doc.has_annotation("DEP")
         for sent in doc.sents:
+            words = [t for t in sent if not t.is_space]
+            position = {t.i: n for n, t in enumerate(words)}
             tokens = [
                 Token(
                     start=base + t.idx,
@@ -116,9 +119,10 @@ def annotate(text: str, segments: list[Segment]) -> tuple[list[Sentence], list[N
                     lemma=t.lemma_ or t.text,
                     pos=t.pos_,
                     morph=str(t.morph),
+                    head=position.get(t.head.i) if parsed else None,
+                    dep=t.dep_ if parsed else "",
                 )
-                for t in sent
-                if not t.is_space
+                for t in words
             ]
             if not tokens:
                 continue
