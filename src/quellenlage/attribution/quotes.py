@@ -53,7 +53,7 @@ FRAME_BEFORE_MAX = 12
 POINTS_BACK = re.compile(r"^(?:Das|Dies|So|Diese Worte)\s+(?:\w+\s+){0,2}?[a-zäöüß]+(?:te|ten|t)\b")
 # A sentence is a direct quotation when quoted words make up at least this share of it;
 # below, its quoted stretches are fragments embedded in reported speech or prose.
-DIRECT_SHARE = 0.5
+DIRECT_SHARE = 0.4
 # Only quotations that give someone's words make the next subjunctive sentence theirs.
 CONTINUING_KINDS = frozenset({"direct", "indirect", "free_indirect", "according_to"})
 CONDITIONAL_FORMS = ("hätt", "wär", "würd", "könnt")
