@@ -48,7 +48,7 @@ CUE_WORDS = frozenset({"laut", "zufolge", "gemäß", "nach", "demnach", "wonach"
 # in any mood.
 FRAME_AFTER_MAX = 10
 # How far the comma opening reported content may stand after the reporting verb.
-FRAME_BEFORE_MAX = 12
+FRAME_BEFORE_MAX = 16
 # A sentence after a quotation that names its speaker: "Das sagte der GDL-Vorsitzende …"
 POINTS_BACK = re.compile(r"^(?:Das|Dies|So|Diese Worte)\s+(?:\w+\s+){0,2}?[a-zäöüß]+(?:te|ten|t)\b")
 # A sentence is a direct quotation when quoted words make up at least this share of it;
