@@ -239,17 +239,30 @@ def _reported_by_next(
 ) -> bool:
     """A statement whose source the next sentence gives: "Die Enten waren mit H5N1 infiziert.
     Das erklärte ein Sprecher des Ministeriums." """
-    if following is None or not POINTS_BACK.match(following.text):
+    named = _frame_in_next(text, following, speakers)
+    if named is None:
         return False
-    verb = _first_reporting_verb(following, following.start, following.end)
-    if verb is None or quoted_spans(text, following.start, following.end):
+    speaker, mention, cue, points_back = named
+    if not points_back or speaker is None:
         return False
-    speaker, mention = speakers.subject_near(verb.end, following.end)
-    if speaker is None:
-        return False
-    cue = _strip_span(text, following.start, max(mention.end if mention else 0, verb.end))
     _add_content(text, number, sentence.tokens, cue, speaker, mention, state)
     return True
+
+
+def _frame_in_next(
+    text: str, following: Sentence | None, speakers: SpeakerResolver
+) -> tuple[Actor, Span | None, Span, bool] | None:
+    """Speaker, speaker mention and frame of a next sentence that reports without quoting, and
+    whether it points back ("Das sagte X.": the subject follows the verb)."""
+    if following is None or quoted_spans(text, following.start, following.end):
+        return None
+    verb = _first_reporting_verb(following, following.start, following.end)
+    if verb is None:
+        return None
+    points_back = POINTS_BACK.match(following.text) is not None
+    speaker, mention = speakers.subject_near(verb.end if points_back else following.start, following.end)
+    cue = _strip_span(text, following.start, max(mention.end if mention else 0, verb.end))
+    return speaker, mention, cue, points_back
 
 
 def _announced_by_colon(text: str, sentence: Sentence, quoted: list[tuple[int, int]]) -> bool:
@@ -301,13 +314,9 @@ def _direct_quotes(
     elif frame_before.rstrip().endswith(":") or _first_reporting_verb(sentence, sentence.start, spans[0][0]):
         cue = _strip_span(text, sentence.start, spans[0][0] - 1)
         speaker, mention = speakers.subject_near(sentence.start, spans[0][0])
-    elif following is not None and not quoted_spans(text, following.start, following.end):
+    elif (named := _frame_in_next(text, following, speakers)) is not None:
         # the next sentence names the speaker: "Das sagte X." / "Bundestrainer Lund sprach von …"
-        verb = _first_reporting_verb(following, following.start, following.end)
-        if verb is not None:
-            points_back = POINTS_BACK.match(following.text) is not None  # the subject follows the verb
-            speaker, mention = speakers.subject_near(verb.end if points_back else following.start, following.end)
-            cue = _strip_span(text, following.start, max(mention.end if mention else 0, verb.end))
+        speaker, mention, cue, _ = named
     speaker = speaker or state.last_speaker
     for start, end in spans:
         if cue is None and not any(start <= t.start < end and t.pos in ("VERB", "AUX") for t in sentence.tokens):
