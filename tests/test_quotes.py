@@ -221,3 +221,12 @@ def test_a_colon_announces_a_direct_quotation_after_a_long_frame() -> None:
 def test_speech_noun_introduces_reported_content() -> None:
     [quote] = quotes("Olaf Scholz begegnete dem Antrag mit der Begründung, dass das Geld fehle.")
     assert (quote.kind, speaker(quote), quote.content.text) == ("indirect", "Olaf Scholz", "dass das Geld fehle")
+
+
+def test_hearsay_soll_continues_only_right_after_a_quotation() -> None:
+    found = quotes("Olaf Scholz sagte, die Regierung sei handlungsfähig. Der Club soll in die Serie B absteigen.")
+    assert [(q.content.text, speaker(q)) for q in found] == [
+        ("die Regierung sei handlungsfähig", "Olaf Scholz"),
+        ("Der Club soll in die Serie B absteigen", "Olaf Scholz"),
+    ]
+    assert quotes("Der Club soll in die Serie B absteigen.") == []

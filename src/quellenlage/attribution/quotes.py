@@ -71,6 +71,7 @@ MODAL_PRETERITES = frozenset(
     {"sollte", "sollten", "wollte", "wollten", "durfte", "durften", "konnte", "konnten", "musste", "mussten"}
     | {"mochte", "mochten", "möchte", "möchten"}
 )
+HEARSAY_MODALS = frozenset({"soll", "sollen"})
 RELATIVE_WORDS = frozenset({"was", "wo", "womit", "wodurch", "worauf", "welche", "welcher", "welches", "welchen"})
 ARTICLE_FORMS = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen", "denen"})
 
@@ -587,13 +588,16 @@ def _subjunctive(token: Token) -> bool:
 
 def _free_standing_subjunctive(tokens: list[Token], conditional_too: bool = False) -> bool:
     """A main clause whose finite verb is Konjunktiv I (sei, habe, bedeute): reported speech.
-    The Konjunktiv II (hätte, wäre, würde, könnte) is mostly a conditional; it counts only right
-    after a quotation, where it stands in for the Konjunktiv I."""
-    head = [t for t in tokens[:8] if t.text not in ('"', "„", "“")]
+    The Konjunktiv II (hätte, wäre, würde, könnte) is mostly a conditional, and "soll" mostly a
+    plan; right after a quotation both stand in for the Konjunktiv I ("Der Club soll in die
+    Serie B absteigen": still the prosecutor's words)."""
+    head = [t for t in tokens[:8] if t.text not in ('"', "„", "“")][1:7]
+    if conditional_too and any(t.text.lower() in HEARSAY_MODALS for t in head):
+        return True
     if not _has_subjunctive(tokens):
         return False
     return any(
-        _subjunctive(t) and (conditional_too or not t.text.lower().startswith(CONDITIONAL_FORMS)) for t in head[1:7]
+        _subjunctive(t) and (conditional_too or not t.text.lower().startswith(CONDITIONAL_FORMS)) for t in head
     )
 
 
