@@ -32,7 +32,7 @@ PERSON_OR_GROUP = frozenset({"PER", "ORG"})
 ARTICLES = r"(?:der|die|das|den|dem|des|ein|eine|einer|eines|einem|einen|Der|Die|Das|Ein|Eine)"
 # What precedes a name inside its noun phrase: article, adjectives, titles ("der ukrainische Präsident ").
 NOUN_PHRASE_HEAD = re.compile(
-    rf"\b{ARTICLES}\s+(?:[\w-]*[a-zäöüß](?:e|en|er|es)\s+)*(?:[A-ZÄÖÜ][\w-]*\s+){{0,2}}|(?:[A-ZÄÖÜ][\w-]*\s+){{1,2}}"
+    rf"\b{ARTICLES}\s+(?:[\w-]*[a-zäöüß](?:e|en|er|es)\s+)*(?:[A-ZÄÖÜ][\w-]*\s+){{0,2}}\Z|(?:[A-ZÄÖÜ][\w-]*\s+){{1,2}}\Z"
 )
 # Capitalised words before a name that open the sentence, not the noun phrase ("Auch Hassemer").
 NOT_IN_PHRASE = frozenset(
@@ -68,8 +68,10 @@ NOT_IN_PHRASE = frozenset(
 )
 UNNAMED_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem"})
 # A description set off by a comma before or after a name: "Der Leiter der WHO, Klaus Stöhr".
-APPOSITION_BEFORE = re.compile(rf"\b{ARTICLES}\s+[^,.;:!?„“\"]{{3,80}},\s+")
+APPOSITION_BEFORE = re.compile(rf"\b{ARTICLES}\s+[^,.;:!?„“\"]{{3,80}},\s+\Z")
 APPOSITION_AFTER = re.compile(rf",\s+(?P<role>(?:{ARTICLES}\s+|[A-ZÄÖÜ])[^,.;:!?„“\"]{{3,80}}?)(?=,)")
+# Where a named speaker works: "Moritz Wohlrab von der „Aktion Deutschland hilft“", "Metzges vom Netzwerk Campact".
+AFFILIATION_AFTER = re.compile(r"\s+(?:vom|von\s+(?:der|dem|den))\s+(?:„[^“]{1,60}“|(?:[\w-]+\s+){0,2}?[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*)?)")
 PRONOUN = re.compile(r"\b(?:er|sie|Er|Sie)\b")
 # Head nouns of speakers that are no named entity (the end of a compound counts: "Bahnsprecher").
 SPEAKER_NOUN = (
@@ -88,7 +90,8 @@ SPEAKER_NOUN = (
 # An unnamed speaker: "Der Staatsanwalt", "die Polizei", "ein Sprecher des Ministeriums".
 DESCRIPTION = re.compile(
     rf"\b{ARTICLES}\s+(?:[a-zäöüß][\w-]*(?:e|en|er|es)\s+)*{SPEAKER_NOUN}\b"
-    rf"(?:\s+(?:des|der)\s+(?:[a-zäöüß][\w-]*(?:e|en|er|es)\s+)*[A-ZÄÖÜ][\w-]+)?"
+    rf"(?:\s+(?:des|der|eines|einer)\s+(?:[a-zäöüß][\w-]*(?:e|en|er|es)\s+)*[A-ZÄÖÜ][\w-]+){{0,2}}"
+    r"(?:\s+(?![A-ZÄÖÜ][a-zäöüß]+(?:te|ten)\b)[A-ZÄÖÜ][\w-]+(?:\s+(?:ohne|für)\s+[A-ZÄÖÜ][\w-]+)?)?"
 )
 # Compounds whose head names people acting for the entity: "die Nato-Verbündeten", "Kreml-Sprecher".
 AGENT_COMPOUND = re.compile(
@@ -120,7 +123,7 @@ class SpeakerResolver:
         in a prepositional phrase, a genitive attribute or a dative object. In German main
         clauses the subject stands before or right after the finite verb, so it is the first
         actor in the clause far more often than not."""
-        subject = self._parsed_subject(start, end)
+        subject = self._parsed_subject(start, end) or self._nominal_subject(start, end)
         if subject is not None:  # the parser's subject phrase: look for the speaker inside it only
             speaker, _ = self._subject_in(subject.start, subject.end)
             return speaker or unnamed(subject.text), subject
@@ -135,12 +138,15 @@ class SpeakerResolver:
         group = self._coordinated_groups(candidates)[0]
         phrase_start = group[0][0].start
         head = NOUN_PHRASE_HEAD.search(self.text, max(start, phrase_start - 80), phrase_start)
-        if head and head.end() == phrase_start and head.start() >= start and head[0].split()[0] not in NOT_IN_PHRASE:
+        if head and head[0].split()[0] not in NOT_IN_PHRASE:
             phrase_start = head.start()  # "der ukrainische Präsident Wolodymyr Selenskyj"
         phrase_end = group[-1][0].end
         before = APPOSITION_BEFORE.search(self.text, max(start, phrase_start - 100), phrase_start)
-        if before and before.end() == phrase_start:
+        if before:
             phrase_start = before.start()  # "Der Leiter des Programms, Klaus Stöhr"
+        affiliation = AFFILIATION_AFTER.match(self.text, phrase_end)
+        if affiliation and affiliation.end() <= end:
+            phrase_end = affiliation.end()
         after = APPOSITION_AFTER.match(self.text, phrase_end)
         if after and after.end() <= end:
             phrase_end = after.end("role")  # "Günther Platter, der Verteidigungsminister Österreichs,"
@@ -162,6 +168,32 @@ class SpeakerResolver:
         if first.start < start or last.end > end:
             return None
         return self._span(first.start, last.end)
+
+    def _nominal_subject(self, start: int, end: int) -> Span | None:
+        """The subject phrase in [start, end) by word classes and case, where no parse is at
+        hand: in a German main clause the subject either fills the field before the finite
+        verb ("Ärzte ohne Grenzen teilte mit") or is the first nominative phrase after it
+        ("Am Montag sagte der Sprecher der Polizei"); in a clause opened by "wie" or "dass" it
+        is the first nominative phrase after the conjunction."""
+        sentence = next((s for s in self.sentences if s.start <= start < s.end), None)
+        if sentence is None:
+            return None
+        tokens = [t for t in sentence.tokens if start <= t.start and t.end <= end]
+        verb = next((i for i, t in enumerate(tokens) if t.pos in ("VERB", "AUX") and "VerbForm=Fin" in t.morph), None)
+        if verb is None:
+            return None
+        field = tokens[:verb]
+        while field and field[0].pos == "PUNCT":
+            field = field[1:]
+        if field and field[0].pos == "SCONJ" or (field and field[0].text.lower() == "wie"):
+            phrase = _first_nominative_phrase(field[1:])
+        elif field and _is_noun_phrase(field):
+            phrase = field
+        else:
+            phrase = _first_nominative_phrase(tokens[verb + 1 :])
+        while phrase and phrase[-1].pos == "PUNCT":
+            phrase = phrase[:-1]
+        return self._span(phrase[0].start, phrase[-1].end) if phrase else None
 
     def _unnamed_subject(self, start: int, end: int) -> tuple[Actor, Span | None]:
         """A pronoun ("sagte er") stands for the last person or organisation named; a
@@ -222,6 +254,79 @@ class SpeakerResolver:
             else:
                 groups.append([pair])
         return groups
+
+
+NOMINAL = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "X"})
+# Prepositions that stay inside a name or an affiliation: "Ärzte ohne Grenzen", "Müller von der Caritas".
+NAME_PREPOSITIONS = frozenset({"ohne", "für", "von", "vom"})
+
+
+def _case(token: Token) -> str:
+    return next((f[5:] for f in token.morph.split("|") if f.startswith("Case=")), "")
+
+
+def _is_noun_phrase(words: Sequence[Token]) -> bool:
+    """Whether a field before the verb is one noun phrase in the nominative (with genitives,
+    appositions and coordinations inside), not an adverbial ("Am Montag", "Dabei")."""
+    if words[0].pos not in NOMINAL and not (words[0].pos == "PRON" and _case(words[0]) == "Nom"):
+        return False
+    nouns = [t for t in words if t.pos in ("NOUN", "PROPN", "PRON")]
+    if not nouns or _case(nouns[0]) in ("Dat", "Acc"):
+        return False
+    return all(
+        t.pos in NOMINAL or t.pos in ("PUNCT", "CCONJ") or t.text in NAME_PREPOSITIONS for t in words
+    )
+
+
+def _first_nominative_phrase(words: Sequence[Token]) -> list[Token]:
+    """The first noun phrase that is not in the dative or accusative ("sagte dem Spiegel der
+    Sprecher der Polizei"), with its genitive attributes."""
+    i = 0
+    while i < len(words):
+        t = words[i]
+        if t.pos == "PUNCT" and t.text not in ("„", '"'):
+            return []
+        if t.pos == "ADP":  # skip the prepositional phrase
+            i += 1
+            while i < len(words) and words[i].pos in NOMINAL:
+                i += 1
+            continue
+        if t.pos == "PRON":
+            if _case(t) == "Nom" and "PronType=Prs" in t.morph:
+                return [t]
+            i += 1
+            continue
+        if t.pos not in NOMINAL:
+            i += 1
+            continue
+        phrase = _noun_phrase_at(words, i)
+        head = next((w for w in reversed(phrase) if w.pos in ("NOUN", "PROPN")), None)
+        if head is not None and _case(phrase[-1] if phrase[-1].pos in ("NOUN", "PROPN") else head) not in ("Dat", "Acc", "Gen"):
+            return _with_genitives(words, i + len(phrase), phrase)
+        i += max(1, len(phrase))
+    return []
+
+
+def _noun_phrase_at(words: Sequence[Token], i: int) -> list[Token]:
+    phrase: list[Token] = []
+    while i < len(words) and words[i].pos in ("DET", "ADJ", "NUM"):
+        phrase.append(words[i])
+        i += 1
+    while i < len(words) and words[i].pos in ("NOUN", "PROPN", "X"):
+        phrase.append(words[i])
+        i += 1
+    return phrase if any(w.pos in ("NOUN", "PROPN", "X") for w in phrase) else []
+
+
+def _with_genitives(words: Sequence[Token], i: int, phrase: list[Token]) -> list[Token]:
+    """Extend a noun phrase by the genitives after it: "der Sprecher des Auswärtigen Amtes"."""
+    while i < len(words) and words[i].pos == "DET" and _case(words[i]) == "Gen":
+        attribute = _noun_phrase_at(words, i)
+        if not attribute:
+            break
+        phrase = phrase + attribute
+        i += len(attribute)
+    return phrase
 
 
 def _subtree(tokens: Sequence[Token], root: int) -> set[int]:
