@@ -635,7 +635,7 @@ def _clause_start(tokens: list[Token], verb: int) -> int:
     """Index of the first token of the clause holding the verb (after a sentence-internal
     boundary such as a closing quotation, a semicolon or a colon)."""
     for i in range(verb - 1, -1, -1):
-        if tokens[i].text in (";", ":", "“", "”", "»", "«") or (tokens[i].text == "," and i < verb - 8):
+        if tokens[i].text in (";", ":", "“", "”", "»", "«"):
             return i + 1
     return 0
 

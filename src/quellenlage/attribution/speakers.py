@@ -69,7 +69,7 @@ NOT_IN_PHRASE = frozenset(
 UNNAMED_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem"})
 # A description set off by a comma before or after a name: "Der Leiter der WHO, Klaus Stöhr".
 APPOSITION_BEFORE = re.compile(rf"\b{ARTICLES}\s+[^,.;:!?„“\"]{{3,80}},\s+\Z")
-APPOSITION_AFTER = re.compile(rf",\s+(?P<role>(?:{ARTICLES}\s+|[A-ZÄÖÜ])[^,.;:!?„“\"]{{3,80}}?)(?=,)")
+APPOSITION_AFTER = re.compile(rf",\s+(?P<role>(?:{ARTICLES}\s+|[A-ZÄÖÜ]|[a-zäöüß]+(?:e|er|en|es)\s+[A-ZÄÖÜ])[^,.;:!?„“\"]{{3,80}}?)(?=,)")
 # Where a named speaker works: "Moritz Wohlrab von der „Aktion Deutschland hilft“", "Metzges vom Netzwerk Campact".
 AFFILIATION_AFTER = re.compile(r"\s+(?:vom|von\s+(?:der|dem|den))\s+(?:„[^“]{1,60}“|(?:[\w-]+\s+){0,2}?[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*)?)")
 PRONOUN = re.compile(r"\b(?:er|sie|Er|Sie)\b")
@@ -191,9 +191,15 @@ class SpeakerResolver:
             phrase = field
         else:
             phrase = _first_nominative_phrase(tokens[verb + 1 :])
-        while phrase and phrase[-1].pos == "PUNCT":
+        while phrase and phrase[-1].pos == "PUNCT" and not (phrase[-1].text == ")" and any(t.text == "(" for t in phrase)):
             phrase = phrase[:-1]
-        return self._span(phrase[0].start, phrase[-1].end) if phrase else None
+        if not phrase:
+            return None
+        phrase_end = phrase[-1].end
+        after = APPOSITION_AFTER.match(self.text, phrase_end)
+        if after and after.end() <= end:
+            phrase_end = after.end("role")  # "Charles Bouchard, kanadischer General,"
+        return self._span(phrase[0].start, phrase_end)
 
     def _unnamed_subject(self, start: int, end: int) -> tuple[Actor, Span | None]:
         """A pronoun ("sagte er") stands for the last person or organisation named; a
@@ -261,6 +267,11 @@ NOMINAL = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "X"})
 NAME_PREPOSITIONS = frozenset({"ohne", "für", "von", "vom"})
 
 
+def _nominal(token: Token) -> bool:
+    """A word of a noun phrase; names the tagger takes for punctuation ("ver.di") count."""
+    return token.pos in NOMINAL or (token.pos == "PUNCT" and any(c.isalpha() for c in token.text))
+
+
 def _case(token: Token) -> str:
     return next((f[5:] for f in token.morph.split("|") if f.startswith("Case=")), "")
 
@@ -268,13 +279,13 @@ def _case(token: Token) -> str:
 def _is_noun_phrase(words: Sequence[Token]) -> bool:
     """Whether a field before the verb is one noun phrase in the nominative (with genitives,
     appositions and coordinations inside), not an adverbial ("Am Montag", "Dabei")."""
-    if words[0].pos not in NOMINAL and not (words[0].pos == "PRON" and _case(words[0]) == "Nom"):
+    if not _nominal(words[0]) and not (words[0].pos == "PRON" and _case(words[0]) == "Nom"):
         return False
     nouns = [t for t in words if t.pos in ("NOUN", "PROPN", "PRON")]
     if not nouns or _case(nouns[0]) in ("Dat", "Acc"):
         return False
     return all(
-        t.pos in NOMINAL or t.pos in ("PUNCT", "CCONJ") or t.text in NAME_PREPOSITIONS for t in words
+        _nominal(t) or t.pos in ("PUNCT", "CCONJ") or t.text in NAME_PREPOSITIONS for t in words
     )
 
 
@@ -288,7 +299,7 @@ def _first_nominative_phrase(words: Sequence[Token]) -> list[Token]:
             return []
         if t.pos == "ADP":  # skip the prepositional phrase
             i += 1
-            while i < len(words) and words[i].pos in NOMINAL:
+            while i < len(words) and _nominal(words[i]):
                 i += 1
             continue
         if t.pos == "PRON":
@@ -296,7 +307,7 @@ def _first_nominative_phrase(words: Sequence[Token]) -> list[Token]:
                 return [t]
             i += 1
             continue
-        if t.pos not in NOMINAL:
+        if not _nominal(t):
             i += 1
             continue
         phrase = _noun_phrase_at(words, i)
@@ -312,9 +323,11 @@ def _noun_phrase_at(words: Sequence[Token], i: int) -> list[Token]:
     while i < len(words) and words[i].pos in ("DET", "ADJ", "NUM"):
         phrase.append(words[i])
         i += 1
-    while i < len(words) and words[i].pos in ("NOUN", "PROPN", "X"):
+    while i < len(words) and (words[i].pos in ("NOUN", "PROPN", "X") or (phrase and _nominal(words[i]))):
         phrase.append(words[i])
         i += 1
+    if phrase and i + 2 < len(words) and words[i].text == "(" and words[i + 2].text == ")":
+        phrase.extend(words[i : i + 3])  # "Franz Müntefering ( SPD )"
     return phrase if any(w.pos in ("NOUN", "PROPN", "X") for w in phrase) else []
 
 
