@@ -230,3 +230,11 @@ def test_hearsay_soll_continues_only_right_after_a_quotation() -> None:
         ("Der Club soll in die Serie B absteigen", "Olaf Scholz"),
     ]
     assert quotes("Der Club soll in die Serie B absteigen.") == []
+
+
+def test_any_full_verb_before_dass_frames_reported_content() -> None:
+    [quote] = quotes("Die Weltgesundheitsorganisation hält es für unwahrscheinlich, dass man sich ansteckt.")
+    assert quote.content.text == "dass man sich ansteckt"
+    assert quote.cue is not None and quote.cue.text == "hält"
+    assert speaker(quote) == "Weltgesundheitsorganisation"
+    assert quotes("Der Regen führte dazu, dass die Straße gesperrt wurde.") == []
