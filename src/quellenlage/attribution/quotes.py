@@ -307,7 +307,7 @@ def _direct_quotes(
         cue_end = outside_start + said_in.end()
         cue = _strip_span(text, outside_start + said_in.start(), cue_end)
         speaker = speakers.for_document(outside_start + said_in.start("source"), cue_end, state)
-    elif so_frame := SO_FRAME.search(text, spans[-1][1], sentence.end):  # "„…“, so Schnappauf."
+    elif so_frame := _so_frame(text, sentence, spans[-1][1]):  # "„…“, so Schnappauf."
         cue = _strip_span(text, so_frame.start(), so_frame.end())
         speaker, mention = speakers.subject_near(so_frame.start("source"), so_frame.end("source"))
     elif (verb := _first_reporting_verb(sentence, outside_start, sentence.end)) is not None:
@@ -371,7 +371,7 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
             speaker, mention = speakers.subject_near(sentence.start, tokens[v].start)
             _add_content(text, number, rest, cue, speaker, mention, state)
             return True
-    so_frame = SO_FRAME.search(text, sentence.start, sentence.end)
+    so_frame = _so_frame(text, sentence, sentence.start)
     if so_frame:
         content = [t for t in tokens if t.end <= so_frame.start()]
         speaker, mention = speakers.subject_near(so_frame.start("source"), so_frame.end("source"))
@@ -382,6 +382,16 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
         )
         return True
     return False
+
+
+def _so_frame(text: str, sentence: Sentence, start: int) -> re.Match[str] | None:
+    """ "…, so der Sprecher." closing the sentence; not "…, so wurde der Hafen geschlossen",
+    where "so" opens a clause with its own finite verb."""
+    match = SO_FRAME.search(text, start, sentence.end)
+    if match is None:
+        return None
+    source = [t for t in sentence.tokens if match.start("source") <= t.start < match.end("source")]
+    return None if any(t.pos in ("VERB", "AUX") and "VerbForm=Fin" in t.morph for t in source) else match
 
 
 def _free_indirect_quote(text: str, number: int, sentence: Sentence, state: QuoteState) -> bool:
