@@ -238,3 +238,13 @@ def test_any_full_verb_before_dass_frames_reported_content() -> None:
     assert quote.cue is not None and quote.cue.text == "hält"
     assert speaker(quote) == "Weltgesundheitsorganisation"
     assert quotes("Der Regen führte dazu, dass die Straße gesperrt wurde.") == []
+
+
+def test_verb_cue_in_pieces() -> None:
+    [quote] = quotes("Die Betreiberfirma teilte am Montag mit, der Reaktor sei abgeschaltet worden.")
+    assert quote.cue is not None and quote.cue.text == "teilte"
+    assert [part.text for part in quote.cue_parts] == ["mit"]
+    [quote] = quotes("Die Polizei hat am Montag erklärt, der Täter sei gefasst.")
+    assert [part.text for part in quote.cue_parts] == ["hat"]
+    [quote] = quotes("Laut Polizei ist der Täter gefasst.")
+    assert quote.cue_parts == []

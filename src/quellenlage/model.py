@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"
 
 SegmentKind = Literal[
     "kicker",
@@ -104,6 +104,10 @@ class Quote(Record):
     speaker: Actor = None
     speaker_mention: Span | None = None
     cue: Span | None = Field(None, description="the word that marks the speech: sagte, laut, zufolge, hieß")
+    cue_parts: list[Span] = Field(
+        default_factory=list,
+        description="the other words of a verb cue in more than one piece: teilte … mit, hat … erklärt, äußerte sich",
+    )
     frame: Span | None = Field(None, description="the words introducing the quotation, cue and speaker included")
     addressee: Span | None = Field(None, description="whom the words were addressed to: der Deutschen Presse-Agentur")
     medium: Literal["speech", "writing"] | None = None

@@ -109,6 +109,7 @@ class QuoteState:
             speaker=speaker,
             speaker_mention=speaker_mention,
             cue=(cue := cue or cue_in(frame)),
+            cue_parts=cue_parts_in(frame, cue),
             frame=frame,
             addressee=addressee_in(frame),
             medium=medium_of(frame, cue),
@@ -512,6 +513,39 @@ def cue_in(frame: Span | None) -> Span | None:
         return frame
     start = frame.start + cue.start()
     return Span(start=start, end=start + len(cue[0]), text=cue[0])
+
+
+# The other pieces of a German verb cue, as the Wikinews annotation counts them: the separable
+# particle at the end of the frame ("teilte … mit"), the auxiliary of a participle ("hat …
+# erklärt"), the reflexive ("äußerte sich") and the pronominal adverb ("wies darauf hin").
+CUE_PARTICLES = frozenset(
+    {"mit", "an", "bekannt", "fest", "hin", "aus", "ab", "zurück", "ein", "vor", "zu", "hervor", "dar", "bei", "klar"}
+)
+CUE_AUXILIARIES = frozenset({"hat", "haben", "hatte", "hatten", "wird", "wurde", "wurden", "werden", "ist", "war"})
+CUE_ADVERBS = frozenset({"sich", "darauf", "davon", "darüber", "dafür", "dazu", "daran"})
+
+
+def cue_parts_in(frame: Span | None, cue: Span | None) -> list[Span]:
+    """The words besides `cue` that make up its verb in the frame (see CUE_PARTICLES)."""
+    if frame is None or cue is None or cue == frame or not (frame.start <= cue.start < frame.end):
+        return []
+    words = [w for w in re.finditer(r"[\w-]+", frame.text)]
+    position = next((i for i, w in enumerate(words) if frame.start + w.start() == cue.start), None)
+    if position is None or not cue.text[:1].islower():
+        return []
+    parts = []
+    for i, word in enumerate(words):
+        lowered = word[0].lower()
+        if i == position:
+            continue
+        if (
+            (lowered in CUE_AUXILIARIES and abs(i - position) <= 6)
+            or (lowered in CUE_ADVERBS and 0 < i - position <= 3)
+            or (lowered in CUE_PARTICLES and i == len(words) - 1 and i > position)
+        ):
+            start = frame.start + word.start()
+            parts.append(Span(start=start, end=start + len(word[0]), text=word[0]))
+    return parts
 
 
 def addressee_in(frame: Span | None) -> Span | None:

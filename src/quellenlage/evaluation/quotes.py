@@ -269,6 +269,7 @@ def predict(article: WikinewsArticle) -> list[PredictedQuotation]:
 
         message = ids(quote.content.start, quote.content.end)
         cue = ids(quote.cue.start, quote.cue.end) if quote.cue else ()
+        cue = tuple(sorted(set(cue).union(*(ids(part.start, part.end) for part in quote.cue_parts))))
         frame = ids(quote.frame.start, quote.frame.end) if quote.frame else ()
         addressee = ids(quote.addressee.start, quote.addressee.end) if quote.addressee else ()
         if quote.kind in ("direct", "partial"):
