@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from quellenlage.model import Token
+
 # weak verbs: stem -> participle (None: ge + stem + t)
 WEAK_REPORTING = {
     "sag": None,
@@ -296,6 +298,12 @@ SAID_IN = re.compile(r"\b(?:hieß|heißt)\s+es\s+(?:in|aus|von)\s+(?P<source>[^,
 SO_FRAME = re.compile(r",\s+so\s+(?P<source>(?:(?:de[rmns]|die|das)\s+)?[A-ZÄÖÜ\w][^,.;:]{1,60}?)\s*[.!]?$")
 BASIS = re.compile(r"\bunter Berufung auf\s+(?P<basis>[^,.;:]{2,80}?)(?=\s+(?:\w+t|\w+en)\b[,.]|[,.;:])")
 HEDGE = re.compile(r"\b(sollen|soll|angeblich|mutmaßlich\w*|offenbar|vermutlich|Berichten zufolge)\b")
+
+
+def is_finite_verb(token: Token) -> bool:
+    """A finite verb by the model's morphology: the tagger marks VerbForm=Fin, or at least a
+    mood ("sagte": Mood=Ind without VerbForm), which only finite forms have."""
+    return token.pos in ("VERB", "AUX") and ("VerbForm=Fin" in token.morph or "Mood=" in token.morph)
 
 
 @cache

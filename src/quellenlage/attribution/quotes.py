@@ -21,6 +21,7 @@ from quellenlage.attribution.cues import (
     SO_FRAME,
     SPEECH_ACT,
     SUBJUNCTIVE,
+    is_finite_verb,
     is_reporting_verb,
 )
 from quellenlage.attribution.speakers import SpeakerResolver, unnamed
@@ -392,7 +393,7 @@ def _so_frame(text: str, sentence: Sentence, start: int) -> re.Match[str] | None
     if match is None:
         return None
     source = [t for t in sentence.tokens if match.start("source") <= t.start < match.end("source")]
-    return None if any(t.pos in ("VERB", "AUX") and "VerbForm=Fin" in t.morph for t in source) else match
+    return None if any(is_finite_verb(t) for t in source) else match
 
 
 def _free_indirect_quote(text: str, number: int, sentence: Sentence, state: QuoteState) -> bool:
@@ -430,7 +431,7 @@ def _according_to(text: str, number: int, sentence: Sentence, speakers: SpeakerR
     if group in ("info", "per", "laut") and not text[sentence.start : match.start()].strip(' "„»'):
         # a frame opening the sentence fills the whole Vorfeld: it ends at the finite verb
         # ("Ersten Angaben vom Dienstag zufolge gehörte …", "Nach einer Studie der IADB sandten …")
-        verb = next((t for t in sentence.tokens if t.start >= match.end() and "VerbForm=Fin" in t.morph), None)
+        verb = next((t for t in sentence.tokens if t.start >= match.end() and is_finite_verb(t)), None)
         if verb is not None and verb.start > match.end():
             frame_end = _strip_span(text, match.start(), verb.start).end
             mention = _span(text, match.start(group), frame_end)

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from quellenlage.attribution.cues import is_reporting_verb
+from quellenlage.attribution.cues import is_finite_verb, is_reporting_verb
 from quellenlage.entities.index import ACTOR_FORMS, EntityIndex, ref
 from quellenlage.model import Actor, Entity, EntityRef, Mention, Sentence, Span, Token
 
@@ -179,7 +179,7 @@ class SpeakerResolver:
         if sentence is None:
             return None
         tokens = [t for t in sentence.tokens if start <= t.start and t.end <= end]
-        verb = next((i for i, t in enumerate(tokens) if t.pos in ("VERB", "AUX") and "VerbForm=Fin" in t.morph), None)
+        verb = next((i for i, t in enumerate(tokens) if is_finite_verb(t)), None)
         if verb is None:
             return None
         field = tokens[:verb]
