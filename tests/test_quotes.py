@@ -248,3 +248,11 @@ def test_verb_cue_in_pieces() -> None:
     assert [part.text for part in quote.cue_parts] == ["hat"]
     [quote] = quotes("Laut Polizei ist der Täter gefasst.")
     assert quote.cue_parts == []
+
+
+def test_the_document_of_heisst_es_is_the_speakers_mention() -> None:
+    [quote] = quotes("In der Erklärung der Nato heißt es, die Lage sei ernst.")
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "der Erklärung der Nato"
+    assert speaker(quote) == "NATO"
+    [quote] = quotes("Die Lage sei ernst, heißt es in einer Erklärung der Nato.")
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "einer Erklärung der Nato"

@@ -293,7 +293,12 @@ ACCORDING_TO = re.compile(
 INFO_HEAD = re.compile(rf"^(?:[\w-]+\s+){{0,3}}?[\w-]*?(?i:{INFO_NOUNS})\s+(?:(?:von|aus|de[smr]|eines|einer)\s+)?")
 # "nach eigenen Angaben": the source is the subject of the sentence.
 OWN_ACCOUNT = re.compile(r"^(?:eigene[mnr]?|seine[mnr]?|ihre[mnr]?|deren|dessen)\s+\S+$")
-SAID_IN = re.compile(r"\b(?:hieß|heißt)\s+es\s+(?:in|aus|von)\s+(?P<source>[^,.;:]{2,80})")
+# "heißt es in der Erklärung", "Im Bericht heißt es": the document is the source.
+SAID_IN = re.compile(
+    r"\b(?:hieß|heißt)\s+es\s+(?:(?:dazu|weiter|auch|zudem|wörtlich)\s+)?(?:in|im|aus|von|vom|bei|auf)\s+"
+    r"(?:de[mnr]\s+|die\s+|das\s+)?(?P<source>[^,.;:]{2,80})"
+    r"|\b(?:[Ii]n|[Ii]m|[Aa]us|[Bb]ei|[Aa]uf)\s+(?P<before>[^,.;:„“]{2,80}?)(?:\s*,[^,.;:]{1,120},)?\s+(?:hieß|heißt)\s+es\b"
+)
 # "…, so der Sprecher." / "…, so Müller.": a frame without verb closing the sentence.
 SO_FRAME = re.compile(r",\s+so\s+(?P<source>(?:(?:de[rmns]|die|das)\s+)?[A-ZÄÖÜ\w][^,.;:]{1,60}?)\s*[.!]?$")
 BASIS = re.compile(r"\bunter Berufung auf\s+(?P<basis>[^,.;:]{2,80}?)(?=\s+(?:\w+t|\w+en)\b[,.]|[,.;:])")

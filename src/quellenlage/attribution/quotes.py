@@ -304,11 +304,10 @@ def _direct_quotes(
     frame_after = text[outside_start : sentence.end]
     frame_before = text[sentence.start : max(spans[0][0] - 1, sentence.start)]
     cue, speaker, mention = None, None, None
-    said_in = SAID_IN.search(frame_after)
+    said_in = SAID_IN.search(text, outside_start, sentence.end) or SAID_IN.search(text, sentence.start, spans[0][0])
     if said_in:
-        cue_end = outside_start + said_in.end()
-        cue = _strip_span(text, outside_start + said_in.start(), cue_end)
-        speaker = speakers.for_document(outside_start + said_in.start("source"), cue_end, state)
+        cue = _strip_span(text, said_in.start(), said_in.end())
+        speaker, mention = _document_source(text, said_in, speakers, state)
     elif so_frame := _so_frame(text, sentence, spans[-1][1]):  # "„…“, so Schnappauf."
         cue = _strip_span(text, so_frame.start(), so_frame.end())
         speaker, mention = speakers.subject_near(so_frame.start("source"), so_frame.end("source"))
@@ -354,7 +353,7 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
             ):
                 # the frame is the whole introducing clause: "Die Betreiberfirma teilte mit,"
                 cue = _strip_span(text, tokens[_clause_start(tokens, v)].start, tokens[frame_end - 1].end)
-                speaker, mention = _frame_speaker(text, tokens, v, frame_end, sentence, speakers, state)
+                speaker, mention = _frame_speaker(text, sentence.start, tokens[frame_end - 1].end, speakers, state)
                 verb = None if is_reporting_verb(tokens[v].text, tokens[v].lemma) else _span(text, tokens[v].start, tokens[v].end)
                 _add_content(text, number, content, cue, speaker, mention, state, verb)
                 return True
@@ -363,7 +362,7 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
         closing_frame = bool(before) and v - before[-1] == 1 and len(tokens) - v <= FRAME_AFTER_MAX
         if before and v - before[-1] <= 2 and (closing_frame or _is_reported(tokens[: before[-1]])):
             cue = _strip_span(text, tokens[before[-1] + 1].start, tokens[-1].end)
-            speaker, mention = speakers.subject_near(tokens[v].start, sentence.end)
+            speaker, mention = _frame_speaker(text, tokens[v].start, sentence.end, speakers, state)
             _add_content(text, number, tokens[: before[-1]], cue, speaker, mention, state)
             return True
         # no comma after the verb: "Selenskyj kritisierte es gebe …"
@@ -650,18 +649,23 @@ def _free_standing_subjunctive(tokens: list[Token], conditional_too: bool = Fals
 
 
 def _frame_speaker(
-    text: str,
-    tokens: list[Token],
-    verb: int,
-    frame_end: int,
-    sentence: Sentence,
-    speakers: SpeakerResolver,
-    state: QuoteState,
+    text: str, start: int, end: int, speakers: SpeakerResolver, state: QuoteState
 ) -> tuple[Actor, Span | None]:
-    said_in = SAID_IN.search(text, sentence.start, tokens[frame_end - 1].end + 1)
+    """The speaker a frame in [start, end) names: the document of "heißt es in …", else the subject."""
+    said_in = SAID_IN.search(text, start, end)
     if said_in:
-        return speakers.for_document(said_in.start("source"), said_in.end(), state), None
-    return speakers.subject_near(sentence.start, tokens[frame_end - 1].end)
+        return _document_source(text, said_in, speakers, state)
+    return speakers.subject_near(start, end)
+
+
+def _document_source(
+    text: str, said_in: re.Match[str], speakers: SpeakerResolver, state: QuoteState
+) -> tuple[Actor, Span | None]:
+    """The document of "heißt es in der Erklärung des Bündnisses" / "Im Bericht heißt es":
+    its author is the speaker, the document phrase the speaker's mention."""
+    group = "source" if said_in["source"] else "before"
+    mention = _strip_span(text, said_in.start(group), said_in.end(group))
+    return speakers.for_document(mention.start, mention.end, state), mention
 
 
 # Verbs that report only with a particle or pronoun nearby: "geht davon aus, dass …", "stellte

@@ -303,7 +303,7 @@ def _first_nominative_phrase(words: Sequence[Token]) -> list[Token]:
                 i += 1
             continue
         if t.pos == "PRON":
-            if _case(t) == "Nom" and "PronType=Prs" in t.morph:
+            if _case(t) == "Nom" and "PronType=Prs" in t.morph and t.text.lower() != "es":  # "heißt es": no one
                 return [t]
             i += 1
             continue
