@@ -256,3 +256,14 @@ def test_the_document_of_heisst_es_is_the_speakers_mention() -> None:
     assert speaker(quote) == "NATO"
     [quote] = quotes("Die Lage sei ernst, heißt es in einer Erklärung der Nato.")
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "einer Erklärung der Nato"
+
+
+def test_a_quoted_name_does_not_end_the_frame() -> None:
+    [quote] = quotes("Die Zeitung „Yemen Observer“ berichtet, die Verhandlungen seien gescheitert.")
+    assert quote.frame is not None and quote.frame.text.startswith("Die Zeitung „Yemen Observer“ berichtet")
+
+
+def test_a_closing_wie_frame_keeps_the_apposition_of_its_subject() -> None:
+    [quote] = quotes("Die Chemikalie sei unter Druck gewesen, wie Burt Rutan, Chef der Firma, mitteilte.")
+    assert quote.content.text == "Die Chemikalie sei unter Druck gewesen"
+    assert quote.speaker_mention is not None and quote.speaker_mention.text.startswith("Burt Rutan")

@@ -33,6 +33,8 @@ QUOTE_PAIRS = {"„": '“”"', '"': '"“”', "»": "«", "«": "»", "“": 
 HEADLINE_QUOTE = re.compile(r"^(?P<speaker>[^:\"„“]{2,60}):\s*[\"„»“](?P<content>[^\"“”«]+)[\"“”«]?[.!]?$")
 TEXT_KINDS = frozenset({"headline", "lead", "caption", "body", "media", "blockquote", "subheading"})
 MIN_DIRECT_WORDS = 5
+OPENING_QUOTES = frozenset({"„", "»", "‚", '"'})
+CLOSING_QUOTES = frozenset({"“", "”", "»", "«"})
 ADDRESSEE = re.compile(
     r"(?:\bgegenüber\s+|\b(?:sagte|erklärte|berichtete|teilte|bestätigte|schrieb|sagt|erklärt)\s+(?:[\w-]+\s+){0,3}?)"
     r"(?P<who>(?:de[mnr]\s+)?(?:(?!gegenüber)[\w-]+(?:e|en|er)\s+){0,2}(?:„[^“]{1,40}“|[\w-]*(?:Zeitung|[Ss]ender|[Aa]gentur"
@@ -361,8 +363,9 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
         before = [c for c in commas if c < v]
         closing_frame = bool(before) and v - before[-1] == 1 and len(tokens) - v <= FRAME_AFTER_MAX
         if before and v - before[-1] <= 2 and (closing_frame or _is_reported(tokens[: before[-1]])):
+            before[-1] = _wie_clause_start(tokens, before, v)
             cue = _strip_span(text, tokens[before[-1] + 1].start, tokens[-1].end)
-            speaker, mention = _frame_speaker(text, tokens[v].start, sentence.end, speakers, state)
+            speaker, mention = _frame_speaker(text, cue.start, sentence.end, speakers, state)
             _add_content(text, number, tokens[: before[-1]], cue, speaker, mention, state)
             return True
         # no comma after the verb: "Selenskyj kritisierte es gebe …"
@@ -701,9 +704,27 @@ def _clause_start(tokens: list[Token], verb: int) -> int:
     """Index of the first token of the clause holding the verb (after a sentence-internal
     boundary such as a closing quotation, a semicolon or a colon)."""
     for i in range(verb - 1, -1, -1):
-        if tokens[i].text in (";", ":", "“", "”", "»", "«"):
+        if tokens[i].text in (";", ":") or (tokens[i].text in CLOSING_QUOTES and not _quoted_name(tokens, i)):
             return i + 1
     return 0
+
+
+def _wie_clause_start(tokens: list[Token], commas: list[int], verb: int) -> int:
+    """The comma opening a closing "wie"-frame whose subject has an apposition ("…, wie Burt
+    Rutan, Chef der Firma, mitteilte"); else the comma right before the verb."""
+    for comma in reversed(commas[:-1]):
+        if verb - comma > FRAME_BEFORE_MAX or any(is_finite_verb(t) for t in tokens[comma + 1 : verb]):
+            break
+        if tokens[comma + 1].text.lower() == "wie":
+            return comma
+    return commas[-1]
+
+
+def _quoted_name(tokens: list[Token], closing: int) -> bool:
+    """Whether the quotation closing at `closing` is a short quoted name ("die Zeitung „Yemen
+    Observer“ berichtet"), part of the clause rather than a boundary."""
+    opening = next((i for i in range(closing - 1, max(-1, closing - 6), -1) if tokens[i].text in OPENING_QUOTES), None)
+    return opening is not None
 
 
 def _add_content(
