@@ -267,3 +267,11 @@ def test_a_closing_wie_frame_keeps_the_apposition_of_its_subject() -> None:
     [quote] = quotes("Die Chemikalie sei unter Druck gewesen, wie Burt Rutan, Chef der Firma, mitteilte.")
     assert quote.content.text == "Die Chemikalie sei unter Druck gewesen"
     assert quote.speaker_mention is not None and quote.speaker_mention.text.startswith("Burt Rutan")
+
+
+def test_a_subjunctive_clause_before_dass_is_reported_as_a_whole() -> None:
+    found = quotes(
+        "Der Minister sagte, die Lage sei ernst. Das Ministerium habe Angst gehabt, dass die Truppen angegriffen würden."
+    )
+    assert found[-1].content.text.startswith("Das Ministerium habe Angst gehabt")
+    assert speaker(found[-1]) == "Minister"

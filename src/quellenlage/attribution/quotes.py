@@ -341,6 +341,8 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
     ]
     commas = [i for i, t in enumerate(tokens) if t.text in (",", ":")]
     for v in verbs:
+        if not is_reporting_verb(tokens[v].text, tokens[v].lemma) and _reported_clause(tokens, v):
+            continue  # "Das Ministerium habe Angst gehabt, dass …": the whole sentence is reported
         # frame first: "X sagte, Soldaten hätten …" / "haben erklärt, dass …" / "heißt es, …"
         # the content starts after the first comma that opens reported speech ("gab der Leiter,
         # Andreas Huber, bekannt, dass …"); right after the verb ("sagte, …") any clause counts
@@ -707,6 +709,13 @@ def _clause_start(tokens: list[Token], verb: int) -> int:
         if tokens[i].text in (";", ":") or (tokens[i].text in CLOSING_QUOTES and not _quoted_name(tokens, i)):
             return i + 1
     return 0
+
+
+def _reported_clause(tokens: list[Token], verb: int) -> bool:
+    """Whether the clause holding `verb` is itself in the Konjunktiv I: its first finite verb."""
+    start = _clause_start(tokens, verb)
+    finite = next((t for t in tokens[start : verb + 1] if is_finite_verb(t)), None)
+    return finite is not None and _subjunctive(finite) and not finite.text.lower().startswith(CONDITIONAL_FORMS)
 
 
 def _wie_clause_start(tokens: list[Token], commas: list[int], verb: int) -> int:
