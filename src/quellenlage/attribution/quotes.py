@@ -348,6 +348,8 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
         # Andreas Huber, bekannt, dass …"); right after the verb ("sagte, …") any clause counts
         openings = [c for c in commas if v < c <= v + FRAME_BEFORE_MAX]
         by_complementizer = [c for c in openings if c + 1 < len(tokens) and tokens[c + 1].text in COMPLEMENTIZERS]
+        if openings and openings[0] == v + 1 and tokens[_clause_start(tokens, v)].text.lower() == "wie":
+            by_complementizer = openings[:1]  # "Wie X mitteilte, habe man …, dass …": the frame ends at the verb
         for frame_end in by_complementizer[:1] or openings:
             content = tokens[frame_end + 1 :]
             if (
