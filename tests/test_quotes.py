@@ -275,3 +275,10 @@ def test_a_subjunctive_clause_before_dass_is_reported_as_a_whole() -> None:
     )
     assert found[-1].content.text.startswith("Das Ministerium habe Angst gehabt")
     assert speaker(found[-1]) == "Minister"
+
+
+def test_subjunctive_main_clause_after_a_leading_subordinate_clause() -> None:
+    found = quotes(
+        "Der Wetterdienst sagte, es werde stürmisch. Da Deutschland am Rand eines Tiefs liege, werde milde Luft herangeführt."
+    )
+    assert found[-1].content.text.endswith("werde milde Luft herangeführt")

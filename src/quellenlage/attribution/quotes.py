@@ -646,6 +646,9 @@ def _free_standing_subjunctive(tokens: list[Token], conditional_too: bool = Fals
     plan; right after a quotation both stand in for the Konjunktiv I ("Der Club soll in die
     Serie B absteigen": still the prosecutor's words)."""
     head = [t for t in tokens[:8] if t.text not in ('"', "„", "“")][1:7]
+    comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
+    if tokens and tokens[0].pos == "SCONJ" and comma is not None:  # "Da X liege, werde …": after the clause
+        head += tokens[comma + 1 : comma + 2]
     if conditional_too and any(t.text.lower() in HEARSAY_MODALS for t in head):
         return True
     if not _has_subjunctive(tokens):
