@@ -282,3 +282,10 @@ def test_subjunctive_main_clause_after_a_leading_subordinate_clause() -> None:
         "Der Wetterdienst sagte, es werde stürmisch. Da Deutschland am Rand eines Tiefs liege, werde milde Luft herangeführt."
     )
     assert found[-1].content.text.endswith("werde milde Luft herangeführt")
+
+
+def test_addressee_by_case_and_gegenueber() -> None:
+    [quote] = quotes("Der Bundestagspräsident hat in einem Brief den Abgeordneten mitgeteilt, die Sitzung falle aus.")
+    assert quote.addressee is not None and quote.addressee.text == "den Abgeordneten"
+    [quote] = quotes("Die Lage sei ernst, sagte der Minister gegenüber einem Reporter.")
+    assert quote.addressee is not None and quote.addressee.text == "einem Reporter"

@@ -154,6 +154,10 @@ def find_quotes(text: str, segments: list[Segment], sentences: list[Sentence], i
             before = len(state.quotes)
             _sentence_quotes(text, number, unit, following, speakers, state)
             state.previous_quoted = any(q.kind in CONTINUING_KINDS for q in state.quotes[before:])
+    for quote in state.quotes:
+        if quote.frame is not None and quote.addressee is None:
+            directive = quote.cue is not None and DIRECTIVE.match(quote.cue.text.lower()) is not None
+            quote.addressee = speakers.addressee_in(quote.frame, quote.speaker_mention, directive)
     return state.quotes
 
 

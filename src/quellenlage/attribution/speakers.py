@@ -201,6 +201,41 @@ class SpeakerResolver:
             phrase_end = after.end("role")  # "Charles Bouchard, kanadischer General,"
         return self._span(phrase[0].start, phrase_end)
 
+    def addressee_in(self, frame: Span, speaker: Span | None, directive: bool = False) -> Span | None:
+        """Whom a frame addresses: the phrase after "gegenüber", else the first noun phrase in
+        the dative outside a prepositional phrase ("sagte der Zeitung", "teilte den
+        Abgeordneten mit"), or in the accusative after a verb of demanding or accusing
+        ("forderte die Regierung auf"); never the speaker's own words."""
+        sentence = next((s for s in self.sentences if s.start <= frame.start < s.end), None)
+        if sentence is None:
+            return None
+        tokens = [
+            t
+            for t in sentence.tokens
+            if frame.start <= t.start
+            and t.end <= frame.end
+            and not (speaker is not None and speaker.start <= t.start < speaker.end)
+        ]
+        i = 0
+        while i < len(tokens):
+            t = tokens[i]
+            if t.text == "gegenüber" and (phrase := _noun_phrase_at(tokens, i + 1)):
+                return self._span(phrase[0].start, phrase[-1].end)
+            if t.pos == "ADP":
+                i = _after_prepositional_phrase(tokens, i)
+                continue
+            if not _nominal(t):
+                i += 1
+                continue
+            phrase = _noun_phrase_at(tokens, i)
+            cases = {"Dat", "Acc"} if directive else {"Dat"}
+            if phrase and all(_case(w) in cases for w in phrase if w.pos in ("DET", "NOUN")) and any(
+                w.pos == "DET" for w in phrase
+            ):
+                return self._span(phrase[0].start, phrase[-1].end)
+            i += max(1, len(phrase))
+        return None
+
     def _unnamed_subject(self, start: int, end: int) -> tuple[Actor, Span | None]:
         """A pronoun ("sagte er") stands for the last person or organisation named; a
         description ("Der Staatsanwalt", "die Polizei") is kept as the speaker's words
@@ -269,7 +304,11 @@ NAME_PREPOSITIONS = frozenset({"ohne", "für", "von", "vom"})
 
 def _nominal(token: Token) -> bool:
     """A word of a noun phrase; names the tagger takes for punctuation ("ver.di") count."""
-    return token.pos in NOMINAL or (token.pos == "PUNCT" and any(c.isalpha() for c in token.text))
+    return token.pos in NOMINAL or _lettered_punct(token)
+
+
+def _lettered_punct(token: Token) -> bool:
+    return token.pos == "PUNCT" and any(c.isalpha() for c in token.text)
 
 
 def _case(token: Token) -> str:
@@ -297,10 +336,8 @@ def _first_nominative_phrase(words: Sequence[Token]) -> list[Token]:
         t = words[i]
         if t.pos == "PUNCT" and t.text not in ("„", '"'):
             return []
-        if t.pos == "ADP":  # skip the prepositional phrase
-            i += 1
-            while i < len(words) and _nominal(words[i]):
-                i += 1
+        if t.pos == "ADP":
+            i = _after_prepositional_phrase(words, i)
             continue
         if t.pos == "PRON":
             if _case(t) == "Nom" and "PronType=Prs" in t.morph and t.text.lower() != "es":  # "heißt es": no one
@@ -318,12 +355,18 @@ def _first_nominative_phrase(words: Sequence[Token]) -> list[Token]:
     return []
 
 
+def _after_prepositional_phrase(words: Sequence[Token], i: int) -> int:
+    """Index after the preposition at `i` and its noun phrase with genitives ("in einem Brief")."""
+    phrase = _noun_phrase_at(words, i + 1)
+    return i + 1 + len(_with_genitives(words, i + 1 + len(phrase), phrase)) if phrase else i + 1
+
+
 def _noun_phrase_at(words: Sequence[Token], i: int) -> list[Token]:
     phrase: list[Token] = []
     while i < len(words) and words[i].pos in ("DET", "ADJ", "NUM"):
         phrase.append(words[i])
         i += 1
-    while i < len(words) and (words[i].pos in ("NOUN", "PROPN", "X") or (phrase and _nominal(words[i]))):
+    while i < len(words) and (words[i].pos in ("NOUN", "PROPN", "X") or (phrase and _lettered_punct(words[i]))):
         phrase.append(words[i])
         i += 1
     if phrase and i + 2 < len(words) and words[i].text == "(" and words[i + 2].text == ")":
