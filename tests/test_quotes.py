@@ -271,7 +271,8 @@ def test_a_closing_wie_frame_keeps_the_apposition_of_its_subject() -> None:
 
 def test_a_subjunctive_clause_before_dass_is_reported_as_a_whole() -> None:
     found = quotes(
-        "Der Minister sagte, die Lage sei ernst. Das Ministerium habe Angst gehabt, dass die Truppen angegriffen würden."
+        "Der Minister sagte, die Lage sei ernst. "
+        "Das Ministerium habe Angst gehabt, dass die Truppen angegriffen würden."
     )
     assert found[-1].content.text.startswith("Das Ministerium habe Angst gehabt")
     assert speaker(found[-1]) == "Minister"
@@ -279,7 +280,8 @@ def test_a_subjunctive_clause_before_dass_is_reported_as_a_whole() -> None:
 
 def test_subjunctive_main_clause_after_a_leading_subordinate_clause() -> None:
     found = quotes(
-        "Der Wetterdienst sagte, es werde stürmisch. Da Deutschland am Rand eines Tiefs liege, werde milde Luft herangeführt."
+        "Der Wetterdienst sagte, es werde stürmisch. "
+        "Da Deutschland am Rand eines Tiefs liege, werde milde Luft herangeführt."
     )
     assert found[-1].content.text.endswith("werde milde Luft herangeführt")
 

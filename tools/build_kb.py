@@ -190,9 +190,7 @@ def _slug(text: str) -> str:
 
 def build_persons(data: Path) -> list[Entry]:
     bt = data / "lexicons/bundestag"
-    names = dict(
-        line.split("\t", 1) for line in (bt / "names").read_text(encoding="utf-8").splitlines() if line
-    )
+    names = dict(line.split("\t", 1) for line in (bt / "names").read_text(encoding="utf-8").splitlines() if line)
     qids = dict(line.split("\t", 1) for line in (bt / "IDs").read_text(encoding="utf-8").splitlines() if line)
     by_name: dict[str, list[str]] = collections.defaultdict(list)
     for mid, name in names.items():

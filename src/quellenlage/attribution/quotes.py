@@ -35,12 +35,6 @@ TEXT_KINDS = frozenset({"headline", "lead", "caption", "body", "media", "blockqu
 MIN_DIRECT_WORDS = 5
 OPENING_QUOTES = frozenset({"„", "»", "‚", '"'})
 CLOSING_QUOTES = frozenset({"“", "”", "»", "«"})
-ADDRESSEE = re.compile(
-    r"(?:\bgegenüber\s+|\b(?:sagte|erklärte|berichtete|teilte|bestätigte|schrieb|sagt|erklärt)\s+(?:[\w-]+\s+){0,3}?)"
-    r"(?P<who>(?:de[mnr]\s+)?(?:(?!gegenüber)[\w-]+(?:e|en|er)\s+){0,2}(?:„[^“]{1,40}“|[\w-]*(?:Zeitung|[Ss]ender|[Aa]gentur"
-    r"|Magazin|Journalisten|Reportern|Medien|Blatt|Parlament|Abgeordneten|Nachrichtenportal)(?:\s+„[^“]{1,40}“)?"
-    r"|CNN|BBC|ARD|ZDF|dpa|AFP|Reuters))"
-)
 WRITTEN = re.compile(
     r"\b(?:schrieb|schreibt|geschrieben|twitterte|postete|veröffentlicht\w*|Erklärung|Mitteilung|Stellungnahme"
     r"|Bericht|Brief|Schreiben|Kommuniqué|Pressemitteilung|X-Post|Tweet|Beitrag)\b"
@@ -114,7 +108,6 @@ class QuoteState:
             cue=(cue := cue or cue_in(frame)),
             cue_parts=cue_parts_in(frame, cue),
             frame=frame,
-            addressee=addressee_in(frame),
             medium=medium_of(frame, cue),
             content=content,
             verbatim=_verbatim_in(kind, content),
@@ -155,7 +148,7 @@ def find_quotes(text: str, segments: list[Segment], sentences: list[Sentence], i
             _sentence_quotes(text, number, unit, following, speakers, state)
             state.previous_quoted = any(q.kind in CONTINUING_KINDS for q in state.quotes[before:])
     for quote in state.quotes:
-        if quote.frame is not None and quote.addressee is None:
+        if quote.frame is not None:
             directive = quote.cue is not None and DIRECTIVE.match(quote.cue.text.lower()) is not None
             quote.addressee = speakers.addressee_in(quote.frame, quote.speaker_mention, directive)
     return state.quotes
@@ -307,7 +300,6 @@ def _direct_quotes(
     """Quotes of five or more words; the frame is what the sentence says outside them, or the
     next sentence when it points back ("Das sagte der GDL-Vorsitzende Frank Seidel")."""
     outside_start = spans[-1][1] + 1
-    frame_after = text[outside_start : sentence.end]
     frame_before = text[sentence.start : max(spans[0][0] - 1, sentence.start)]
     cue, speaker, mention = None, None, None
     said_in = SAID_IN.search(text, outside_start, sentence.end) or SAID_IN.search(text, sentence.start, spans[0][0])
@@ -364,7 +356,11 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
                 # the frame is the whole introducing clause: "Die Betreiberfirma teilte mit,"
                 cue = _strip_span(text, tokens[_clause_start(tokens, v)].start, tokens[frame_end - 1].end)
                 speaker, mention = _frame_speaker(text, sentence.start, tokens[frame_end - 1].end, speakers, state)
-                verb = None if is_reporting_verb(tokens[v].text, tokens[v].lemma) else _span(text, tokens[v].start, tokens[v].end)
+                verb = (
+                    None
+                    if is_reporting_verb(tokens[v].text, tokens[v].lemma)
+                    else _span(text, tokens[v].start, tokens[v].end)
+                )
                 _add_content(text, number, content, cue, speaker, mention, state, verb)
                 return True
         # frame last: "…, es habe Verluste gegeben, sagte Selenskyj."
@@ -559,15 +555,6 @@ def cue_parts_in(frame: Span | None, cue: Span | None) -> list[Span]:
     return parts
 
 
-def addressee_in(frame: Span | None) -> Span | None:
-    """Whom the words were addressed to: "sagte der Deutschen Presse-Agentur", "gegenüber CNN"."""
-    match = ADDRESSEE.search(frame.text) if frame else None
-    if frame is None or match is None:
-        return None
-    start = frame.start + match.start("who")
-    return Span(start=start, end=start + len(match["who"]), text=match["who"])
-
-
 def medium_of(frame: Span | None, cue: Span | None) -> str | None:
     """ "writing" for written statements (schrieb, Erklärung, Mitteilung), "speech" for spoken ones."""
     if frame is None:
@@ -657,9 +644,7 @@ def _free_standing_subjunctive(tokens: list[Token], conditional_too: bool = Fals
         return True
     if not _has_subjunctive(tokens):
         return False
-    return any(
-        _subjunctive(t) and (conditional_too or not t.text.lower().startswith(CONDITIONAL_FORMS)) for t in head
-    )
+    return any(_subjunctive(t) and (conditional_too or not t.text.lower().startswith(CONDITIONAL_FORMS)) for t in head)
 
 
 def _frame_speaker(
@@ -702,7 +687,9 @@ def _verb_before_dass(tokens: list[Token], i: int) -> bool:
     if tokens[i].pos != "VERB" or not tokens[i].text[0].islower():
         return False
     comma = next((c for c in range(i + 1, min(i + 6, len(tokens) - 1)) if tokens[c].text == ","), None)
-    return comma is not None and tokens[comma + 1].text == "dass" and tokens[comma - 1].text not in NOT_SPEECH_BEFORE_DASS
+    return (
+        comma is not None and tokens[comma + 1].text == "dass" and tokens[comma - 1].text not in NOT_SPEECH_BEFORE_DASS
+    )
 
 
 def _particle_cue(tokens: list[Token], i: int) -> bool:

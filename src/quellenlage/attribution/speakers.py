@@ -69,9 +69,20 @@ NOT_IN_PHRASE = frozenset(
 UNNAMED_ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem"})
 # A description set off by a comma before or after a name: "Der Leiter der WHO, Klaus Stöhr".
 APPOSITION_BEFORE = re.compile(rf"\b{ARTICLES}\s+[^,.;:!?„“\"]{{3,80}},\s+\Z")
-APPOSITION_AFTER = re.compile(rf",\s+(?P<role>(?:{ARTICLES}\s+|[A-ZÄÖÜ]|[a-zäöüß]+(?:e|er|en|es)\s+[A-ZÄÖÜ])[^,.;:!?„“\"]{{3,80}}?)(?=,)")
+APPOSITION_AFTER = re.compile(
+    rf",\s+(?P<role>(?:{ARTICLES}\s+|[A-ZÄÖÜ]|[a-zäöüß]+(?:e|er|en|es)\s+[A-ZÄÖÜ])[^,.;:!?„“\"]{{3,80}}?)(?=,)"
+)
 # Where a named speaker works: "Moritz Wohlrab von der „Aktion Deutschland hilft“", "Metzges vom Netzwerk Campact".
-AFFILIATION_AFTER = re.compile(r"\s+(?:vom|von\s+(?:der|dem|den))\s+(?:„[^“]{1,60}“|(?:[\w-]+\s+){0,2}?[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*)?)")
+AFFILIATION_AFTER = re.compile(
+    r"\s+(?:vom|von\s+(?:der|dem|den))\s+(?:„[^“]{1,60}“|(?:[\w-]+\s+){0,2}?[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*)?)"
+)
+# Media addressed by name: "sagte der Deutschen Presse-Agentur", "sagte dem Sender „ntv“".
+ADDRESSEE = re.compile(
+    r"(?:\bgegenüber\s+|\b(?:sagte|erklärte|berichtete|teilte|bestätigte|schrieb|sagt|erklärt)\s+(?:[\w-]+\s+){0,3}?)"
+    r"(?P<who>(?:de[mnr]\s+)?(?:(?!gegenüber)[\w-]+(?:e|en|er)\s+){0,2}(?:„[^“]{1,40}“|[\w-]*(?:Zeitung|[Ss]ender|[Aa]gentur"
+    r"|Magazin|Journalisten|Reportern|Medien|Blatt|Parlament|Abgeordneten|Nachrichtenportal)(?:\s+„[^“]{1,40}“)?"
+    r"|CNN|BBC|ARD|ZDF|dpa|AFP|Reuters))"
+)
 PRONOUN = re.compile(r"\b(?:er|sie|Er|Sie)\b")
 # Head nouns of speakers that are no named entity (the end of a compound counts: "Bahnsprecher").
 SPEAKER_NOUN = (
@@ -191,7 +202,9 @@ class SpeakerResolver:
             phrase = field
         else:
             phrase = _first_nominative_phrase(tokens[verb + 1 :])
-        while phrase and phrase[-1].pos == "PUNCT" and not (phrase[-1].text == ")" and any(t.text == "(" for t in phrase)):
+        while (
+            phrase and phrase[-1].pos == "PUNCT" and not (phrase[-1].text == ")" and any(t.text == "(" for t in phrase))
+        ):
             phrase = phrase[:-1]
         if not phrase:
             return None
@@ -206,6 +219,9 @@ class SpeakerResolver:
         the dative outside a prepositional phrase ("sagte der Zeitung", "teilte den
         Abgeordneten mit"), or in the accusative after a verb of demanding or accusing
         ("forderte die Regierung auf"); never the speaker's own words."""
+        media = ADDRESSEE.search(self.text, frame.start, frame.end)
+        if media is not None:
+            return self._span(media.start("who"), media.end("who"))
         sentence = next((s for s in self.sentences if s.start <= frame.start < s.end), None)
         if sentence is None:
             return None
@@ -229,8 +245,10 @@ class SpeakerResolver:
                 continue
             phrase = _noun_phrase_at(tokens, i)
             cases = {"Dat", "Acc"} if directive else {"Dat"}
-            if phrase and all(_case(w) in cases for w in phrase if w.pos in ("DET", "NOUN")) and any(
-                w.pos == "DET" for w in phrase
+            if (
+                phrase
+                and all(_case(w) in cases for w in phrase if w.pos in ("DET", "NOUN"))
+                and any(w.pos == "DET" for w in phrase)
             ):
                 return self._span(phrase[0].start, phrase[-1].end)
             i += max(1, len(phrase))
@@ -323,9 +341,7 @@ def _is_noun_phrase(words: Sequence[Token]) -> bool:
     nouns = [t for t in words if t.pos in ("NOUN", "PROPN", "PRON")]
     if not nouns or _case(nouns[0]) in ("Dat", "Acc"):
         return False
-    return all(
-        _nominal(t) or t.pos in ("PUNCT", "CCONJ") or t.text in NAME_PREPOSITIONS for t in words
-    )
+    return all(_nominal(t) or t.pos in ("PUNCT", "CCONJ") or t.text in NAME_PREPOSITIONS for t in words)
 
 
 def _first_nominative_phrase(words: Sequence[Token]) -> list[Token]:
@@ -349,7 +365,11 @@ def _first_nominative_phrase(words: Sequence[Token]) -> list[Token]:
             continue
         phrase = _noun_phrase_at(words, i)
         head = next((w for w in reversed(phrase) if w.pos in ("NOUN", "PROPN")), None)
-        if head is not None and _case(phrase[-1] if phrase[-1].pos in ("NOUN", "PROPN") else head) not in ("Dat", "Acc", "Gen"):
+        if head is not None and _case(phrase[-1] if phrase[-1].pos in ("NOUN", "PROPN") else head) not in (
+            "Dat",
+            "Acc",
+            "Gen",
+        ):
             return _with_genitives(words, i + len(phrase), phrase)
         i += max(1, len(phrase))
     return []
