@@ -291,3 +291,11 @@ def test_addressee_by_case_and_gegenueber() -> None:
     assert quote.addressee is not None and quote.addressee.text == "den Abgeordneten"
     [quote] = quotes("Die Lage sei ernst, sagte der Minister gegenüber einem Reporter.")
     assert quote.addressee is not None and quote.addressee.text == "einem Reporter"
+
+
+def test_the_next_sentence_points_back_with_any_reporting_verb() -> None:
+    [quote] = quotes("Die Refinanzierung erfolgt über die Maut. Das gab Bundesverkehrsminister Manfred Stolpe bekannt.")
+    assert quote.content.text == "Die Refinanzierung erfolgt über die Maut"
+    assert speaker(quote) == "Manfred Stolpe"
+    [quote] = quotes("Der Konzern plant eine Umwandlung. Dies geht aus einer Pressemitteilung des Konzerns hervor.")
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "einer Pressemitteilung des Konzerns"

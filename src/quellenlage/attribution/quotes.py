@@ -47,7 +47,8 @@ FRAME_AFTER_MAX = 10
 # How far the comma opening reported content may stand after the reporting verb.
 FRAME_BEFORE_MAX = 16
 # A sentence after a quotation that names its speaker: "Das sagte der GDL-Vorsitzende …"
-POINTS_BACK = re.compile(r"^(?:Das|Dies|So|Diese Worte)\s+(?:\w+\s+){0,2}?[a-zäöüß]+(?:te|ten|t)\b")
+EMERGES_FROM = re.compile(r"\baus\s+(?P<source>[^,.;:]{2,80}?)\s+hervor\b")
+POINTS_BACK = frozenset({"Das", "Dies", "So", "Diese", "Dieses"})
 # A sentence is a direct quotation when quoted words make up at least this share of it;
 # below, its quoted stretches are fragments embedded in reported speech or prose.
 DIRECT_SHARE = 0.4
@@ -259,11 +260,19 @@ def _frame_in_next(
     whether it points back ("Das sagte X.": the subject follows the verb)."""
     if following is None or quoted_spans(text, following.start, following.end):
         return None
-    verb = _first_reporting_verb(following, following.start, following.end)
+    tokens = following.tokens
+    verb = _first_reporting_verb(following, following.start, following.end) or next(
+        (t for i, t in enumerate(tokens) if t.text[0].islower() and _particle_cue(tokens, i)), None
+    )
     if verb is None:
         return None
-    points_back = POINTS_BACK.match(following.text) is not None
+    # "Das sagte X." / "Dies geht aus einer Meldung hervor.": the subject follows the verb
+    points_back = tokens[0].text in POINTS_BACK and verb in tokens[1:4]
     speaker, mention = speakers.subject_near(verb.end if points_back else following.start, following.end)
+    document = EMERGES_FROM.search(text, following.start, following.end)
+    if speaker is None and document is not None:  # "Dies geht aus einer Meldung der dpa hervor."
+        mention = _span(text, document.start("source"), document.end("source"))
+        speaker = speakers.in_span(mention.start, mention.end) or unnamed(mention.text)
     cue = _strip_span(text, following.start, max(mention.end if mention else 0, verb.end))
     return speaker, mention, cue, points_back
 
