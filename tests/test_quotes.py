@@ -299,3 +299,11 @@ def test_the_next_sentence_points_back_with_any_reporting_verb() -> None:
     assert speaker(quote) == "Manfred Stolpe"
     [quote] = quotes("Der Konzern plant eine Umwandlung. Dies geht aus einer Pressemitteilung des Konzerns hervor.")
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "einer Pressemitteilung des Konzerns"
+
+
+def test_a_source_opening_the_sentence_takes_it_whole() -> None:
+    [quote] = quotes(
+        "Nach Angaben der Polizei habe der Mann Flugblätter verteilt und verlangt, gegen die Versuche vorzugehen."
+    )
+    assert quote.kind == "according_to"
+    assert quote.content.text.startswith("Nach Angaben der Polizei habe der Mann")

@@ -219,6 +219,9 @@ def _sentence_quotes(
     ):
         _direct_quotes(text, number, sentence, following, quoted, speakers, state)
         return
+    opening = ACCORDING_TO.match(text, sentence.start, sentence.end)
+    if opening is not None and opening["wie"] is None and _according_to(text, number, sentence, speakers, state):
+        return  # "Nach Angaben der Polizei habe der Mann … verlangt, …": the source opens the sentence
     if _indirect_quote(text, number, sentence, speakers, state):
         return
     if _according_to(text, number, sentence, speakers, state):
