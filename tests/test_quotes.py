@@ -307,3 +307,10 @@ def test_a_source_opening_the_sentence_takes_it_whole() -> None:
     )
     assert quote.kind == "according_to"
     assert quote.content.text.startswith("Nach Angaben der Polizei habe der Mann")
+
+
+def test_lowercase_web_sources_and_compounds_after_laut() -> None:
+    [quote] = quotes("Laut bildblog.de veröffentlichte das Ministerium kürzlich einen Bericht.")
+    assert quote.kind == "according_to" and quote.frame is not None and "bildblog.de" in quote.frame.text
+    [quote] = quotes("Bei Gewaltverbrechen gibt es aber laut ai-Bericht eine hohe Dunkelziffer.")
+    assert quote.kind == "according_to" and quote.frame is not None and quote.frame.text == "laut ai-Bericht"
