@@ -314,3 +314,10 @@ def test_lowercase_web_sources_and_compounds_after_laut() -> None:
     assert quote.kind == "according_to" and quote.frame is not None and "bildblog.de" in quote.frame.text
     [quote] = quotes("Bei Gewaltverbrechen gibt es aber laut ai-Bericht eine hohe Dunkelziffer.")
     assert quote.kind == "according_to" and quote.frame is not None and quote.frame.text == "laut ai-Bericht"
+
+
+def test_a_so_frame_set_in_the_middle_of_the_sentence() -> None:
+    [quote] = quotes("Sein Rivale McCain, so Barack Obama weiter, würde massiv Spenden erhalten.")
+    assert speaker(quote) == "Barack Obama"
+    assert quote.cue is not None and quote.cue.text == "so"
+    assert quote.content.text.startswith("Sein Rivale McCain")

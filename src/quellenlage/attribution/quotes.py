@@ -393,7 +393,7 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
             return True
     so_frame = _so_frame(text, sentence, sentence.start)
     if so_frame:
-        content = [t for t in tokens if t.end <= so_frame.start()]
+        content = [t for t in tokens if t.end <= so_frame.start() or t.start >= so_frame.end()]
         speaker, mention = speakers.subject_near(so_frame.start("source"), so_frame.end("source"))
         if mention is None:
             mention = _span(text, so_frame.start("source"), so_frame.end("source"))
