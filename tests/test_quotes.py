@@ -321,3 +321,9 @@ def test_a_so_frame_set_in_the_middle_of_the_sentence() -> None:
     assert speaker(quote) == "Barack Obama"
     assert quote.cue is not None and quote.cue.text == "so"
     assert quote.content.text.startswith("Sein Rivale McCain")
+
+
+def test_zu_infinitive_after_any_verb_of_saying() -> None:
+    [quote] = quotes("In seiner Antrittsrede erklärte Johnson, die Rechte der Arbeitnehmer schützen zu wollen.")
+    assert quote.content.text == "die Rechte der Arbeitnehmer schützen zu wollen"
+    assert quotes("Die Regierung weigerte sich, die Grenze zu öffnen.") == []

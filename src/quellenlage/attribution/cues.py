@@ -161,8 +161,8 @@ STRONG_REPORTING = [
     "feststellte",
     "festgestellt",
 ]
-# Verbs of demanding, proposing and accusing: their content may be a zu-infinitive clause
-# ("forderte die Regierung auf, die Grenze zu öffnen"); "sich weigern, … zu" is no speech.
+# Verbs of demanding, proposing and accusing: their object is whom the words address
+# ("forderte die Regierung auf, die Grenze zu öffnen").
 DIRECTIVE = re.compile(
     r"(?:auf)?(?:ge)?forder|bat|bitte|gebeten|schlug|schlägt|vorgeschlagen|empf(?:ahl|iehlt|ehlen|ohlen)|appellier"
     r"|rief|ruft|aufgerufen|warf|wirft|vorgeworfen|(?:ge)?beschuldig|(?:an)?(?:ge)?kündig|versprach|versprich|versproch"

@@ -363,7 +363,7 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
             if (
                 _is_reported(content)
                 or (frame_end == v + 1 and len(content) > 3 and not _relative_clause(content))
-                or (DIRECTIVE.match(tokens[v].text.lower()) and _infinitive_clause(content))
+                or (is_reporting_verb(tokens[v].text, tokens[v].lemma) and _infinitive_clause(content))
             ):
                 # the frame is the whole introducing clause: "Die Betreiberfirma teilte mit,"
                 cue = _strip_span(text, tokens[_clause_start(tokens, v)].start, tokens[frame_end - 1].end)
@@ -615,8 +615,9 @@ def _relative_clause(tokens: list[Token]) -> bool:
 
 
 def _infinitive_clause(tokens: list[Token]) -> bool:
-    """ "…, die Firma für die Schäden haftbar zu machen": what a demand, proposal or accusation
-    asks for: zu + infinitive, or the infinitive with zu inside ("einzusetzen")."""
+    """ "…, die Firma für die Schäden haftbar zu machen", "erklärte, die Rechte schützen zu
+    wollen": what a demand asks for or a speaker declares, after a verb of saying (never "sich
+    weigern, … zu"): zu + infinitive, or the infinitive with zu inside ("einzusetzen")."""
     clause = tokens[: next((i for i, t in enumerate(tokens) if t.text in (";", ":")), len(tokens))]
     return any(
         (t.text == "zu" and i + 1 < len(clause) and clause[i + 1].pos in ("VERB", "AUX"))
