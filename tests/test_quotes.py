@@ -327,3 +327,8 @@ def test_zu_infinitive_after_any_verb_of_saying() -> None:
     [quote] = quotes("In seiner Antrittsrede erklärte Johnson, die Rechte der Arbeitnehmer schützen zu wollen.")
     assert quote.content.text == "die Rechte der Arbeitnehmer schützen zu wollen"
     assert quotes("Die Regierung weigerte sich, die Grenze zu öffnen.") == []
+
+
+def test_reported_content_ends_before_a_contrasting_narrated_clause() -> None:
+    found = quotes("René Préval sagte vor der Presse, Annabi sei tot, doch UN-Sprecher widersprachen ihm.")
+    assert found[0].content.text == "Annabi sei tot"

@@ -755,6 +755,7 @@ def _add_content(
     state: QuoteState,
     verb: Span | None = None,
 ) -> None:
+    content = _without_narrated_tail(content)
     while content and content[-1].text in (".", ":", "!", "?", ",", ";"):
         content = content[:-1]
     if not content:
@@ -770,6 +771,20 @@ def _add_content(
         _extend_previous(text, span, state)
         return
     state.add(kind, span, cue, speaker, number, mention, mood, cue=verb)
+
+
+# Conjunctions after which the narrator may take over again: "Annabi sei tot, doch UN-Sprecher widersprachen".
+CONTRASTING = frozenset({"doch", "aber", "jedoch", "während"})
+
+
+def _without_narrated_tail(content: list[Token]) -> list[Token]:
+    """Reported content up to a contrasting clause in the indicative that follows it."""
+    for i, token in enumerate(content[:-2]):
+        if token.text == "," and content[i + 1].text.lower() in CONTRASTING and _has_subjunctive(content[:i]):
+            tail = content[i + 2 :]
+            if any(is_finite_verb(t) for t in tail) and not _has_subjunctive(tail):
+                return content[:i]
+    return content
 
 
 def _continues_previous(text: str, span: Span, speaker: Actor, state: QuoteState) -> bool:
