@@ -332,3 +332,10 @@ def test_zu_infinitive_after_any_verb_of_saying() -> None:
 def test_reported_content_ends_before_a_contrasting_narrated_clause() -> None:
     found = quotes("René Préval sagte vor der Presse, Annabi sei tot, doch UN-Sprecher widersprachen ihm.")
     assert found[0].content.text == "Annabi sei tot"
+
+
+def test_speech_act_needs_its_particle_and_the_active_voice() -> None:
+    assert quotes("Unbekannte warfen in Gladbeck einen Böller in ein Auto.") == []
+    assert quotes("Weitere Aktionen sind für Montag angekündigt worden.") == []
+    [quote] = quotes("Die Behörden werfen Luna Menschenhandel vor.")
+    assert quote.kind == "speech_act"

@@ -492,13 +492,30 @@ def _speech_act(text: str, number: int, sentence: Sentence, speakers: SpeakerRes
         (t for t in sentence.tokens if (act := SPEECH_ACT.match(text, t.start, sentence.end)) and act.end() == t.end),
         None,
     )
-    if verb is None:
+    if verb is None or not _acts_by_speaking(sentence.tokens, verb):
         return False
     speaker, mention = speakers.subject_near(sentence.start, sentence.end)
     if speaker:
         content = _strip_span(text, sentence.start, sentence.end)
         state.add("speech_act", content, _span(text, verb.start, verb.end), speaker, number, mention)
     return True
+
+
+# Speech-act verbs that mean something else without their particle: "warf einen Böller" (vs.
+# "warf … vor"), "des Landes verwiesen" (vs. "verwies auf").
+NEEDS_PARTICLE = {"warf": "vor", "warfen": "vor", "wirft": "vor", "werfen": "vor", "verwies": "auf", "verweist": "auf"}
+NEEDS_PARTICLE |= {"verwiesen": "auf"}
+PASSIVE_AUXILIARIES = frozenset({"wurde", "wurden", "wird", "werden", "worden"})
+
+
+def _acts_by_speaking(tokens: list[Token], verb: Token) -> bool:
+    """Whether the sentence reports the speech act itself: the verb with its particle, in the
+    active voice ("ist für Montag angekündigt worden" reports the plan, not who announced it)."""
+    words = {t.text.lower() for t in tokens}
+    particle = NEEDS_PARTICLE.get(verb.text.lower())
+    if particle is not None and particle not in words:
+        return False
+    return not ("VerbForm=Part" in verb.morph and words & PASSIVE_AUXILIARIES)
 
 
 def _verbatim_in(kind: str, content: Span) -> list[Span]:
