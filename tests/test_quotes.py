@@ -337,5 +337,5 @@ def test_reported_content_ends_before_a_contrasting_narrated_clause() -> None:
 def test_speech_act_needs_its_particle_and_the_active_voice() -> None:
     assert quotes("Unbekannte warfen in Gladbeck einen Böller in ein Auto.") == []
     assert quotes("Weitere Aktionen sind für Montag angekündigt worden.") == []
-    [quote] = quotes("Die Behörden werfen Luna Menschenhandel vor.")
+    [quote] = quotes("Die Behörden warfen Luna Menschenhandel vor.")
     assert quote.kind == "speech_act"
