@@ -280,6 +280,14 @@ def test_predict_maps_character_spans_to_token_ids(monkeypatch: pytest.MonkeyPat
             content=_span(text, "Lage sei"),
             cue=None,
             speaker=EntityRef(id="e1", name="Merkel"),
+            mood="Sub",
+        ),
+        Quote(
+            id="q5",
+            kind="indirect",
+            content=_span(text, "regnet es"),
+            cue=None,
+            speaker=EntityRef(id="e1", name="Merkel"),
         ),
     ]
     merkel = Entity(
@@ -288,7 +296,7 @@ def test_predict_maps_character_spans_to_token_ids(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(
         "quellenlage.pipeline.analyze", lambda source, *a, **k: _fake_analysis(source, quotes, [merkel])
     )
-    direct, indirect, according, free = predict(article)
+    direct, indirect, according, free, hearsay = predict(article)
     assert direct.quote == (3, 4, 5, 6, 7, 8)  # the quotation marks are added, as in the data
     assert (direct.cue, direct.speaker, direct.type) == ((1,), (0,), "Direct")
     assert indirect.quote == (13, 14, 15, 16) and indirect.cue == (11,) and indirect.speaker == (9, 10)
@@ -296,6 +304,7 @@ def test_predict_maps_character_spans_to_token_ids(monkeypatch: pytest.MonkeyPat
     assert according.quote == (20, 21) and according.cue == (18,) and according.speaker == (19,)
     assert according.frame == (18, 19)
     assert free.type == "IndirectFreeIndirect" and free.speaker == (0,)  # speaker's last mention before
+    assert hearsay.type == "FreeIndirect"  # a continuation without subjunctive ("Der Club soll …")
 
 
 def test_predict_maps_offsets_of_normalised_text(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -287,8 +287,8 @@ def predict(article: WikinewsArticle) -> list[PredictedQuotation]:
             span = _speaker_fallback(quote, entities)
             speaker = ids(*span) if span else ()
         kind_type = KIND_TO_TYPE.get(quote.kind)
-        if quote.kind == "indirect" and quote.cue is None:
-            kind_type = "IndirectFreeIndirect"
+        if quote.kind == "indirect" and quote.cue is None:  # a frameless continuation: in the subjunctive or not
+            kind_type = "IndirectFreeIndirect" if quote.mood == "Sub" else "FreeIndirect"
         predicted = PredictedQuotation(
             type=kind_type,
             quote=message,
