@@ -198,7 +198,7 @@ class SpeakerResolver:
     def _parsed_subject(self, start: int, end: int) -> Span | None:
         """The subject phrase in [start, end) by the dependency parse: the subtree of the first
         nominal subject (of a reporting verb, if one has a subject there); None unparsed."""
-        sentence = next((s for s in self.sentences if s.start <= start < s.end), None)
+        sentence = self._sentence_at(start)
         if sentence is None or not sentence.tokens or sentence.tokens[0].head is None:
             return None
         tokens = sentence.tokens
@@ -218,10 +218,7 @@ class SpeakerResolver:
         verb ("Ärzte ohne Grenzen teilte mit") or is the first nominative phrase after it
         ("Am Montag sagte der Sprecher der Polizei"); in a clause opened by "wie" or "dass" it
         is the first nominative phrase after the conjunction."""
-        sentence = next((s for s in self.sentences if s.start <= start < s.end), None)
-        if sentence is None:
-            return None
-        tokens = [t for t in sentence.tokens if start <= t.start and t.end <= end]
+        tokens = self._tokens_in(start, end)
         verb = next((i for i, t in enumerate(tokens) if is_finite_verb(t)), None)
         if verb is None:
             return None
@@ -254,15 +251,10 @@ class SpeakerResolver:
         media = ADDRESSEE.search(self.text, frame.start, frame.end)
         if media is not None:
             return self._span(media.start("who"), media.end("who"))
-        sentence = next((s for s in self.sentences if s.start <= frame.start < s.end), None)
-        if sentence is None:
-            return None
         tokens = [
             t
-            for t in sentence.tokens
-            if frame.start <= t.start
-            and t.end <= frame.end
-            and not (speaker is not None and speaker.start <= t.start < speaker.end)
+            for t in self._tokens_in(frame.start, frame.end)
+            if not (speaker is not None and speaker.start <= t.start < speaker.end)
         ]
         i = 0
         while i < len(tokens):
@@ -302,6 +294,14 @@ class SpeakerResolver:
             speaker = ref(bearer) if bearer else unnamed(description[0])
             return speaker, self._span(description.start(), description.end())
         return None, None
+
+    def _sentence_at(self, position: int) -> Sentence | None:
+        return next((s for s in self.sentences if s.start <= position < s.end), None)
+
+    def _tokens_in(self, start: int, end: int) -> list[Token]:
+        """The tokens of the sentence at `start` that lie inside [start, end)."""
+        sentence = self._sentence_at(start)
+        return [t for t in sentence.tokens if start <= t.start and t.end <= end] if sentence else []
 
     def _span(self, start: int, end: int) -> Span:
         return Span(start=start, end=end, text=self.text[start:end])
