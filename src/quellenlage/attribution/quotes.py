@@ -264,9 +264,7 @@ def _frame_in_next(
     if following is None or quoted_spans(text, following.start, following.end):
         return None
     tokens = following.tokens
-    verb = _first_reporting_verb(following, following.start, following.end) or next(
-        (t for i, t in enumerate(tokens) if t.text[0].islower() and _particle_cue(tokens, i)), None
-    )
+    verb = next((t for i, t in enumerate(tokens) if _cue_verb(tokens, i)), None)
     if verb is None:
         return None
     # "Das sagte X." / "Dies geht aus einer Meldung hervor.": the subject follows the verb
@@ -343,7 +341,7 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
     verbs = [
         i
         for i, t in enumerate(tokens)
-        if (t.text[0].islower() and (is_reporting_verb(t.text, t.lemma) or _particle_cue(tokens, i)))
+        if _cue_verb(tokens, i)
         or (SPEECH_NOUN.fullmatch(t.text) and i + 2 < len(tokens) and tokens[i + 1].text == ",")
         or _verb_before_dass(tokens, i)
     ]
@@ -720,6 +718,12 @@ def _verb_before_dass(tokens: list[Token], i: int) -> bool:
     return (
         comma is not None and tokens[comma + 1].text == "dass" and tokens[comma - 1].text not in NOT_SPEECH_BEFORE_DASS
     )
+
+
+def _cue_verb(tokens: list[Token], i: int) -> bool:
+    """A verb of saying, alone or with its particle ("sagte", "geht … hervor")."""
+    t = tokens[i]
+    return t.text[0].islower() and (is_reporting_verb(t.text, t.lemma) or _particle_cue(tokens, i))
 
 
 def _particle_cue(tokens: list[Token], i: int) -> bool:
