@@ -501,8 +501,9 @@ def _speech_act(text: str, number: int, sentence: Sentence, speakers: SpeakerRes
 
 # Speech-act verbs that mean something else without their particle: "warf einen Böller" (vs.
 # "warf … vor"), "des Landes verwiesen" (vs. "verwies auf").
-NEEDS_PARTICLE = {"warf": "vor", "warfen": "vor", "wirft": "vor", "werfen": "vor", "verwies": "auf", "verweist": "auf"}
-NEEDS_PARTICLE |= {"verwiesen": "auf"}
+NEEDS_PARTICLE = dict.fromkeys(("warf", "warfen", "wirft", "werfen"), "vor") | dict.fromkeys(
+    ("verwies", "verweist", "verwiesen"), "auf"
+)
 PASSIVE_AUXILIARIES = frozenset({"wurde", "wurden", "wird", "werden", "worden"})
 
 
@@ -563,7 +564,7 @@ def cue_parts_in(frame: Span | None, cue: Span | None) -> list[Span]:
     """The words besides `cue` that make up its verb in the frame (see CUE_PARTICLES)."""
     if frame is None or cue is None or cue == frame or not (frame.start <= cue.start < frame.end):
         return []
-    words = [w for w in re.finditer(r"[\w-]+", frame.text)]
+    words = list(re.finditer(r"[\w-]+", frame.text))
     position = next((i for i, w in enumerate(words) if frame.start + w.start() == cue.start), None)
     if position is None or not cue.text[:1].islower():
         return []
