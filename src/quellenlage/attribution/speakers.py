@@ -397,11 +397,7 @@ def _first_nominative_phrase(words: Sequence[Token]) -> list[Token]:
             continue
         phrase = _noun_phrase_at(words, i)
         head = next((w for w in reversed(phrase) if w.pos in ("NOUN", "PROPN")), None)
-        if head is not None and _case(phrase[-1] if phrase[-1].pos in ("NOUN", "PROPN") else head) not in (
-            "Dat",
-            "Acc",
-            "Gen",
-        ):
+        if head is not None and _case(head) not in ("Dat", "Acc", "Gen"):
             return _with_genitives(words, i + len(phrase), phrase)
         i += max(1, len(phrase))
     return []
