@@ -339,3 +339,9 @@ def test_speech_act_needs_its_particle_and_the_active_voice() -> None:
     assert quotes("Weitere Aktionen sind für Montag angekündigt worden.") == []
     [quote] = quotes("Die Behörden warfen Luna Menschenhandel vor.")
     assert quote.kind == "speech_act"
+
+
+def test_a_quoted_name_belongs_to_the_speaker_phrase() -> None:
+    [quote] = quotes("Wie die britische Tageszeitung „The Guardian“ berichtete, ist die Lage ernst.")
+    assert quote.speaker_mention is not None
+    assert quote.speaker_mention.text == "die britische Tageszeitung „The Guardian“"

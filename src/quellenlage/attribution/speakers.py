@@ -187,13 +187,19 @@ class SpeakerResolver:
         before = APPOSITION_BEFORE.search(self.text, max(start, phrase_start - 100), phrase_start)
         if before:
             phrase_start = before.start()  # "Der Leiter des Programms, Klaus Stöhr"
+        return _actor(_distinct(e for _, e in group)), self._span(phrase_start, self._phrase_end(phrase_end, end))
+
+    def _phrase_end(self, phrase_end: int, limit: int) -> int:
+        """A speaker's phrase goes on with where the speaker works and who the speaker is:
+        "Moritz Wohlrab von der „Aktion Deutschland hilft“", "Günther Platter, der
+        Verteidigungsminister Österreichs,", within `limit`."""
         affiliation = AFFILIATION_AFTER.match(self.text, phrase_end)
-        if affiliation and affiliation.end() <= end:
+        if affiliation and affiliation.end() <= limit:
             phrase_end = affiliation.end()
         after = APPOSITION_AFTER.match(self.text, phrase_end)
-        if after and after.end() <= end:
-            phrase_end = after.end("role")  # "Günther Platter, der Verteidigungsminister Österreichs,"
-        return _actor(_distinct(e for _, e in group)), self._span(phrase_start, phrase_end)
+        if after and after.end() <= limit:
+            phrase_end = after.end("role")
+        return phrase_end
 
     def _parsed_subject(self, start: int, end: int) -> Span | None:
         """The subject phrase in [start, end) by the dependency parse: the subtree of the first
@@ -231,17 +237,11 @@ class SpeakerResolver:
             phrase = field
         else:
             phrase = _first_nominative_phrase(tokens[verb + 1 :])
-        while (
-            phrase and phrase[-1].pos == "PUNCT" and not (phrase[-1].text == ")" and any(t.text == "(" for t in phrase))
-        ):
+        while phrase and phrase[-1].pos == "PUNCT" and not _closes_inside(phrase):
             phrase = phrase[:-1]
         if not phrase:
             return None
-        phrase_end = phrase[-1].end
-        after = APPOSITION_AFTER.match(self.text, phrase_end)
-        if after and after.end() <= end:
-            phrase_end = after.end("role")  # "Charles Bouchard, kanadischer General,"
-        return self._span(phrase[0].start, phrase_end)
+        return self._span(phrase[0].start, self._phrase_end(phrase[-1].end, end))
 
     def addressee_in(self, frame: Span, speaker: Span | None, directive: bool = False) -> Span | None:
         """Whom a frame addresses: the phrase after "gegenüber", else the first noun phrase in
@@ -361,6 +361,15 @@ def _lettered_punct(token: Token) -> bool:
     return token.pos == "PUNCT" and any(c.isalpha() for c in token.text)
 
 
+BRACKETS = {")": "(", "“": "„", '"': '"'}
+
+
+def _closes_inside(phrase: Sequence[Token]) -> bool:
+    """Whether the phrase ends with a bracket or quotation mark it opened: "(SPD)", "„The Guardian“"."""
+    opener = BRACKETS.get(phrase[-1].text)
+    return opener is not None and any(t.text == opener for t in phrase[:-1])
+
+
 def _case(token: Token) -> str:
     return next((f[5:] for f in token.morph.split("|") if f.startswith("Case=")), "")
 
@@ -419,6 +428,10 @@ def _noun_phrase_at(words: Sequence[Token], i: int) -> list[Token]:
         i += 1
     if phrase and i + 2 < len(words) and words[i].text == "(" and words[i + 2].text == ")":
         phrase.extend(words[i : i + 3])  # "Franz Müntefering ( SPD )"
+    elif phrase and i < len(words) and words[i].text in ("„", '"'):  # "die Tageszeitung „The Guardian“"
+        closing = next((j for j in range(i + 1, min(i + 8, len(words))) if words[j].text in ("“", '"')), None)
+        if closing is not None:
+            phrase.extend(words[i : closing + 1])
     return phrase if any(w.pos in ("NOUN", "PROPN", "X") for w in phrase) else []
 
 
