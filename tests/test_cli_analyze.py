@@ -123,6 +123,7 @@ def test_text_report(capsys, monkeypatch):
     assert "Selenskyj" in out
     assert "NATO" in out
     assert "2024-10-31" in out
+    assert "hatte … gesagt" in out  # a verb cue in pieces
     assert not out.lstrip().startswith("{")
 
 

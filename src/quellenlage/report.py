@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from quellenlage.model import Actor, Analysis, Claim, Figure
+from quellenlage.model import Actor, Analysis, Claim, Figure, Quote
 
 CLAIM_COLUMNS = (("value", 2), ("qualifier", 2), ("counts", 2), ("according to", 3), ("basis / hedge", 3))
 SEGMENT_STYLE = {
@@ -69,9 +69,7 @@ def _quotes(analysis: Analysis) -> Table:
     for column, ratio in (("speaker", 2), ("kind", 1), ("cue", 2), ("content", 5)):
         table.add_column(column, ratio=ratio)
     for quote in analysis.quotes:
-        table.add_row(
-            _actor(quote.speaker), quote.kind, quote.cue.text if quote.cue else "", _short(quote.content.text, 120)
-        )
+        table.add_row(_actor(quote.speaker), quote.kind, _cue(quote), _short(quote.content.text, 120))
     if not analysis.quotes:
         table.caption = "no quotation found"
     return table
@@ -130,3 +128,10 @@ def _actor(actor: Actor) -> str:
 def _short(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _cue(quote: Quote) -> str:
+    """The cue with its other pieces in text order: "teilte … mit", "hat … erklärt"."""
+    if quote.cue is None:
+        return ""
+    return " … ".join(part.text for part in sorted([quote.cue, *quote.cue_parts], key=lambda part: part.start))
