@@ -345,3 +345,9 @@ def test_a_quoted_name_belongs_to_the_speaker_phrase() -> None:
     [quote] = quotes("Wie die britische Tageszeitung „The Guardian“ berichtete, ist die Lage ernst.")
     assert quote.speaker_mention is not None
     assert quote.speaker_mention.text == "die britische Tageszeitung „The Guardian“"
+
+
+def test_a_label_after_a_naming_verb_is_a_partial_quote_framed_by_its_clause() -> None:
+    [quote] = quotes("SPD-Innenexperte Dieter Wiefelspütz nannte den Bericht eine „Zeitungsente“.")
+    assert (quote.kind, quote.content.text) == ("partial", "Zeitungsente")
+    assert quote.frame is not None and quote.frame.text == "SPD-Innenexperte Dieter Wiefelspütz nannte den Bericht eine"

@@ -70,6 +70,7 @@ MODAL_PRETERITES = frozenset(
     | {"mochte", "mochten", "möchte", "möchten"}
 )
 HEARSAY_MODALS = frozenset({"soll", "sollen"})
+NAMING = re.compile(r"(?:nannte|nennt|nennen|nannten|genannt|bezeichne|bezeichnet)")
 RELATIVE_WORDS = frozenset({"was", "wo", "womit", "wodurch", "worauf", "welche", "welcher", "welches", "welchen"})
 ARTICLE_FORMS = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen", "denen"})
 
@@ -472,15 +473,26 @@ def _partial_quotes(
     state: QuoteState,
 ) -> bool:
     """Short quoted fragments inside reporting prose: "… als "gefährliche Ausweitung" verurteilt"."""
-    words = [(start, end) for start, end in quoted if not _title(text[start:end])]  # not „Die Zeit“
     verb = _first_reporting_verb(sentence, sentence.start, sentence.end)
-    if not words or verb is None:
+    if verb is None:
+        return False
+    naming = NAMING.match(verb.text) is not None  # "nannte den Bericht eine „Zeitungsente“": a label, no title
+    words = [(start, end) for start, end in quoted if naming or not _title(text[start:end])]  # not „Die Zeit“
+    if not words:
         return False
     speaker, mention = speakers.subject_near(sentence.start, words[0][0])  # "So nannte es Müller „…“"
     if not speaker:
         return False
+    # the frame runs from the clause start to the first quoted words when the verb comes first
+    # ("Wiefelspütz nannte den Bericht eine"), else it is the verb
+    index = sentence.tokens.index(verb)
+    frame = (
+        _strip_span(text, sentence.tokens[_clause_start(sentence.tokens, index)].start, words[0][0] - 1)
+        if verb.end < words[0][0]
+        else _span(text, verb.start, verb.end)
+    )
     for start, end in words:
-        state.add("partial", _strip_span(text, start, end), _span(text, verb.start, verb.end), speaker, number, mention)
+        state.add("partial", _strip_span(text, start, end), frame, speaker, number, mention)
     return True
 
 
