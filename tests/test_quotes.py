@@ -351,3 +351,9 @@ def test_a_label_after_a_naming_verb_is_a_partial_quote_framed_by_its_clause() -
     [quote] = quotes("SPD-Innenexperte Dieter Wiefelspütz nannte den Bericht eine „Zeitungsente“.")
     assert (quote.kind, quote.content.text) == ("partial", "Zeitungsente")
     assert quote.frame is not None and quote.frame.text == "SPD-Innenexperte Dieter Wiefelspütz nannte den Bericht eine"
+
+
+def test_a_closing_so_frame_may_name_its_source_in_lower_case() -> None:
+    [quote] = quotes("Die Hitze sei schlimm für die Tiere, so letztere.")
+    assert quote.cue is not None and quote.cue.text == "so"
+    assert quote.content.text == "Die Hitze sei schlimm für die Tiere"

@@ -300,9 +300,11 @@ SAID_IN = re.compile(
     r"|\b(?:[Ii]n|[Ii]m|[Aa]us|[Bb]ei|[Aa]uf)\s+(?P<before>[^,.;:„“]{2,80}?)(?:\s*,[^,.;:]{1,120},)?\s+(?:hieß|heißt)\s+es\b"
 )
 # "…, so der Sprecher." / "…, so Müller.": a frame without verb closing the sentence.
-# Also set in the middle: "Sein Rivale, so Obama weiter, würde Spenden erhalten."
+# Also set in the middle: "Sein Rivale, so Obama weiter, würde Spenden erhalten."; a source in
+# lower case ("…, so letztere.") only at the end.
 SO_FRAME = re.compile(
-    r",\s+so\s+(?P<source>(?:(?:de[rmns]|die|das|eine[rm]?)\s+)?[A-ZÄÖÜ](?:[^,.;:„]|„[^“]{1,60}“){1,120}?)"
+    r",\s+so\s+(?P<source>(?:(?:de[rmns]|die|das|eine[rm]?)\s+)?(?:[A-ZÄÖÜ]|[a-zäöüß](?=[^,]*$))"
+    r"(?:[^,.;:„]|„[^“]{1,60}“){1,120}?)"
     r"(?:\s*[.!]?$|\s*,(?=\s))"
 )
 BASIS = re.compile(r"\bunter Berufung auf\s+(?P<basis>[^,.;:]{2,80}?)(?=\s+(?:\w+t|\w+en)\b[,.]|[,.;:])")
