@@ -357,3 +357,9 @@ def test_a_closing_so_frame_may_name_its_source_in_lower_case() -> None:
     [quote] = quotes("Die Hitze sei schlimm für die Tiere, so letztere.")
     assert quote.cue is not None and quote.cue.text == "so"
     assert quote.content.text == "Die Hitze sei schlimm für die Tiere"
+
+
+def test_konjunktiv_ii_of_strong_verbs_reports_after_a_frame() -> None:
+    [quote] = quotes("Der Sprecher sagte, die Kassen brächten jährlich zwei Milliarden Euro auf.")
+    assert quote.content.text == "die Kassen brächten jährlich zwei Milliarden Euro auf"
+    assert quote.mood == "Sub"

@@ -260,6 +260,12 @@ SUBJUNCTIVE = frozenset(
         "habe",
     ]
 )
+# Konjunktiv II of strong and mixed verbs that the indicative never has ("brächten", "stünden";
+# not "ließen", "hielten", which are also preterites).
+SUBJUNCTIVE |= frozenset(
+    {"brächte", "brächten", "stünde", "stünden", "stände", "ständen", "ginge", "hielte", "ließe", "bliebe", "fiele"}
+    | {"wüsste", "wüssten", "sähe", "sähen", "täte", "täten", "gälte", "gälten"}
+)
 
 # A source named in a frame: "der Deutschen Presse-Agentur", "Augenzeugen", "dem Magazin „Der Spiegel“".
 NAME_WORD = r"(?:„[^“]{1,40}“|[A-ZÄÖÜ][\w-]*|[a-z][\w-]*\.(?:de|com|net|org|at|ch)\b|[a-z]+-[A-ZÄÖÜ][\w-]*)"
