@@ -363,3 +363,10 @@ def test_konjunktiv_ii_of_strong_verbs_reports_after_a_frame() -> None:
     [quote] = quotes("Der Sprecher sagte, die Kassen brächten jährlich zwei Milliarden Euro auf.")
     assert quote.content.text == "die Kassen brächten jährlich zwei Milliarden Euro auf"
     assert quote.mood == "Sub"
+
+
+def test_nested_quotation_marks_stay_inside_the_quotation() -> None:
+    found = quotes("„Wir haben mehrere „Small-Business-Unternehmen“ angemeldet und sind zufrieden“, sagte Edmon Chung.")
+    assert [q.content.text for q in found if q.kind == "direct"] == [
+        "Wir haben mehrere „Small-Business-Unternehmen“ angemeldet und sind zufrieden"
+    ]

@@ -611,13 +611,28 @@ def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     while i < end:
         closers = QUOTE_PAIRS.get(text[i])
         if closers and (text[i] != "‚" or i + 1 < end and text[i + 1].isalpha()):
-            close = next((j for j in range(i + 1, end) if text[j] in closers), -1)
+            close = _closing_mark(text, i, end)
             if close > i + 1:
                 spans.append((i + 1, close))
                 i = close + 1
                 continue
         i += 1
     return spans
+
+
+def _closing_mark(text: str, opening: int, end: int) -> int:
+    """Where the quotation opened at `opening` closes, nested pairs skipped ("„Wir haben
+    „Small-Business-Unternehmen“ angemeldet“"); -1 when it stays open."""
+    opener, closers = text[opening], QUOTE_PAIRS[text[opening]]
+    depth = 0
+    for j in range(opening + 1, end):
+        if text[j] == opener and opener not in closers:
+            depth += 1
+        elif text[j] in closers:
+            if depth == 0:
+                return j
+            depth -= 1
+    return -1
 
 
 def _is_reported(tokens: list[Token]) -> bool:
