@@ -34,3 +34,13 @@ def test_offsets_point_into_the_page(page: Path) -> None:
 
 def test_at_least_eight_layouts_are_covered() -> None:
     assert len(PAGES) >= 8
+
+
+def test_a_page_without_title_starts_with_its_lead() -> None:
+    text = (
+        "Franka Dietzsch gewinnt bei den Weltmeisterschaften in Helsinki die Goldmedaille im Diskuswerfen. "
+        "Sie warf das Sportgerät 66,56 Meter weit.\n\n"
+        "Die 37 Jahre alte Neubrandenburgerin nahm zum achten Mal an Weltmeisterschaften teil."
+    )
+    kinds = [segment.kind for segment in find_segments(text)]
+    assert kinds[0] == "lead" and "headline" not in kinds

@@ -115,6 +115,10 @@ def _mark_head(shapes: list[str], kinds: list[str]) -> None:
         first += 1
     if first >= len(shapes) or kinds[first]:
         return
+    if len(shapes[first]) > 100 and SENTENCE_END.search(shapes[first]):
+        if _looks_like_lead(shapes[first]):  # a page without a title starts with its lead
+            kinds[first] = "lead"
+        return
     kinds[first] = "headline"
     lead = first + 1
     while lead < len(shapes) and (
