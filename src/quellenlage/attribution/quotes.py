@@ -798,12 +798,14 @@ def _add_content(
     text: str,
     number: int,
     content: list[Token],
-    cue: Span | None,
+    frame: Span | None,
     speaker: Actor,
     mention: Span | None,
     state: QuoteState,
-    verb: Span | None = None,
+    cue_word: Span | None = None,
 ) -> None:
+    """Record reported content; `frame` introduces it, `cue_word` is its cue when the frame's
+    words would not show which one it is (a verb found by its position before ", dass")."""
     content = _without_narrated_tail(content)
     while content and content[-1].text in (".", ":", "!", "?", ",", ";"):
         content = content[:-1]
@@ -816,10 +818,10 @@ def _add_content(
         kind, span = "direct", _strip_span(text, inner[0][0], inner[0][1])  # 'sagte er, „Wir …“'
     mood = "Sub" if _has_subjunctive(content) else None
     speaker = speaker or state.last_speaker
-    if cue is None and kind == "indirect" and _continues_previous(text, span, speaker, state):
+    if frame is None and kind == "indirect" and _continues_previous(text, span, speaker, state):
         _extend_previous(text, span, state)
         return
-    state.add(kind, span, cue, speaker, number, mention, mood, cue=verb)
+    state.add(kind, span, frame, speaker, number, mention, mood, cue=cue_word)
 
 
 # Conjunctions after which the narrator may take over again: "Annabi sei tot, doch UN-Sprecher widersprachen".
