@@ -76,6 +76,8 @@ def test_pronoun_speaker_is_the_last_person_named() -> None:
         ("Der Bundesregierung zufolge wurden 300 Menschen evakuiert.", "Bundesregierung"),
         ("Nach Angaben der Polizei wurden 300 Menschen evakuiert.", "Polizei"),
         ("Nach US-Angaben wurden 300 Menschen evakuiert.", "Vereinigte Staaten"),
+        ("Laut diesem Zeugen wurden 300 Menschen evakuiert.", "Zeugen"),
+        ("Laut nationalem statistischen Institut wurden 300 Menschen evakuiert.", "nationalem statistischen Institut"),
     ],
 )
 def test_according_to_frames_name_the_source(sentence: str, source: str) -> None:
@@ -190,6 +192,21 @@ def test_opening_quote_mark_after_a_full_stop_starts_the_next_quotation() -> Non
     )
     assert second.content.text == "Es sind jetzt massive Polizeieinheiten in der Stadt"
     assert speaker(second) == speaker(first) == "Olaf Scholz"
+
+
+def test_a_sentence_ending_in_a_number_ends_before_the_next_one() -> None:
+    """ "1.000." is no ordinal when an article follows: the next sentence is not the source's claim."""
+    text = "Nach Polizeiangaben waren es zirka 1.000. Zu der Demonstration hatten 20 Gruppen aufgerufen."
+    sentences = analyze(text, force=True).sentences
+    assert [s.text for s in sentences] == [
+        "Nach Polizeiangaben waren es zirka 1.000.",
+        "Zu der Demonstration hatten 20 Gruppen aufgerufen.",
+    ]
+    [quote] = quotes(text)
+    assert quote.kind == "according_to" and quote.content.text.endswith("zirka 1.000")
+    assert [s.text for s in analyze("Am 3. Mai kam der 1. FC Köln.", force=True).sentences] == [
+        "Am 3. Mai kam der 1. FC Köln."
+    ]
 
 
 def test_low_double_quote_closed_by_right_double_quote() -> None:

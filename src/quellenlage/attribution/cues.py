@@ -269,8 +269,11 @@ SUBJUNCTIVE |= frozenset(
 
 # A source named in a frame: "der Deutschen Presse-Agentur", "Augenzeugen", "dem Magazin „Der Spiegel“".
 NAME_WORD = r"(?:„[^“]{1,40}“|[A-ZÄÖÜ][\w-]*|[a-z][\w-]*\.(?:de|com|net|org|at|ch)\b|[a-z]+-[A-ZÄÖÜ][\w-]*)"
-SOURCE_WORDS = rf"(?:[a-zäöüß-]+(?:e|en|er|es)\s+)*{NAME_WORD}(?:\s+{NAME_WORD})*"
-SOURCE_PHRASE = rf"(?:(?:de[rmns]|die|das|einem|einer|eines)\s+)?{SOURCE_WORDS}(?:\s+(?:de[rs]|von)\s+{SOURCE_WORDS})?"
+SOURCE_WORDS = rf"(?:[a-zäöüß-]+(?:e|en|em|er|es)\s+)*{NAME_WORD}(?:\s+{NAME_WORD})*"
+SOURCE_PHRASE = (
+    rf"(?:(?:de[rmns]|die|das|einem|einer|eines|diese[mnrs]?|jene[mnrs]?|seine[mnrs]?|ihre[mnrs]?)\s+)?{SOURCE_WORDS}"
+    rf"(?:\s+(?:de[rs]|von)\s+{SOURCE_WORDS})?"
+)
 # Nouns of information that name a source after "nach"/"laut": "nach Ansicht von …", "nach
 # eigenem Bekunden", "nach Zeugenaussagen" (learned from the cues of the Wikinews train split;
 # "Analyse", "Untersuchung", "Veröffentlichung" are left out: after "nach" they are mostly temporal).

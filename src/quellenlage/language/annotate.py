@@ -9,6 +9,7 @@ without it, a blank German tokenizer with rule-based sentence splitting keeps th
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -59,6 +60,30 @@ def opening_quote_starts_sentence(doc: Doc) -> Doc:
     return doc
 
 
+NUMBER_END_FIX = "quellenlage_number_ends_sentence"
+ORDINAL_DIGITS = re.compile(r"^\d[\d.,:]*\.$")
+# Words that open a clause, never a noun phrase after an ordinal ("am 3. Mai", "der 1. FC").
+CLAUSE_OPENING_POS = frozenset({"DET", "PRON", "ADV", "ADP", "CCONJ", "SCONJ", "AUX", "VERB"})
+
+
+@Language.component(NUMBER_END_FIX)
+def number_ends_sentence(doc: Doc) -> Doc:
+    """German tokenizers read "300." as an ordinal, so "Es kamen 300. Danach …" stays one
+    sentence. An ordinal is followed by its noun ("3. Mai", "1. FC Köln", "20. Jahrhundert"); a
+    capitalised article, pronoun, adverb, preposition or verb after the number opens a new sentence.
+    Needs the part-of-speech tags, so it runs last."""
+    for token in doc[:-1]:
+        following = doc[token.i + 1]
+        if (
+            ORDINAL_DIGITS.match(token.text)
+            and following.text[:1].isupper()
+            and following.pos_ in CLAUSE_OPENING_POS
+            and not following.is_sent_start
+        ):
+            following.is_sent_start = True
+    return doc
+
+
 @cache
 def load_pipeline(*, trained_sentences: bool = False) -> Language:
     """The shipped model when present, else the blank fallback. Loaded once per process.
@@ -80,6 +105,7 @@ def load_pipeline(*, trained_sentences: bool = False) -> Language:
     nlp = spacy.load(path, exclude=["senter"])
     nlp.add_pipe("sentencizer", first=True)
     nlp.add_pipe(OPENING_QUOTE_FIX, after="sentencizer")
+    nlp.add_pipe(NUMBER_END_FIX, last=True)
     return nlp
 
 
