@@ -432,8 +432,11 @@ def _according_to(text: str, number: int, sentence: Sentence, speakers: SpeakerR
     if not match:
         return False
     group = next(g for g in ("comp", "info", "per", "laut", "zufolge", "wie", "demnach", "meinung") if match[g])
-    speaker = speakers.in_span(match.start(group), match.end(group))
-    mention: Span | None = _span(text, match.start(group), match.end(group))
+    source_start = match.start(group)
+    if group == "zufolge":
+        source_start = _source_before(sentence.tokens, source_start, match.end(group))
+    speaker = speakers.in_span(source_start, match.end(group))
+    mention: Span | None = _span(text, source_start, match.end(group))
     if group == "demnach":  # "Demnach …": the source just named
         speaker = state.last_document_speaker or state.last_speaker
     elif group == "meinung":  # "Seiner Meinung nach …": the person last named
@@ -442,9 +445,9 @@ def _according_to(text: str, number: int, sentence: Sentence, speakers: SpeakerR
         speaker, mention = speakers.subject_near(sentence.start, sentence.end)
         speaker = speaker or state.last_speaker
     elif speaker is None:
-        speaker = unnamed(INFO_HEAD.sub("", match[group]))  # "offiziellen Angaben der Polizei" → Polizei
+        speaker = unnamed(INFO_HEAD.sub("", text[source_start : match.end(group)]))  # "… der Polizei" → Polizei
     content = _strip_span(text, sentence.start, sentence.end)
-    frame_end = match.end()
+    frame_start, frame_end = (source_start if group == "zufolge" else match.start()), match.end()
     if group in ("info", "per", "laut") and not text[sentence.start : match.start()].strip(' "„»'):
         # a frame opening the sentence fills the whole Vorfeld: it ends at the finite verb
         # ("Ersten Angaben vom Dienstag zufolge gehörte …", "Nach einer Studie der IADB sandten …")
@@ -453,9 +456,35 @@ def _according_to(text: str, number: int, sentence: Sentence, speakers: SpeakerR
             frame_end = _strip_span(text, match.start(), verb.start).end
             mention = _span(text, match.start(group), frame_end)
             speaker = speakers.in_span(mention.start, mention.end) or speaker
-    frame = _strip_span(text, match.start(), frame_end)
+    frame = _strip_span(text, frame_start, frame_end)
     state.add("according_to", content, frame, speaker, number, mention)
     return True
+
+
+NOUN_PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "X"})
+GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer"})
+SOURCE_MAX_TOKENS = 12
+
+
+def _source_before(tokens: list[Token], start: int, end: int) -> int:
+    """Where the source before "zufolge" begins, by word class: the pattern reads any inflected
+    word as an adjective, so "waren offiziellen Angaben" and "nimmt die Organisation Schätzungen"
+    are cut to the noun phrase that ends at "zufolge" ("offiziellen Angaben", "Schätzungen"), and
+    a genitive gets its head back ("Angaben des Ministeriums", where the pattern saw "des …")."""
+    inside = [t for t in tokens if t.end <= end][-SOURCE_MAX_TOKENS:]
+    keep = len(inside) - 1
+    for i in range(len(inside) - 1, -1, -1):
+        token = inside[i]
+        if token.pos not in NOUN_PHRASE_POS and token.text not in "„“\"":
+            break
+        if token.pos == "NOUN" and i + 1 < len(inside) and inside[i + 1].pos == "NOUN":
+            break  # two bare nouns: the second begins the source
+        keep = i
+        if token.pos == "DET":
+            head = inside[i - 1] if i > 0 else None
+            if head is None or head.pos not in ("NOUN", "PROPN") or token.text.lower() not in GENITIVE_ARTICLES:
+                break
+    return inside[keep].start if inside else start
 
 
 def _reports(match: re.Match[str]) -> bool:
