@@ -321,8 +321,11 @@ def _direct_quotes(
         cue = _strip_span(text, so_frame.start(), so_frame.end())
         speaker, mention = speakers.subject_near(so_frame.start("source"), so_frame.end("source"))
     elif (verb := _first_reporting_verb(sentence, outside_start, sentence.end)) is not None:
-        cue = _strip_span(text, verb.start, _frame_end(text, verb.end, sentence.end))
         speaker, mention = speakers.subject_near(outside_start, sentence.end)
+        frame_end = _frame_end(text, verb.end, sentence.end)
+        if mention is not None and verb.start < mention.start < frame_end:
+            frame_end = max(frame_end, mention.end)  # ", erklärte die Geschäftsführerin, Manuela Roßbach"
+        cue = _strip_span(text, verb.start, frame_end)
     elif frame_before.rstrip().endswith(":") or _first_reporting_verb(sentence, sentence.start, spans[0][0]):
         cue = _strip_span(text, sentence.start, spans[0][0] - 1)
         speaker, mention = speakers.subject_near(sentence.start, spans[0][0])

@@ -107,6 +107,8 @@ APPOSITION_BEFORE = re.compile(rf"\b{ARTICLES}\s+[^,.;:!?„“\"]{{3,80}},\s+\Z
 APPOSITION_AFTER = re.compile(
     rf",\s+(?P<role>(?:{ARTICLES}\s+|[A-ZÄÖÜ]|[a-zäöüß]+(?:e|er|en|es)\s+[A-ZÄÖÜ])[^,.;:!?„“\"]{{3,80}}?)(?=,)"
 )
+# The name after a role, closing the sentence: "…, erklärte die Geschäftsführerin, Manuela Roßbach."
+NAME_AFTER = re.compile(r",\s+(?P<role>[A-ZÄÖÜ][\w.-]+(?:\s+(?:von|van|de|al|el|[A-ZÄÖÜ][\w.-]*)){1,3})(?=\s*[.!?](?:\s|$))")
 # Where a named speaker works: "Moritz Wohlrab von der „Aktion Deutschland hilft“", "Metzges vom Netzwerk Campact".
 AFFILIATION_AFTER = re.compile(
     r"\s+(?:vom|von\s+(?:der|dem|den))\s+(?:„[^“]{1,60}“|(?:[\w-]+\s+){0,2}?[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*)?)"
@@ -199,7 +201,7 @@ class SpeakerResolver:
         affiliation = AFFILIATION_AFTER.match(self.text, phrase_end)
         if affiliation and affiliation.end() <= limit:
             phrase_end = affiliation.end()
-        after = APPOSITION_AFTER.match(self.text, phrase_end)
+        after = APPOSITION_AFTER.match(self.text, phrase_end) or NAME_AFTER.match(self.text, phrase_end)
         if after and after.end() <= limit:
             phrase_end = after.end("role")
         return phrase_end
