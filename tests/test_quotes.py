@@ -62,6 +62,20 @@ def test_free_standing_subjunctive_continues_the_speaker() -> None:
     assert found[1].cue is None
 
 
+def test_a_long_first_field_does_not_hide_the_subjunctive() -> None:
+    """The finite verb of the main clause may stand late; subordinate clauses do not count."""
+    text = (
+        "Olaf Scholz sagte, die Regierung sei handlungsfähig. Nach dem langen Streit um den Haushalt im"
+        " Sommer jedoch sei die Koalition wieder einig. Die Regierung, die er führt, hatte gestern getagt."
+    )
+    found = quotes(text)
+    assert [q.content.text for q in found] == [
+        "die Regierung sei handlungsfähig",
+        "Nach dem langen Streit um den Haushalt im Sommer jedoch sei die Koalition wieder einig",
+    ]
+    assert speaker(found[1]) == "Olaf Scholz"
+
+
 def test_pronoun_speaker_is_the_last_person_named() -> None:
     text = "Olaf Scholz traf am Montag Emmanuel Macron. Die Gespräche seien gut gewesen, sagte er."
     [quote] = quotes(text)

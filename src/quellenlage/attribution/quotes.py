@@ -719,12 +719,28 @@ def _subjunctive(token: Token) -> bool:
     )
 
 
+def _main_clause(tokens: list[Token]) -> list[Token]:
+    """The tokens outside subordinate clauses set off by commas ("…, die …," / "…, weil …,")."""
+    kept, inside = [], False
+    for i, token in enumerate(tokens):
+        if token.text == ",":
+            following = tokens[i + 1] if i + 1 < len(tokens) else None
+            inside = following is not None and (
+                following.pos == "SCONJ" or following.text.lower() in RELATIVE_WORDS or (
+                    following.pos == "PRON" and following.text.lower() in ARTICLE_FORMS)
+            )
+            continue
+        if not inside:
+            kept.append(token)
+    return kept
+
+
 def _free_standing_subjunctive(tokens: list[Token], conditional_too: bool = False) -> bool:
     """A main clause whose finite verb is Konjunktiv I (sei, habe, bedeute): reported speech.
     The Konjunktiv II (hätte, wäre, würde, könnte) is mostly a conditional, and "soll" mostly a
     plan; right after a quotation both stand in for the Konjunktiv I ("Der Club soll in die
     Serie B absteigen": still the prosecutor's words)."""
-    head = [t for t in tokens[:8] if t.text not in ('"', "„", "“")][1:7]
+    head = [t for t in _main_clause(tokens) if t.text not in ('"', "„", "“")][1:11]
     comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
     if tokens and tokens[0].pos == "SCONJ" and comma is not None:  # "Da X liege, werde …": after the clause
         head += tokens[comma + 1 : comma + 2]
