@@ -467,6 +467,7 @@ def _according_to(text: str, number: int, sentence: Sentence, speakers: SpeakerR
 NOUN_PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "X"})
 GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer"})
 SOURCE_MAX_TOKENS = 12
+SOURCE_LINKS = frozenset({"von", "vom", "aus"})
 
 
 def _source_before(tokens: list[Token], start: int, end: int) -> int:
@@ -478,6 +479,9 @@ def _source_before(tokens: list[Token], start: int, end: int) -> int:
     keep = len(inside) - 1
     for i in range(len(inside) - 1, -1, -1):
         token = inside[i]
+        after_noun = i > 0 and inside[i - 1].pos in ("NOUN", "PROPN")
+        if token.text in SOURCE_LINKS and after_noun:
+            continue  # "Angaben des Instituts von Athen", "Angaben vom Mittwoch"
         if token.pos not in NOUN_PHRASE_POS and token.text not in "„“\"":
             break
         if token.pos == "NOUN" and i + 1 < len(inside) and inside[i + 1].pos == "NOUN":

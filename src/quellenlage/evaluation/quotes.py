@@ -274,7 +274,8 @@ def predict(article: WikinewsArticle) -> list[PredictedQuotation]:
         addressee = ids(quote.addressee.start, quote.addressee.end) if quote.addressee else ()
         if quote.kind in ("direct", "partial"):
             message = _with_quote_marks(article, message)
-        elif quote.kind == "according_to" and frame:
+        elif quote.kind == "according_to" and frame:  # the frame and its commas are inside the sentence
+            frame = _frame_with_punctuation(article, frame, ())
             message = tuple(i for i in message if i not in set(frame))
         if not message:
             continue
@@ -313,7 +314,7 @@ def _with_quote_marks(article: WikinewsArticle, ids: tuple[int, ...]) -> tuple[i
 
 
 def _frame_with_punctuation(
-    article: WikinewsArticle, frame: tuple[int, ...], message: tuple[int, ...]
+    article: WikinewsArticle, frame: tuple[int, ...], message: Sequence[int]
 ) -> tuple[int, ...]:
     """The dataset's frames include the punctuation that sets them off from the message:
     "sagte der Minister," / ", erklärte Zille"."""
