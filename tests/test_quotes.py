@@ -76,6 +76,16 @@ def test_a_long_first_field_does_not_hide_the_subjunctive() -> None:
     assert speaker(found[1]) == "Olaf Scholz"
 
 
+def test_what_became_known_is_reported_without_a_speaker() -> None:
+    [quote] = quotes("Im Mai wurde bekannt, dass die Sparte an einen finnischen Konzern verkauft wird.")
+    assert (quote.kind, quote.speaker, quote.content.text) == (
+        "indirect",
+        None,
+        "dass die Sparte an einen finnischen Konzern verkauft wird",
+    )
+    assert quote.frame is not None and quote.frame.text == "Im Mai wurde bekannt"
+
+
 def test_pronoun_speaker_is_the_last_person_named() -> None:
     text = "Olaf Scholz traf am Montag Emmanuel Macron. Die Gespräche seien gut gewesen, sagte er."
     [quote] = quotes(text)
