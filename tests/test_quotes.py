@@ -76,6 +76,19 @@ def test_a_long_first_field_does_not_hide_the_subjunctive() -> None:
     assert speaker(found[1]) == "Olaf Scholz"
 
 
+@pytest.mark.parametrize(
+    "sentence,source,claim",
+    [
+        ("Es gibt auch Gerüchte, nach denen der Sänger an Krebs litt.", "Gerüchte", "der Sänger an Krebs litt"),
+        ("Für 2002 gibt es eine Schätzung, wonach 53.000 Kinder starben.", "eine Schätzung", "53.000 Kinder starben"),
+    ],
+)
+def test_a_relative_frame_sources_what_follows_it(sentence: str, source: str, claim: str) -> None:
+    [quote] = quotes(sentence)
+    assert quote.kind == "according_to" and quote.content.text == claim
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == source
+
+
 def test_what_became_known_is_reported_without_a_speaker() -> None:
     [quote] = quotes("Im Mai wurde bekannt, dass die Sparte an einen finnischen Konzern verkauft wird.")
     assert (quote.kind, quote.speaker, quote.content.text) == (

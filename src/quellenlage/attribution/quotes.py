@@ -434,7 +434,9 @@ def _according_to(text: str, number: int, sentence: Sentence, speakers: SpeakerR
     )
     if not match:
         return False
-    group = next(g for g in ("comp", "info", "per", "laut", "zufolge", "wie", "demnach", "meinung") if match[g])
+    group = next(g for g in ("comp", "info", "per", "laut", "zufolge", "wie", "relative", "demnach", "meinung") if match[g])
+    if group == "relative":
+        return _relative_source(text, number, sentence, match, speakers, state)
     source_start = match.start(group)
     if group == "zufolge":
         source_start = _source_before(sentence.tokens, source_start, match.end(group))
@@ -492,6 +494,23 @@ def _source_before(tokens: list[Token], start: int, end: int) -> int:
             if head is None or head.pos not in ("NOUN", "PROPN") or token.text.lower() not in GENITIVE_ARTICLES:
                 break
     return inside[keep].start if inside else start
+
+
+def _relative_source(
+    text: str, number: int, sentence: Sentence, match: re.Match[str], speakers: SpeakerResolver, state: QuoteState
+) -> bool:
+    """ "Es gibt eine Schätzung, wonach …", "Gerüchte, nach denen …": what follows the relative
+    word is the claim, the clause before it names the source (the noun phrase before the comma)."""
+    content = _strip_span(text, match.end(), sentence.end)
+    if _word_count(content.text) < 3:
+        return False
+    comma = match.start()
+    source_start = _source_before(sentence.tokens, sentence.start, comma)
+    mention = _span(text, source_start, comma) if source_start < comma else None
+    speaker = (speakers.in_span(mention.start, mention.end) or unnamed(mention.text)) if mention else None
+    frame = _strip_span(text, sentence.start, match.end("relative"))
+    state.add("according_to", content, frame, speaker, number, mention)
+    return True
 
 
 def _reports(match: re.Match[str]) -> bool:
