@@ -99,6 +99,15 @@ def test_what_became_known_is_reported_without_a_speaker() -> None:
     assert quote.frame is not None and quote.frame.text == "Im Mai wurde bekannt"
 
 
+def test_a_run_with_one_subjunctive_sentence_is_reported_speech() -> None:
+    text = (
+        "Der Polizeisprecher sagte, es habe einen Einbruch gegeben. Der Täter soll durch ein Fenster gestiegen"
+        " sein. Zuerst habe er die Kasse geleert."
+    )
+    found = quotes(text)
+    assert found[-1].content.text.startswith("Der Täter soll") and found[-1].mood == "Sub"
+
+
 def test_pronoun_speaker_is_the_last_person_named() -> None:
     text = "Olaf Scholz traf am Montag Emmanuel Macron. Die Gespräche seien gut gewesen, sagte er."
     [quote] = quotes(text)

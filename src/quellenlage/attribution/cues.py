@@ -294,7 +294,7 @@ ACCORDING_TO = re.compile(
     rf"|[Ll]aut\s+(?P<laut>{SOURCE_PHRASE})"
     rf"|(?P<zufolge>(?:(?:[Dd]e[mnr]|[Dd]es|[Ee]inem|[Ee]iner)\s+)?{SOURCE_WORDS})\s+zufolge\b"
     r"|[Ww]ie\s+(?P<wie>[^,.;:]{2,60}?)\s+(?P<wie_verb>[a-zäöüß]+)(?:\s+(?:hat|hatte|haben|hatten|habe|wurde))?(?=\s*[,.])"
-    r"|,\s+(?P<relative>wonach|(?:nach|laut)\s+(?:denen|dem|der|welchem|welcher)|(?:denen|dem|der)\s+zufolge)\s"
+    r"|,\s+(?P<relative>wonach|nach\s+(?:denen|welchem|welcher)|laut\s+(?:denen|dem|der)|(?:denen|dem|der)\s+zufolge)\s"
     r"|\b(?P<demnach>[Dd]emnach)\b"
     r"|\b(?P<meinung>(?:[Ss]einer|[Ii]hrer|[Dd]eren|[Dd]essen)\s+(?:Meinung|Ansicht|Auffassung|Einschätzung"
     r"|Überzeugung|Angaben)\s+nach)\b)"

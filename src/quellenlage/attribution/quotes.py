@@ -764,6 +764,8 @@ def _free_standing_subjunctive(tokens: list[Token], conditional_too: bool = Fals
     plan; right after a quotation both stand in for the Konjunktiv I ("Der Club soll in die
     Serie B absteigen": still the prosecutor's words)."""
     head = [t for t in _main_clause(tokens) if t.text not in ('"', "„", "“")][1:11]
+    verb = next((i for i, t in enumerate(head) if is_finite_verb(t) or _subjunctive(t)), None)
+    head = head if verb is None else head[: verb + 1]  # up to the main clause's finite verb
     comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
     if tokens and tokens[0].pos == "SCONJ" and comma is not None:  # "Da X liege, werde …": after the clause
         head += tokens[comma + 1 : comma + 2]
@@ -890,7 +892,7 @@ def _add_content(
     mood = "Sub" if _has_subjunctive(content) else None
     speaker = speaker or state.last_speaker
     if frame is None and kind == "indirect" and _continues_previous(text, span, speaker, state):
-        _extend_previous(text, span, state)
+        _extend_previous(text, span, mood, state)
         return
     state.add(kind, span, frame, speaker, number, mention, mood, cue=cue_word)
 
@@ -922,9 +924,12 @@ def _continues_previous(text: str, span: Span, speaker: Actor, state: QuoteState
     )
 
 
-def _extend_previous(text: str, span: Span, state: QuoteState) -> None:
+def _extend_previous(text: str, span: Span, mood: str | None, state: QuoteState) -> None:
+    """Add a sentence to the previous quotation; one sentence in the subjunctive makes the
+    whole run reported speech ("Der Mann soll eingedrungen sein. Zuerst habe er …")."""
     previous = state.quotes[-1]
     previous.content = _span(text, previous.content.start, span.end)
+    previous.mood = previous.mood or mood
     previous.verbatim = _verbatim_in(previous.kind, previous.content)
 
 
