@@ -434,7 +434,9 @@ def _according_to(text: str, number: int, sentence: Sentence, speakers: SpeakerR
     )
     if not match:
         return False
-    group = next(g for g in ("comp", "info", "per", "laut", "zufolge", "wie", "relative", "demnach", "meinung") if match[g])
+    group = next(
+        g for g in ("comp", "info", "per", "laut", "zufolge", "wie", "relative", "demnach", "meinung") if match[g]
+    )
     if group == "relative":
         return _relative_source(text, number, sentence, match, speakers, state)
     source_start = match.start(group)
@@ -484,7 +486,7 @@ def _source_before(tokens: list[Token], start: int, end: int) -> int:
         after_noun = i > 0 and inside[i - 1].pos in ("NOUN", "PROPN")
         if token.text in SOURCE_LINKS and after_noun:
             continue  # "Angaben des Instituts von Athen", "Angaben vom Mittwoch"
-        if token.pos not in NOUN_PHRASE_POS and token.text not in "„“\"":
+        if token.pos not in NOUN_PHRASE_POS and token.text not in '„“"':
             break
         if token.pos == "NOUN" and i + 1 < len(inside) and inside[i + 1].pos == "NOUN":
             break  # two bare nouns: the second begins the source
@@ -749,8 +751,9 @@ def _main_clause(tokens: list[Token]) -> list[Token]:
         if token.text == ",":
             following = tokens[i + 1] if i + 1 < len(tokens) else None
             inside = following is not None and (
-                following.pos == "SCONJ" or following.text.lower() in RELATIVE_WORDS or (
-                    following.pos == "PRON" and following.text.lower() in ARTICLE_FORMS)
+                following.pos == "SCONJ"
+                or following.text.lower() in RELATIVE_WORDS
+                or (following.pos == "PRON" and following.text.lower() in ARTICLE_FORMS)
             )
             continue
         if not inside:

@@ -108,7 +108,9 @@ APPOSITION_AFTER = re.compile(
     rf",\s+(?P<role>(?:{ARTICLES}\s+|[A-ZÄÖÜ]|[a-zäöüß]+(?:e|er|en|es)\s+[A-ZÄÖÜ])[^,.;:!?„“\"]{{3,80}}?)(?=,)"
 )
 # The name after a role, closing the sentence: "…, erklärte die Geschäftsführerin, Manuela Roßbach."
-NAME_AFTER = re.compile(r",\s+(?P<role>[A-ZÄÖÜ][\w.-]+(?:\s+(?:von|van|de|al|el|[A-ZÄÖÜ][\w.-]*)){1,3})(?=\s*[.!?](?:\s|$))")
+NAME_AFTER = re.compile(
+    r",\s+(?P<role>[A-ZÄÖÜ][\w.-]+(?:\s+(?:von|van|de|al|el|[A-ZÄÖÜ][\w.-]*)){1,3})(?=\s*[.!?](?:\s|$))"
+)
 # Where a named speaker works: "Moritz Wohlrab von der „Aktion Deutschland hilft“", "Metzges vom Netzwerk Campact".
 AFFILIATION_AFTER = re.compile(
     r"\s+(?:vom|von\s+(?:der|dem|den))\s+(?:„[^“]{1,60}“|(?:[\w-]+\s+){0,2}?[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*)?)"
