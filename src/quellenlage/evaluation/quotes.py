@@ -56,7 +56,9 @@ Mapping our quotations (:func:`predict`)
     * A quote without ``speaker_mention`` but with a resolved speaker (a continuing speaker)
       takes the speaker entity's last mention before the content (else its first one after it)
       as speaker span: the data link such quotations to a mention elsewhere, mostly before.
-    * addressee and frame stay empty: the analysis does not produce them.
+    * frames take the commas that set them off from the message ("sagte der Minister,"); an
+      ``according_to`` frame takes them before its tokens leave the message (", wie die Polizei
+      mitteilte,"). Addressees are the analysis's ``addressee`` spans.
 
     Types: ``direct`` → Direct; ``partial`` (quoted fragments in reporting prose: the data annotate
     "„grüne Gentechnik“" as Direct) → Direct; ``indirect`` → Indirect, but an ``indirect`` quote
