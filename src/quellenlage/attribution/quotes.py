@@ -809,6 +809,8 @@ PARTICLE_CUES = {
 
 
 # "führte dazu, dass", "sorgte dafür, dass", "so dass": consequences, not speech.
+# Adjectives that cue a dass-clause with their copula: "wurde bekannt, dass" (reported, by nobody named).
+PREDICATIVE_CUES = frozenset({"bekannt"})
 NOT_SPEECH_BEFORE_DASS = frozenset({"dazu", "dafür", "so", "damit", "soweit", "sodass"})
 
 
@@ -816,8 +818,8 @@ def _verb_before_dass(tokens: list[Token], i: int) -> bool:
     """Any full verb a few words before ", dass" introduces what somebody states, thinks or
     wants in a news text ("hält es für möglich, dass", "hat beschlossen, dass"): the verbs that
     cue the dass-clauses of the Wikinews train split are a long tail no list covers."""
-    if (tokens[i].pos != "VERB" and tokens[i].text != "bekannt") or not tokens[i].text[0].islower():
-        return False  # "wurde bekannt, dass": reported, by nobody named
+    if (tokens[i].pos != "VERB" and tokens[i].text not in PREDICATIVE_CUES) or not tokens[i].text[0].islower():
+        return False
     comma = next((c for c in range(i + 1, min(i + 6, len(tokens) - 1)) if tokens[c].text == ","), None)
     return (
         comma is not None and tokens[comma + 1].text == "dass" and tokens[comma - 1].text not in NOT_SPEECH_BEFORE_DASS
