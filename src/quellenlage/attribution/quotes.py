@@ -474,11 +474,12 @@ SOURCE_MAX_TOKENS = 12
 SOURCE_LINKS = frozenset({"von", "vom", "aus"})
 
 
-def _source_before(tokens: list[Token], start: int, end: int) -> int:
-    """Where the source before "zufolge" begins, by word class: the pattern reads any inflected
-    word as an adjective, so "waren offiziellen Angaben" and "nimmt die Organisation Schätzungen"
-    are cut to the noun phrase that ends at "zufolge" ("offiziellen Angaben", "Schätzungen"), and
-    a genitive gets its head back ("Angaben des Ministeriums", where the pattern saw "des …")."""
+def _source_before(tokens: list[Token], fallback: int, end: int) -> int:
+    """Where the noun phrase that ends at `end` begins, by word class (`fallback` when no token
+    ends there). Before "zufolge" the pattern reads any inflected word as an adjective, so
+    "waren offiziellen Angaben" and "nimmt die Organisation Schätzungen" are cut to "offiziellen
+    Angaben" and "Schätzungen", and a genitive gets its head back ("Angaben des Ministeriums",
+    where the pattern saw "des …")."""
     inside = [t for t in tokens if t.end <= end][-SOURCE_MAX_TOKENS:]
     keep = len(inside) - 1
     for i in range(len(inside) - 1, -1, -1):
@@ -495,7 +496,7 @@ def _source_before(tokens: list[Token], start: int, end: int) -> int:
             head = inside[i - 1] if i > 0 else None
             if head is None or head.pos not in ("NOUN", "PROPN") or token.text.lower() not in GENITIVE_ARTICLES:
                 break
-    return inside[keep].start if inside else start
+    return inside[keep].start if inside else fallback
 
 
 def _relative_source(

@@ -276,12 +276,13 @@ def predict(article: WikinewsArticle) -> list[PredictedQuotation]:
         addressee = ids(quote.addressee.start, quote.addressee.end) if quote.addressee else ()
         if quote.kind in ("direct", "partial"):
             message = _with_quote_marks(article, message)
-        elif quote.kind == "according_to" and frame:  # the frame and its commas are inside the sentence
+        if quote.kind == "according_to":  # the frame and its commas are inside the sentence
             frame = _frame_with_punctuation(article, frame, ())
             message = tuple(i for i in message if i not in set(frame))
+        else:
+            frame = _frame_with_punctuation(article, frame, message)
         if not message:
             continue
-        frame = _frame_with_punctuation(article, frame, message)
         if quote.kind == "speech_act":  # the dataset's reported speech acts: the verb is in the message
             cue = frame = ()
         if quote.speaker_mention is not None:
