@@ -433,3 +433,24 @@ def test_nested_quotation_marks_stay_inside_the_quotation() -> None:
     assert [q.content.text for q in found if q.kind == "direct"] == [
         "Wir haben mehrere „Small-Business-Unternehmen“ angemeldet und sind zufrieden"
     ]
+
+
+def test_a_plural_noun_before_a_verb_the_tagger_reads_as_infinitive_is_the_speaker() -> None:
+    [quote] = quotes("Beobachter befürchten, dass sich der Konflikt weiter verschärfe.")
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "Beobachter"
+
+
+def test_a_demonstrative_subject_stands_for_the_last_person() -> None:
+    text = "Anlass war die Anzeige des Detektivs Peter Müller. Dieser behauptete, dass Ertel Geld genommen habe."
+    [quote] = quotes(text)
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "Dieser"
+    assert speaker(quote) == "Peter Müller"
+
+
+def test_a_frame_without_a_subject_does_not_borrow_the_last_speaker() -> None:
+    text = "„Wir bleiben hart“, sagte Olaf Scholz. Es wird befürchtet, dass die Gespräche scheitern."
+    found = quotes(text)
+    assert [(q.content.text, speaker(q)) for q in found] == [
+        ("Wir bleiben hart", "Olaf Scholz"),
+        ("dass die Gespräche scheitern", None),
+    ]

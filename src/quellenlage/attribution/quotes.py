@@ -896,7 +896,8 @@ def _add_content(
     if len(inner) == 1 and inner[0][0] == span.start + 1 and inner[0][1] >= span.end - 1:
         kind, span = "direct", _strip_span(text, inner[0][0], inner[0][1])  # 'sagte er, „Wir …“'
     mood = "Sub" if _has_subjunctive(content) else None
-    speaker = speaker or state.last_speaker
+    if frame is None:  # a frame without a subject ("Es wird befürchtet, dass …") names no one
+        speaker = speaker or state.last_speaker
     if frame is None and kind == "indirect" and _continues_previous(text, span, speaker, state):
         _extend_previous(text, span, mood, state)
         return

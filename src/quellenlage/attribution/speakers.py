@@ -122,7 +122,7 @@ ADDRESSEE = re.compile(
     r"|Magazin|Journalisten|Reportern|Medien|Blatt|Parlament|Abgeordneten|Nachrichtenportal)(?:\s+„[^“]{1,40}“)?"
     r"|CNN|BBC|ARD|ZDF|dpa|AFP|Reuters))"
 )
-PRONOUN = re.compile(r"\b(?:er|sie|Er|Sie)\b")
+PRONOUN = re.compile(r"\b(?:er|sie|Er|Sie)\b|\b[Dd]iese[r]?\Z")  # a demonstrative only as the whole subject
 # Head nouns of speakers that are no named entity (the end of a compound counts: "Bahnsprecher").
 SPEAKER_NOUN = (
     r"[\w-]*(?:[Ss]precher(?:in)?|[Mm]inister(?:in|ium)?|[Ee]xpert(?:e|en|in)|[Bb]ehörden?|[Pp]olizei|[Rr]egierung"
@@ -232,7 +232,7 @@ class SpeakerResolver:
         ("Am Montag sagte der Sprecher der Polizei"); in a clause opened by "wie" or "dass" it
         is the first nominative phrase after the conjunction."""
         tokens = self._tokens_in(start, end)
-        verb = next((i for i, t in enumerate(tokens) if is_finite_verb(t)), None)
+        verb = _finite_verb_index(tokens)
         if verb is None:
             return None
         field = tokens[:verb]
@@ -292,7 +292,7 @@ class SpeakerResolver:
         pronoun = PRONOUN.search(self.text, start, end)
         description = DESCRIPTION.search(self.text, start, end)
         if pronoun and (description is None or pronoun.start() < description.start()):
-            types = PERSON if pronoun[0].lower() == "er" else PERSON_OR_GROUP
+            types = PERSON if pronoun[0].lower() in ("er", "dieser") else PERSON_OR_GROUP
             entity = self.index.last_before(pronoun.start(), types)
             return (ref(entity) if entity else None), self._span(pronoun.start(), pronoun.end())
         if description:
@@ -381,11 +381,29 @@ def _case(token: Token) -> str:
     return next((f[5:] for f in token.morph.split("|") if f.startswith("Case=")), "")
 
 
+def _finite_verb_index(tokens: Sequence[Token]) -> int | None:
+    """Where the finite verb is: the tagger's, or a reporting verb in the plural present that
+    the tagger read as an infinitive ("Beobachter befürchten, dass …") right after a noun phrase."""
+    finite = next((i for i, t in enumerate(tokens) if is_finite_verb(t)), None)
+    if finite is not None:
+        return finite
+    return next(
+        (
+            i
+            for i, t in enumerate(tokens)
+            if i and t.pos == "VERB" and is_reporting_verb(t.text) and _is_noun_phrase(tokens[:i])
+        ),
+        None,
+    )
+
+
 def _is_noun_phrase(words: Sequence[Token]) -> bool:
     """Whether a field before the verb is one noun phrase in the nominative (with genitives,
     appositions and coordinations inside), not an adverbial ("Am Montag", "Dabei")."""
     if not _nominal(words[0]) and not (words[0].pos == "PRON" and _case(words[0]) == "Nom"):
         return False
+    if len(words) == 1 and "PronType=Dem" in words[0].morph:
+        return _case(words[0]) == "Nom"  # "Dieser behauptete, …"
     nouns = [t for t in words if t.pos in ("NOUN", "PROPN", "PRON")]
     if not nouns or _case(nouns[0]) in ("Dat", "Acc"):
         return False
