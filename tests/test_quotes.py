@@ -454,3 +454,13 @@ def test_a_frame_without_a_subject_does_not_borrow_the_last_speaker() -> None:
         ("Wir bleiben hart", "Olaf Scholz"),
         ("dass die Gespräche scheitern", None),
     ]
+
+
+def test_a_subjunctive_sentence_gives_the_words_of_the_actor_just_named() -> None:
+    text = (
+        "„Das Urteil ist falsch“, sagte Olaf Scholz. Die Richter äußerten Bedenken gegen den Krieg. "
+        "Kein Vertrag könne die Regierung dazu verpflichten."
+    )
+    found = quotes(text)
+    assert found[-1].content.text == "Kein Vertrag könne die Regierung dazu verpflichten"
+    assert found[-1].speaker_mention is not None and found[-1].speaker_mention.text == "Die Richter"

@@ -86,6 +86,9 @@ class QuoteState:
     # whether the sentence just read gave someone's words: a following sentence in the
     # Konjunktiv II ("Er hätte den Jet zu spät aufgesetzt") then continues them
     previous_quoted: bool = False
+    # who acted by speaking in which sentence without giving words ("Die Richter äußerten
+    # Bedenken."): a subjunctive sentence right after it gives that speaker's words
+    recent_actor: tuple[int, Actor, Span | None] | None = None
 
     def add(
         self,
@@ -235,6 +238,7 @@ def _sentence_quotes(
         return
     if not _reported_by_next(text, number, sentence, following, speakers, state):
         _remember_reporter(sentence, speakers, state)
+        _remember_actor(number, sentence, speakers, state)
 
 
 def _reported_by_next(
@@ -287,6 +291,15 @@ def _announced_by_colon(text: str, sentence: Sentence, quoted: list[tuple[int, i
     (first, _), (_, last) = quoted[0], quoted[-1]
     before, after = text[sentence.start : first - 1].rstrip(), text[last + 1 : sentence.end]
     return before.endswith(":") and not after.strip(' .!?“”"«»') and _word_count(text[first:last]) >= 2
+
+
+def _remember_actor(number: int, sentence: Sentence, speakers: SpeakerResolver, state: QuoteState) -> None:
+    """The subject of a sentence without quotation: a subjunctive sentence right after it most
+    often gives that actor's words or stance ("Die Richter äußerten Bedenken. Kein Vertrag
+    könne …"), whoever was quoted before."""
+    speaker, mention = speakers.subject_near(sentence.start, sentence.end)
+    if speaker:
+        state.recent_actor = (number, speaker, mention)
 
 
 def _remember_reporter(sentence: Sentence, speakers: SpeakerResolver, state: QuoteState) -> None:
@@ -421,7 +434,10 @@ def _free_indirect_quote(text: str, number: int, sentence: Sentence, state: Quot
     it is reported speech even when nobody is named yet: the reader learns it is someone's claim."""
     if not _free_standing_subjunctive(sentence.tokens, conditional_too=state.previous_quoted):
         return False
-    _add_content(text, number, sentence.tokens, None, state.last_speaker, None, state)
+    speaker, mention = state.last_speaker, None
+    if state.recent_actor is not None and state.recent_actor[0] == number - 1:
+        _, speaker, mention = state.recent_actor
+    _add_content(text, number, sentence.tokens, None, speaker, mention, state)
     return True
 
 
@@ -566,6 +582,7 @@ def _speech_act(text: str, number: int, sentence: Sentence, speakers: SpeakerRes
     if speaker:
         content = _strip_span(text, sentence.start, sentence.end)
         state.add("speech_act", content, _span(text, verb.start, verb.end), speaker, number, mention)
+        state.recent_actor = (number, speaker, mention)
     return True
 
 
