@@ -458,7 +458,7 @@ def test_a_frame_without_a_subject_does_not_borrow_the_last_speaker() -> None:
 
 def test_a_subjunctive_sentence_gives_the_words_of_the_actor_just_named() -> None:
     text = (
-        "„Das Urteil ist falsch“, sagte Olaf Scholz. Die Richter äußerten Bedenken gegen den Krieg. "
+        "„Das Urteil ist falsch“, sagte Olaf Scholz. Die Richter prüften den Fall drei Jahre lang. "
         "Kein Vertrag könne die Regierung dazu verpflichten."
     )
     found = quotes(text)

@@ -295,7 +295,7 @@ def _announced_by_colon(text: str, sentence: Sentence, quoted: list[tuple[int, i
 
 def _remember_actor(number: int, sentence: Sentence, speakers: SpeakerResolver, state: QuoteState) -> None:
     """The subject of a sentence without quotation: a subjunctive sentence right after it most
-    often gives that actor's words or stance ("Die Richter äußerten Bedenken. Kein Vertrag
+    often gives that actor's words or stance ("Die Richter prüften den Fall. Kein Vertrag
     könne …"), whoever was quoted before."""
     speaker, mention = speakers.subject_near(sentence.start, sentence.end)
     if speaker:
