@@ -86,8 +86,8 @@ class QuoteState:
     # whether the sentence just read gave someone's words: a following sentence in the
     # Konjunktiv II ("Er hätte den Jet zu spät aufgesetzt") then continues them
     previous_quoted: bool = False
-    # who acted by speaking in which sentence without giving words ("Die Richter äußerten
-    # Bedenken."): a subjunctive sentence right after it gives that speaker's words
+    # the subject of a sentence without quoted words, and its sentence number ("Die Richter
+    # äußerten Bedenken."): a subjunctive sentence right after it gives that actor's words
     recent_actor: tuple[int, Actor, Span | None] | None = None
 
     def add(
