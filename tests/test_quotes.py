@@ -464,3 +464,10 @@ def test_a_subjunctive_sentence_gives_the_words_of_the_actor_just_named() -> Non
     found = quotes(text)
     assert found[-1].content.text == "Kein Vertrag könne die Regierung dazu verpflichten"
     assert found[-1].speaker_mention is not None and found[-1].speaker_mention.text == "Die Richter"
+
+
+def test_a_finite_verb_after_the_comma_closing_a_quotation_opens_its_frame() -> None:
+    text = "„Der Name zeigt, wie wichtig die Anlage ist“, führte er gegenüber dem Onlinedienst space.com aus."
+    [quote] = quotes(text)
+    assert quote.frame is not None and quote.frame.text.startswith("führte er")
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "er"

@@ -333,7 +333,9 @@ def _direct_quotes(
     elif so_frame := _so_frame(text, sentence, spans[-1][1]):  # "„…“, so Schnappauf."
         cue = _strip_span(text, so_frame.start(), so_frame.end())
         speaker, mention = speakers.subject_near(so_frame.start("source"), so_frame.end("source"))
-    elif (verb := _first_reporting_verb(sentence, outside_start, sentence.end)) is not None:
+    elif (
+        verb := _first_reporting_verb(sentence, outside_start, sentence.end) or _inverted_verb(sentence, outside_start)
+    ) is not None:
         speaker, mention = speakers.subject_near(outside_start, sentence.end)
         frame_end = _frame_end(text, verb.end, sentence.end)
         if mention is not None and verb.start < mention.start < frame_end:
@@ -345,11 +347,20 @@ def _direct_quotes(
     elif (named := _frame_in_next(text, following, speakers)) is not None:
         # the next sentence names the speaker: "Das sagte X." / "Bundestrainer Lund sprach von …"
         speaker, mention, cue, _ = named
-    speaker = speaker or state.last_speaker
+    if cue is None:
+        speaker = speaker or state.last_speaker
     for start, end in spans:
         if cue is None and not any(start <= t.start < end and t.pos in ("VERB", "AUX") for t in sentence.tokens):
             continue  # „Nackt unter Wölfen“: a title standing alone, nobody's words
         state.add("direct", _strip_span(text, start, end), cue, speaker, number, mention)
+
+
+def _inverted_verb(sentence: Sentence, position: int) -> Token | None:
+    """The finite verb right after the comma that follows a quotation: „…“, führte er aus."""
+    after = [t for t in sentence.tokens if t.start >= position and t.text not in CLOSING_QUOTES and t.text != '"']
+    if len(after) > 2 and after[0].text == "," and is_finite_verb(after[1]) and after[1].text[0].islower():
+        return after[1]
+    return None
 
 
 def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: SpeakerResolver, state: QuoteState) -> bool:
