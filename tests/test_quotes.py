@@ -471,3 +471,13 @@ def test_a_finite_verb_after_the_comma_closing_a_quotation_opens_its_frame() -> 
     [quote] = quotes(text)
     assert quote.frame is not None and quote.frame.text.startswith("führte er")
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "er"
+
+
+def test_a_closing_frame_wins_over_a_reporting_verb_inside_the_reported_words() -> None:
+    text = (
+        "Einen Plan B für den Fall, dass der Präsident das Gesetz für grundgesetzwidrig erklären sollte, "
+        "gäbe es nicht, sagte der SPD-Vorsitzende Franz Müntefering."
+    )
+    [quote] = quotes(text)
+    assert quote.content.text.startswith("Einen Plan B")
+    assert speaker(quote) == "Franz Müntefering"

@@ -374,6 +374,8 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
         or _verb_before_dass(tokens, i)
     ]
     commas = [i for i, t in enumerate(tokens) if t.text in (",", ":")]
+    if verbs and _closes_sentence(tokens, commas, verbs[-1]):
+        verbs = verbs[-1:] + verbs[:-1]  # „…, dass …, gäbe es nicht“, sagte X: the closing frame first
     for v in verbs:
         if not is_reporting_verb(tokens[v].text, tokens[v].lemma) and _reported_clause(tokens, v):
             continue  # "Das Ministerium habe Angst gehabt, dass …": the whole sentence is reported
@@ -428,6 +430,11 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
         )
         return True
     return False
+
+
+def _closes_sentence(tokens: list[Token], commas: list[int], verb: int) -> bool:
+    """Whether the verb opens a short frame right after a comma at the sentence end (", sagte er.")."""
+    return verb - 1 in commas and len(tokens) - verb <= FRAME_AFTER_MAX and is_reporting_verb(tokens[verb].text)
 
 
 def _so_frame(text: str, sentence: Sentence, start: int) -> re.Match[str] | None:
