@@ -305,6 +305,8 @@ def test_predict_maps_character_spans_to_token_ids(monkeypatch: pytest.MonkeyPat
     assert according.frame == (18, 19)
     assert free.type == "IndirectFreeIndirect" and free.speaker == (0,)  # speaker's last mention before
     assert hearsay.type == "FreeIndirect"  # a continuation without subjunctive ("Der Club soll …")
+    assert hearsay.quote == (20, 21, 22)  # a free indirect sentence keeps its full stop, as in the data
+    assert indirect.quote == (13, 14, 15, 16)  # an indirect one does not
 
 
 def test_predict_maps_offsets_of_normalised_text(monkeypatch: pytest.MonkeyPatch) -> None:
