@@ -338,3 +338,11 @@ def test_report_lists_all_rows() -> None:
     report = format_quotes_report(score([article], [[pred([3, 4, 5])]]))
     for label in ("message", "cue", "speaker", "addressee", "frame", "joint", "type accuracy", "Indirect"):
         assert label in report
+
+
+def test_predict_removes_a_frame_inside_the_message() -> None:
+    text = "Der Präsident sei, so Gamkrelidse, schuld daran, dass Georgien die Kontrolle verloren habe."
+    article = parse_wikinews(article_dict([], text=text))
+    [first] = predict(article)
+    assert [article.tokens[i].text for i in first.frame] == [",", "so", "Gamkrelidse", ","]
+    assert "Gamkrelidse" not in [article.tokens[i].text for i in first.quote]

@@ -55,7 +55,8 @@ Mapping our quotations (:func:`predict`)
       1257): for the first three types the sentence-final punctuation token is added.
     * ``according_to`` content is the whole sentence, including "laut X" / "X zufolge"; the data
       annotate these as Indirect with the source phrase as cue/speaker/frame and only the rest as
-      message, so the cue span's tokens are removed from the message.
+      message, so the frame's tokens are removed from the message. So are those of any frame
+      that stands inside its content ("Der Präsident sei, so Gamkrelidse, schuld daran").
     * A quote without ``speaker_mention`` but with a resolved speaker (a continuing speaker)
       takes the speaker entity's last mention before the content (else its first one after it)
       as speaker span: the data link such quotations to a mention elsewhere, mostly before.
@@ -282,7 +283,7 @@ def predict(article: WikinewsArticle) -> list[PredictedQuotation]:
         addressee = ids(quote.addressee.start, quote.addressee.end) if quote.addressee else ()
         if quote.kind in ("direct", "partial"):
             message = _with_quote_marks(article, message)
-        if quote.kind == "according_to":  # the frame and its commas are inside the sentence
+        if quote.kind == "according_to" or _inside(frame, message):  # the frame and its commas are inside
             frame = _frame_with_punctuation(article, frame, ())
             message = tuple(i for i in message if i not in set(frame))
         else:
@@ -317,6 +318,11 @@ def predict(article: WikinewsArticle) -> list[PredictedQuotation]:
             if nested := _with_quote_marks(article, ids(words.start, words.end)):
                 predictions.append(dataclasses.replace(predicted, type="Direct", quote=nested, kind="verbatim"))
     return predictions
+
+
+def _inside(frame: tuple[int, ...], message: tuple[int, ...]) -> bool:
+    """Whether a frame stands inside the message ("Der Präsident sei, so Gamkrelidse, schuld")."""
+    return bool(frame and message) and message[0] < frame[0] and frame[-1] < message[-1]
 
 
 def _with_quote_marks(article: WikinewsArticle, ids: tuple[int, ...]) -> tuple[int, ...]:
