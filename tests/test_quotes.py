@@ -481,3 +481,19 @@ def test_a_closing_frame_wins_over_a_reporting_verb_inside_the_reported_words() 
     [quote] = quotes(text)
     assert quote.content.text.startswith("Einen Plan B")
     assert speaker(quote) == "Franz Müntefering"
+
+
+@pytest.mark.parametrize(
+    "text,cue",
+    [
+        ("In der Erklärung heißt es, die Lage sei ernst.", ["heißt", "es"]),
+        ("Wie die Polizei mitteilte, sei der Mann festgenommen worden.", ["Wie", "mitteilte"]),
+        ("Der Minister forderte die Länder auf, die Grenzen zu öffnen.", ["forderte", "auf"]),
+        ("Der Minister war in Berlin und sagte, die Lage sei ernst.", ["sagte"]),
+    ],
+)
+def test_cue_parts_follow_the_verb(text: str, cue: list[str]) -> None:
+    [quote] = quotes(text)
+    assert quote.cue is not None
+    parts = sorted([quote.cue, *quote.cue_parts], key=lambda part: part.start)
+    assert [part.text for part in parts] == cue

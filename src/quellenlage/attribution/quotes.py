@@ -657,12 +657,15 @@ def cue_in(frame: Span | None) -> Span | None:
 
 # The other pieces of a German verb cue, as the Wikinews annotation counts them: the separable
 # particle at the end of the frame ("teilte … mit"), the auxiliary of a participle ("hat …
-# erklärt"), the reflexive ("äußerte sich") and the pronominal adverb ("wies darauf hin").
+# erklärt"; a finite verb has none), the reflexive ("äußerte sich"), the pronominal adverb
+# ("wies darauf hin"), the impersonal "es" ("heißt es") and the "wie" of a wie-clause.
 CUE_PARTICLES = frozenset(
-    {"mit", "an", "bekannt", "fest", "hin", "aus", "ab", "zurück", "ein", "vor", "zu", "hervor", "dar", "bei", "klar"}
+    {"mit", "an", "auf", "bekannt", "fest", "hin", "aus", "ab", "zurück", "ein", "vor", "zu", "hervor", "dar", "bei", "klar"}
 )
 CUE_AUXILIARIES = frozenset({"hat", "haben", "hatte", "hatten", "wird", "wurde", "wurden", "werden", "ist", "war"})
 CUE_ADVERBS = frozenset({"sich", "darauf", "davon", "darüber", "dafür", "dazu", "daran"})
+# Verbs that take an impersonal "es" as part of the cue ("heißt es", "hatte es geheißen").
+IMPERSONAL_CUES = frozenset({"heißt", "hieß", "hieße", "geheißen"})
 
 
 def cue_parts_in(frame: Span | None, cue: Span | None) -> list[Span]:
@@ -674,14 +677,17 @@ def cue_parts_in(frame: Span | None, cue: Span | None) -> list[Span]:
     if position is None or not cue.text[:1].islower():
         return []
     parts = []
+    finite = cue.text.endswith(("te", "ten")) or cue.text in IMPERSONAL_CUES - {"geheißen"}
     for i, word in enumerate(words):
         lowered = word[0].lower()
         if i == position:
             continue
         if (
-            (lowered in CUE_AUXILIARIES and abs(i - position) <= 6)
+            (lowered in CUE_AUXILIARIES and abs(i - position) <= 6 and not finite)
             or (lowered in CUE_ADVERBS and 0 < i - position <= 3)
             or (lowered in CUE_PARTICLES and i == len(words) - 1 and i > position)
+            or (lowered == "es" and cue.text in IMPERSONAL_CUES and abs(i - position) <= 2)
+            or (lowered == "wie" and i == 0)  # "Wie die Polizei mitteilte"
         ):
             start = frame.start + word.start()
             parts.append(Span(start=start, end=start + len(word[0]), text=word[0]))
