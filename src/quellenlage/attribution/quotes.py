@@ -660,7 +660,8 @@ def cue_in(frame: Span | None) -> Span | None:
 # erklärt"; a finite verb has none), the reflexive ("äußerte sich"), the pronominal adverb
 # ("wies darauf hin"), the impersonal "es" ("heißt es") and the "wie" of a wie-clause.
 CUE_PARTICLES = frozenset(
-    {"mit", "an", "auf", "bekannt", "fest", "hin", "aus", "ab", "zurück", "ein", "vor", "zu", "hervor", "dar", "bei", "klar"}
+    {"mit", "an", "auf", "bekannt", "fest", "hin", "aus", "ab", "zurück", "ein", "vor", "zu", "hervor", "dar", "bei"}
+    | {"klar"}
 )
 CUE_AUXILIARIES = frozenset({"hat", "haben", "hatte", "hatten", "wird", "wurde", "wurden", "werden", "ist", "war"})
 CUE_ADVERBS = frozenset({"sich", "darauf", "davon", "darüber", "dafür", "dazu", "daran"})
