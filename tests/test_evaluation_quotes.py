@@ -346,3 +346,10 @@ def test_predict_removes_a_frame_inside_the_message() -> None:
     [first] = predict(article)
     assert [article.tokens[i].text for i in first.frame] == [",", "so", "Gamkrelidse", ","]
     assert "Gamkrelidse" not in [article.tokens[i].text for i in first.quote]
+
+
+def test_predict_keeps_the_full_stop_before_a_closing_quotation_mark() -> None:
+    text = "Der Minister sagte am Montag: „Wir werden die Ukraine weiter unterstützen.“ Dann ging er."
+    article = parse_wikinews(article_dict([], text=text))
+    [first] = predict(article)
+    assert [article.tokens[i].text for i in first.quote][-3:] == ["unterstützen", ".", "“"]

@@ -49,7 +49,8 @@ Mapping our quotations (:func:`predict`)
     Conventions of the data that our spans do not share are bridged, and nothing else:
 
     * Direct quotations in the data include their quotation marks, ours do not: for ``direct``
-      and ``partial`` the quotation-mark token right before and right after the content is added.
+      and ``partial`` the quotation-mark token right before and right after the content is added,
+      with the full stop before a closing mark („Wir bleiben hart.“), which our content leaves out.
     * FreeIndirect, IndirectFreeIndirect and Reported messages in the data are whole sentences
       with their final full stop (train: 651 of 717), Indirect ones stop before it (1252 of
       1257): for the first three types the sentence-final punctuation token is added.
@@ -326,7 +327,12 @@ def _inside(frame: tuple[int, ...], message: tuple[int, ...]) -> bool:
 
 
 def _with_quote_marks(article: WikinewsArticle, ids: tuple[int, ...]) -> tuple[int, ...]:
-    """The dataset's direct quotations include their quotation marks."""
+    """The dataset's direct quotations include their quotation marks, and the full stop
+    before the closing one („Wir bleiben hart.“)."""
+    after = ids[-1] + 1 if ids else len(article.tokens)
+    if after + 1 < len(article.tokens) and article.tokens[after].text in SENTENCE_ENDS:
+        if article.tokens[after + 1].text in QUOTE_MARKS:
+            ids = (*ids, after)
     return _with_neighbours(article, ids, QUOTE_MARKS, QUOTE_MARKS)
 
 
