@@ -284,6 +284,8 @@ def predict(article: WikinewsArticle) -> list[PredictedQuotation]:
         addressee = ids(quote.addressee.start, quote.addressee.end) if quote.addressee else ()
         if quote.kind in ("direct", "partial"):
             message = _with_quote_marks(article, message)
+        if quote.kind == "speech_act":  # the dataset's reported speech acts: the verb is in the message
+            cue = frame = ()
         if quote.kind == "according_to" or _inside(frame, message):  # the frame and its commas are inside
             frame = _frame_with_punctuation(article, frame, ())
             message = tuple(i for i in message if i not in set(frame))
@@ -291,8 +293,6 @@ def predict(article: WikinewsArticle) -> list[PredictedQuotation]:
             frame = _frame_with_punctuation(article, frame, message)
         if not message:
             continue
-        if quote.kind == "speech_act":  # the dataset's reported speech acts: the verb is in the message
-            cue = frame = ()
         if quote.speaker_mention is not None:
             speaker = ids(quote.speaker_mention.start, quote.speaker_mention.end)
         else:
