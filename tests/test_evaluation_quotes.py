@@ -353,3 +353,11 @@ def test_predict_keeps_the_full_stop_before_a_closing_quotation_mark() -> None:
     article = parse_wikinews(article_dict([], text=text))
     [first] = predict(article)
     assert [article.tokens[i].text for i in first.quote][-3:] == ["unterstützen", ".", "“"]
+
+
+def test_predict_keeps_the_verb_of_a_speech_act_in_its_message() -> None:
+    text = "Seit Tagen warnt die Ukraine vor einem baldigen Einsatz von nordkoreanischen Soldaten."
+    article = parse_wikinews(article_dict([], text=text))
+    [first] = predict(article)
+    assert first.type == "Reported" and not first.frame and not first.cue
+    assert "warnt" in [article.tokens[i].text for i in first.quote]
