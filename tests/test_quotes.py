@@ -497,3 +497,8 @@ def test_cue_parts_follow_the_verb(text: str, cue: list[str]) -> None:
     assert quote.cue is not None
     parts = sorted([quote.cue, *quote.cue_parts], key=lambda part: part.start)
     assert [part.text for part in parts] == cue
+
+
+def test_reported_speech_starts_at_the_first_reported_clause_before_dass() -> None:
+    [quote] = quotes("Ratzinger sagte, er spüre, dass er nicht mehr genügend Kraft habe.")
+    assert quote.content.text == "er spüre, dass er nicht mehr genügend Kraft habe"
