@@ -500,5 +500,5 @@ def test_cue_parts_follow_the_verb(text: str, cue: list[str]) -> None:
 
 
 def test_reported_speech_starts_at_the_first_reported_clause_before_dass() -> None:
-    [quote] = quotes("Ratzinger sagte, er spüre, dass er nicht mehr genügend Kraft habe.")
-    assert quote.content.text == "er spüre, dass er nicht mehr genügend Kraft habe"
+    [quote] = quotes("Ratzinger sagte, er sei sicher, dass er nicht mehr genügend Kraft habe.")
+    assert quote.content.text == "er sei sicher, dass er nicht mehr genügend Kraft habe"

@@ -386,9 +386,8 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
         by_complementizer = [c for c in openings if c + 1 < len(tokens) and tokens[c + 1].text in COMPLEMENTIZERS]
         if openings and openings[0] == v + 1 and tokens[_clause_start(tokens, v)].text.lower() == "wie":
             by_complementizer = openings[:1]  # "Wie X mitteilte, habe man …, dass …": the frame ends at the verb
-        if by_complementizer and openings[0] < by_complementizer[0]:
-            if _has_subjunctive(tokens[openings[0] + 1 : by_complementizer[0]]):
-                by_complementizer = openings[:1]  # "sagte, er spüre, dass …": reported from the first comma
+        if by_complementizer and _has_subjunctive(tokens[openings[0] + 1 : by_complementizer[0]]):
+            by_complementizer = openings[:1]  # "sagte, er spüre, dass …": reported from the first comma
         for frame_end in by_complementizer[:1] or openings:
             content = tokens[frame_end + 1 :]
             if (

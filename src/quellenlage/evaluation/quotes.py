@@ -329,10 +329,9 @@ def _inside(frame: tuple[int, ...], message: tuple[int, ...]) -> bool:
 def _with_quote_marks(article: WikinewsArticle, ids: tuple[int, ...]) -> tuple[int, ...]:
     """The dataset's direct quotations include their quotation marks, and the full stop
     before the closing one („Wir bleiben hart.“)."""
-    after = ids[-1] + 1 if ids else len(article.tokens)
-    if after + 1 < len(article.tokens) and article.tokens[after].text in SENTENCE_ENDS:
-        if article.tokens[after + 1].text in QUOTE_MARKS:
-            ids = (*ids, after)
+    tokens, after = article.tokens, ids[-1] + 1 if ids else len(article.tokens)
+    if after + 1 < len(tokens) and tokens[after].text in SENTENCE_ENDS and tokens[after + 1].text in QUOTE_MARKS:
+        ids = (*ids, after)
     return _with_neighbours(article, ids, QUOTE_MARKS, QUOTE_MARKS)
 
 
