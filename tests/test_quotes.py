@@ -502,3 +502,8 @@ def test_cue_parts_follow_the_verb(text: str, cue: list[str]) -> None:
 def test_reported_speech_starts_at_the_first_reported_clause_before_dass() -> None:
     [quote] = quotes("Ratzinger sagte, er sei sicher, dass er nicht mehr genügend Kraft habe.")
     assert quote.content.text == "er sei sicher, dass er nicht mehr genügend Kraft habe"
+
+
+def test_the_subject_of_a_wie_clause_is_found_whatever_case_the_tagger_gives_it() -> None:
+    [quote] = quotes("Wie der Focus in seiner Onlineausgabe berichtet, ist der Planet sehr jung.")
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "der Focus"

@@ -239,7 +239,8 @@ class SpeakerResolver:
         while field and field[0].pos == "PUNCT":
             field = field[1:]
         if field and field[0].pos == "SCONJ" or (field and field[0].text.lower() == "wie"):
-            phrase = _first_nominative_phrase(field[1:])
+            # where case gives none, the first noun phrase (the tagger may read "der Focus" as a genitive)
+            phrase = _first_nominative_phrase(field[1:]) or _first_nominative_phrase(field[1:], any_case=True)
         elif field and _is_noun_phrase(field):
             phrase = field
         else:
@@ -410,7 +411,7 @@ def _is_noun_phrase(words: Sequence[Token]) -> bool:
     return all(_nominal(t) or t.pos in ("PUNCT", "CCONJ") or t.text in NAME_PREPOSITIONS for t in words)
 
 
-def _first_nominative_phrase(words: Sequence[Token]) -> list[Token]:
+def _first_nominative_phrase(words: Sequence[Token], any_case: bool = False) -> list[Token]:
     """The first noun phrase that is not in the dative or accusative ("sagte dem Spiegel der
     Sprecher der Polizei"), with its genitive attributes."""
     i = 0
@@ -431,7 +432,7 @@ def _first_nominative_phrase(words: Sequence[Token]) -> list[Token]:
             continue
         phrase = _noun_phrase_at(words, i)
         head = next((w for w in reversed(phrase) if w.pos in ("NOUN", "PROPN")), None)
-        if head is not None and _case(head) not in ("Dat", "Acc", "Gen"):
+        if head is not None and (any_case or _case(head) not in ("Dat", "Acc", "Gen")):
             return _with_genitives(words, i + len(phrase), phrase)
         i += max(1, len(phrase))
     return []
