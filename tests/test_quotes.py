@@ -507,3 +507,9 @@ def test_reported_speech_starts_at_the_first_reported_clause_before_dass() -> No
 def test_the_subject_of_a_wie_clause_is_found_whatever_case_the_tagger_gives_it() -> None:
     [quote] = quotes("Wie der Focus in seiner Onlineausgabe berichtet, ist der Planet sehr jung.")
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "der Focus"
+
+
+def test_lower_case_quoted_words_are_someones_words_even_without_a_verb_of_saying() -> None:
+    found = quotes("Die Kanzlerin sicherte dabei Johnson ihre „volle Unterstützung“ zu.")
+    assert [(q.kind, q.content.text) for q in found] == [("partial", "volle Unterstützung")]
+    assert not quotes("Er las im Zug die „Süddeutsche Zeitung“ und „Die Zeit“.")

@@ -569,7 +569,13 @@ def _partial_quotes(
     """Short quoted fragments inside reporting prose: "… als "gefährliche Ausweitung" verurteilt"."""
     verb = _first_reporting_verb(sentence, sentence.start, sentence.end)
     if verb is None:
-        return False
+        # without a verb of saying, only words that cannot be a name: a lower-case fragment
+        # ("sprach von einer „gezielten Indiskredition“") or a long stretch
+        words = [(start, end) for start, end in quoted if _someones_words(text[start:end])]
+        speaker, mention = speakers.subject_near(sentence.start, sentence.end)
+        for start, end in words:
+            state.add("partial", _strip_span(text, start, end), None, speaker, number, mention)
+        return bool(words)
     naming = NAMING.match(verb.text) is not None  # "nannte den Bericht eine „Zeitungsente“": a label, no title
     words = [(start, end) for start, end in quoted if naming or not _title(text[start:end])]  # not „Die Zeit“
     if not words:
@@ -635,6 +641,12 @@ def _verbatim_in(kind: str, content: Span) -> list[Span]:
         for start, end in quoted_spans(words, 0, len(words))
         if not _title(words[start:end])
     ]
+
+
+def _someones_words(words: str) -> bool:
+    """Quoted words that read as someone's: two or more starting in lower case, or seven or more."""
+    count = len(words.split())
+    return (count >= 2 and words[:1].islower()) or count >= 7
 
 
 def _title(words: str) -> bool:
