@@ -513,3 +513,10 @@ def test_lower_case_quoted_words_are_someones_words_even_without_a_verb_of_sayin
     found = quotes("Die Kanzlerin sicherte dabei Johnson ihre „volle Unterstützung“ zu.")
     assert [(q.kind, q.content.text) for q in found] == [("partial", "volle Unterstützung")]
     assert not quotes("Er las im Zug die „Süddeutsche Zeitung“ und „Die Zeit“.")
+
+
+def test_a_separable_reporting_verb_written_as_one_word_cues_a_relative_clause_frame() -> None:
+    text = "Anwesend war auch Ramsey Clark, der der US-Regierung vorwarf, die Aktivisten frei zu lassen."
+    [quote] = quotes(text)
+    assert quote.cue is not None and quote.cue.text == "vorwarf"
+    assert quote.content.text == "die Aktivisten frei zu lassen"

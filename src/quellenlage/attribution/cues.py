@@ -328,10 +328,27 @@ def is_finite_verb(token: Token) -> bool:
     return token.pos in ("VERB", "AUX") and ("VerbForm=Fin" in token.morph or "Mood=" in token.morph)
 
 
+# Separable reporting verbs, written as one word at the end of a subordinate clause ("…, der
+# der Regierung vorwarf, …", "wie das Amt mitteilte"): particle -> the finite forms it joins.
+JOINED_PARTICLES = {
+    "an": ("kündigte", "kündigten", "kündigt", "gab", "gaben", "gibt"),
+    "hin": ("wies", "wiesen", "weist"),
+    "ein": ("räumte", "räumten", "räumt"),
+    "hinzu": ("fügte", "fügten", "fügt"),
+    "zurück": ("wies", "wiesen", "weist"),
+    "vor": ("warf", "warfen", "wirft", "schlug", "schlugen", "schlägt"),
+    "auf": ("forderte", "forderten", "fordert", "rief", "riefen", "ruft"),
+    "hervor": ("hob", "hoben", "hebt"),
+    "zu": ("gab", "gaben", "gibt"),
+    "klar": ("stellte", "stellten", "stellt"),
+}
+
+
 @cache
 def reporting_forms() -> frozenset[str]:
     """Every inflected form of the reporting verbs, lowercase."""
     forms = set(STRONG_REPORTING)
+    forms.update(particle + form for particle, joined in JOINED_PARTICLES.items() for form in joined)
     for stem, participle in WEAK_REPORTING.items():
         e = "e" if stem.endswith(("t", "d", "chn", "gn")) else ""
         forms.update({stem + "e", stem + "en", stem + e + "t", stem + e + "te", stem + e + "ten"})
