@@ -572,7 +572,7 @@ def _partial_quotes(
         # without a verb of saying, only words that cannot be a name: a lower-case fragment
         # ("sprach von einer „gezielten Indiskredition“") or a long stretch
         words = [(start, end) for start, end in quoted if _someones_words(text[start:end])]
-        speaker, mention = speakers.subject_near(sentence.start, sentence.end)
+        speaker, mention = speakers.subject_near(sentence.start, words[0][0]) if words else (None, None)
         for start, end in words:
             state.add("partial", _strip_span(text, start, end), None, speaker, number, mention)
         return bool(words)
