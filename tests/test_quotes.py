@@ -520,3 +520,15 @@ def test_a_separable_reporting_verb_written_as_one_word_cues_a_relative_clause_f
     [quote] = quotes(text)
     assert quote.cue is not None and quote.cue.text == "vorwarf"
     assert quote.content.text == "die Aktivisten frei zu lassen"
+
+
+@pytest.mark.parametrize(
+    "text,content",
+    [
+        ("Der Sprecher forderte die Militärjunta auf, die Macht abzugeben.", "die Macht abzugeben"),
+        ("Die Taliban warfen ihnen vor, für die Armee gearbeitet zu haben.", "für die Armee gearbeitet zu haben"),
+    ],
+)
+def test_a_demand_or_accusation_frames_its_infinitive_clause(text: str, content: str) -> None:
+    [quote] = quotes(text)
+    assert (quote.kind, quote.content.text) == ("indirect", content)

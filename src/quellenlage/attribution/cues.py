@@ -328,6 +328,11 @@ def is_finite_verb(token: Token) -> bool:
     return token.pos in ("VERB", "AUX") and ("VerbForm=Fin" in token.morph or "Mood=" in token.morph)
 
 
+# Singular preterites of the strong verbs above; their plurals add -en ("sprachen", "wiesen").
+STRONG_PRETERITES = (
+    "sprach", "schrieb", "hieß", "unterstrich", "hob", "versprach", "gab", "bestritt", "verwies", "wies", "rief",
+    "nannte", "ließ", "wusste", "riet", "warf", "beschrieb", "empfahl", "schlug",
+)  # fmt: skip
 # Separable reporting verbs, written as one word at the end of a subordinate clause ("…, der
 # der Regierung vorwarf, …", "wie das Amt mitteilte"): particle -> the finite forms it joins.
 JOINED_PARTICLES = {
@@ -348,6 +353,7 @@ JOINED_PARTICLES = {
 def reporting_forms() -> frozenset[str]:
     """Every inflected form of the reporting verbs, lowercase."""
     forms = set(STRONG_REPORTING)
+    forms.update(form + ("n" if form.endswith("e") else "en") for form in STRONG_PRETERITES)  # "warfen", "nannten"
     forms.update(particle + form for particle, joined in JOINED_PARTICLES.items() for form in joined)
     for stem, participle in WEAK_REPORTING.items():
         e = "e" if stem.endswith(("t", "d", "chn", "gn")) else ""

@@ -771,6 +771,13 @@ def _relative_clause(tokens: list[Token]) -> bool:
     return first.text.lower() in RELATIVE_WORDS or (first.pos == "PRON" and first.text.lower() in ARTICLE_FORMS)
 
 
+# The zu-infinitive of a separable verb, one word: "abzugeben", "aufzuheben", "einzusetzen".
+SEPARABLE_INFINITIVE = re.compile(
+    r"(?:ab|an|auf|aus|bei|ein|fest|frei|her|hin|hinzu|mit|nach|vor|weg|weiter|zurück|zusammen|dar|durch|um|los"
+    r"|fort|bereit|bekannt|klar|offen|statt|teil|wieder)zu[a-zäöüß]{2,}(?:en|ern|eln)"
+)
+
+
 def _infinitive_clause(tokens: list[Token]) -> bool:
     """ "…, die Firma für die Schäden haftbar zu machen", "erklärte, die Rechte schützen zu
     wollen": what a demand asks for or a speaker declares, after a verb of saying (never "sich
@@ -779,6 +786,7 @@ def _infinitive_clause(tokens: list[Token]) -> bool:
     return any(
         (t.text == "zu" and i + 1 < len(clause) and clause[i + 1].pos in ("VERB", "AUX"))
         or (t.pos == "VERB" and "zu" in t.text[1:-2] and t.text.lower().replace("zu", "", 1) == t.lemma.lower())
+        or (t.pos == "VERB" and SEPARABLE_INFINITIVE.fullmatch(t.text) is not None)
         for i, t in enumerate(clause)
     )
 
