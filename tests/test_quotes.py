@@ -532,3 +532,14 @@ def test_a_separable_reporting_verb_written_as_one_word_cues_a_relative_clause_f
 def test_a_demand_or_accusation_frames_its_infinitive_clause(text: str, content: str) -> None:
     [quote] = quotes(text)
     assert (quote.kind, quote.content.text) == ("indirect", content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Regierung bat um Hilfe, um den Weg zu Neuwahlen freizumachen.",
+        "Er veröffentlichte ein Buch, in der er seine Angst vor dem Fliegen schilderte.",
+    ],
+)
+def test_purpose_and_prepositional_relative_clauses_are_nobodys_words(text: str) -> None:
+    assert not [q for q in quotes(text) if q.kind == "indirect"]

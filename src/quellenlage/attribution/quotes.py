@@ -408,7 +408,12 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
         # frame last: "…, es habe Verluste gegeben, sagte Selenskyj."
         before = [c for c in commas if c < v]
         closing_frame = bool(before) and v - before[-1] == 1 and len(tokens) - v <= FRAME_AFTER_MAX
-        if before and v - before[-1] <= 2 and (closing_frame or _is_reported(tokens[: before[-1]])):
+        if (
+            before
+            and v - before[-1] <= 2
+            and (closing_frame or _is_reported(tokens[: before[-1]]))
+            and any(t.pos in ("VERB", "AUX") for t in tokens[: before[-1]])  # not "Lars Schauer, Manager …, sagte"
+        ):
             before[-1] = _wie_clause_start(tokens, before, v)
             cue = _strip_span(text, tokens[before[-1] + 1].start, tokens[-1].end)
             speaker, mention = _frame_speaker(text, cue.start, sentence.end, speakers, state)
@@ -768,6 +773,8 @@ def _has_subjunctive(tokens: list[Token]) -> bool:
 def _relative_clause(tokens: list[Token]) -> bool:
     """ "…, die er bis 1970 verbüßte": a relative clause after the verb is no reported content."""
     first = tokens[0]
+    if first.pos == "ADP" and len(tokens) > 1:  # "…, in der er seine Angst schilderte"
+        first = tokens[1]
     return first.text.lower() in RELATIVE_WORDS or (first.pos == "PRON" and first.text.lower() in ARTICLE_FORMS)
 
 
@@ -778,11 +785,16 @@ SEPARABLE_INFINITIVE = re.compile(
 )
 
 
+PURPOSE_WORDS = frozenset({"um", "ohne", "statt", "anstatt"})
+
+
 def _infinitive_clause(tokens: list[Token]) -> bool:
     """ "…, die Firma für die Schäden haftbar zu machen", "erklärte, die Rechte schützen zu
     wollen": what a demand asks for or a speaker declares, after a verb of saying (never "sich
     weigern, … zu"): zu + infinitive, or the infinitive with zu inside ("einzusetzen")."""
     clause = tokens[: next((i for i, t in enumerate(tokens) if t.text in (";", ":")), len(tokens))]
+    if clause and clause[0].text.lower() in PURPOSE_WORDS:
+        return False  # "…, um den Weg zu Neuwahlen freizumachen": a purpose, not a demand
     return any(
         (t.text == "zu" and i + 1 < len(clause) and clause[i + 1].pos in ("VERB", "AUX"))
         or (t.pos == "VERB" and "zu" in t.text[1:-2] and t.text.lower().replace("zu", "", 1) == t.lemma.lower())
