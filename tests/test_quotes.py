@@ -543,3 +543,7 @@ def test_a_demand_or_accusation_frames_its_infinitive_clause(text: str, content:
 )
 def test_purpose_and_prepositional_relative_clauses_are_nobodys_words(text: str) -> None:
     assert not [q for q in quotes(text) if q.kind == "indirect"]
+
+
+def test_a_closing_frame_does_not_close_over_a_noun_phrase() -> None:
+    assert not quotes("Die Regierungspartei Palästinas, die Hamas, kritisierte den Beschluss scharf.")
