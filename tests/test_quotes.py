@@ -547,3 +547,9 @@ def test_purpose_and_prepositional_relative_clauses_are_nobodys_words(text: str)
 
 def test_a_closing_frame_does_not_close_over_a_noun_phrase() -> None:
     assert not quotes("Die Regierungspartei Palästinas, die Hamas, kritisierte den Beschluss scharf.")
+
+
+def test_a_so_frame_between_dashes() -> None:
+    [quote] = quotes("Zwar sei es ein wichtiger Schritt – so Canny – , trotzdem sei das Urteil falsch.")
+    assert quote.cue is not None and quote.cue.text == "so"
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "Canny"

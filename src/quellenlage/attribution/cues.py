@@ -57,6 +57,7 @@ WEAK_REPORTING = {
     "erinner": "erinnert",
     "signalisier": "signalisiert",
     "bilanzier": "bilanziert",
+    "verlautbar": "verlautbart",
     "prognostizier": "prognostiziert",
     "schätz": None,
     "rechn": None,
@@ -314,9 +315,9 @@ SAID_IN = re.compile(
 # lower case ("…, so letztere.") only at the end, where an apposition may follow ("…, so Ursula
 # Castrup, die Leiterin der Fachstelle.").
 SO_FRAME = re.compile(
-    r",\s+so\s+(?P<source>(?:(?:de[rmns]|die|das|eine[rm]?)\s+)?(?:[A-ZÄÖÜ]|[a-zäöüß](?=[^,]*$))"
-    r"(?:[^,.;:„]|„[^“]{1,60}“){1,120}?)"
-    r"(?:(?:,\s+(?:der|die|das|ein|eine)\s+[^,.;:„“]{3,100}?)?\s*[.!]?$|\s*,(?=\s))"
+    r"(?:,|\s[–-])\s+so\s+(?P<source>(?:(?:de[rmns]|die|das|eine[rm]?)\s+)?(?:[A-ZÄÖÜ]|[a-zäöüß](?=[^,]*$))"
+    r"(?:[^,.;:„–]|„[^“]{1,60}“){1,120}?)"
+    r"(?:(?:,\s+(?:der|die|das|ein|eine)\s+[^,.;:„“]{3,100}?)?\s*[.!]?$|\s*[,–](?=\s))"
 )
 BASIS = re.compile(r"\bunter Berufung auf\s+(?P<basis>[^,.;:]{2,80}?)(?=\s+(?:\w+t|\w+en)\b[,.]|[,.;:])")
 HEDGE = re.compile(r"\b(sollen|soll|angeblich|mutmaßlich\w*|offenbar|vermutlich|Berichten zufolge)\b")
