@@ -553,3 +553,14 @@ def test_a_so_frame_between_dashes() -> None:
     [quote] = quotes("Zwar sei es ein wichtiger Schritt – so Canny – , trotzdem sei das Urteil falsch.")
     assert quote.cue is not None and quote.cue.text == "so"
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "Canny"
+
+
+def test_quotation_marks_around_nothing_quote_nothing() -> None:
+    assert not [q for q in quotes("Der Minister nannte den Plan „ “ und lachte.") if q.kind in ("direct", "partial")]
+
+
+def test_a_comma_after_the_verb_particle_opens_the_reported_words() -> None:
+    text = "Die Justizministerin kündigte an, die Aufklärung mit Hochdruck vorantreiben."
+    [quote] = quotes(text)
+    assert quote.content.text == "die Aufklärung mit Hochdruck vorantreiben"
+    assert quote.cue is not None and quote.cue.text == "kündigte"

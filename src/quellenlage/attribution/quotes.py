@@ -392,7 +392,7 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
             content = tokens[frame_end + 1 :]
             if (
                 _is_reported(content)
-                or (frame_end == v + 1 and len(content) > 3 and not _relative_clause(content))
+                or (_right_after(tokens, v, frame_end) and len(content) > 3 and not _relative_clause(content))
                 or (is_reporting_verb(tokens[v].text, tokens[v].lemma) and _infinitive_clause(content))
             ):
                 # the frame is the whole introducing clause: "Die Betreiberfirma teilte mit,"
@@ -442,6 +442,11 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
 def _closes_sentence(tokens: list[Token], commas: list[int], verb: int) -> bool:
     """Whether the verb opens a short frame right after a comma at the sentence end (", sagte er.")."""
     return verb - 1 in commas and len(tokens) - verb <= FRAME_AFTER_MAX and is_reporting_verb(tokens[verb].text)
+
+
+def _right_after(tokens: list[Token], verb: int, comma: int) -> bool:
+    """Whether the comma follows the verb directly or after its particle ("kündigte an,")."""
+    return comma == verb + 1 or (comma == verb + 2 and tokens[verb + 1].text in CUE_PARTICLES)
 
 
 def _so_frame(text: str, sentence: Sentence, start: int) -> re.Match[str] | None:
@@ -731,7 +736,7 @@ def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
         closers = QUOTE_PAIRS.get(text[i])
         if closers and (text[i] != "‚" or i + 1 < end and text[i + 1].isalpha()):
             close = _closing_mark(text, i, end)
-            if close > i + 1:
+            if close > i + 1 and text[i + 1 : close].strip():  # „ “ around nothing quotes nothing
                 spans.append((i + 1, close))
                 i = close + 1
                 continue
@@ -964,8 +969,8 @@ def _add_content(
     content = _without_narrated_tail(content)
     while content and content[-1].text in (".", ":", "!", "?", ",", ";"):
         content = content[:-1]
-    if not content:
-        return
+    if sum(t.pos != "PUNCT" for t in content) < 2:
+        return  # "…, würde": one word is no one's statement
     span = _strip_span(text, content[0].start, content[-1].end)
     kind = "indirect"
     inner = quoted_spans(text, span.start, span.end)
