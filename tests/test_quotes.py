@@ -564,3 +564,11 @@ def test_a_comma_after_the_verb_particle_opens_the_reported_words() -> None:
     [quote] = quotes(text)
     assert quote.content.text == "die Aufklärung mit Hochdruck vorantreiben"
     assert quote.cue is not None and quote.cue.text == "kündigte"
+
+
+def test_after_a_quotation_any_main_clause_frames_a_subjunctive_clause() -> None:
+    text = "„Wir bleiben hart“, sagte der Anwalt Bruce Cutler. Sein Kollege vertritt die Ansicht, Ted habe gelogen."
+    found = quotes(text)
+    assert found[-1].content.text == "Ted habe gelogen"
+    assert found[-1].cue is not None and found[-1].cue.text == "vertritt"
+    assert found[-1].speaker_mention is not None and found[-1].speaker_mention.text == "Sein Kollege"

@@ -230,7 +230,7 @@ def _sentence_quotes(
         return
     if _according_to(text, number, sentence, speakers, state):
         return
-    if _free_indirect_quote(text, number, sentence, state):
+    if _free_indirect_quote(text, number, sentence, speakers, state):
         return
     if _partial_quotes(text, number, sentence, quoted, speakers, state):
         return
@@ -459,16 +459,37 @@ def _so_frame(text: str, sentence: Sentence, start: int) -> re.Match[str] | None
     return None if any(is_finite_verb(t) for t in source) else match
 
 
-def _free_indirect_quote(text: str, number: int, sentence: Sentence, state: QuoteState) -> bool:
+def _free_indirect_quote(
+    text: str, number: int, sentence: Sentence, speakers: SpeakerResolver, state: QuoteState
+) -> bool:
     """A main clause in the subjunctive without a frame continues the last speaker's words;
     it is reported speech even when nobody is named yet: the reader learns it is someone's claim."""
     if not _free_standing_subjunctive(sentence.tokens, conditional_too=state.previous_quoted):
-        return False
+        return state.previous_quoted and _framed_by_any_verb(text, number, sentence, speakers, state)
     speaker, mention = state.last_speaker, None
     if state.recent_actor is not None and state.recent_actor[0] == number - 1:
         _, speaker, mention = state.recent_actor
     _add_content(text, number, sentence.tokens, None, speaker, mention, state)
     return True
+
+
+def _framed_by_any_verb(
+    text: str, number: int, sentence: Sentence, speakers: SpeakerResolver, state: QuoteState
+) -> bool:
+    """A clause in the subjunctive after a comma, framed by a main clause whose verb is no verb
+    of saying ("Der Verteidiger vertritt die Ansicht, Clarkson habe sich selbst getötet"): the
+    main clause is the frame, its finite verb the cue."""
+    tokens = sentence.tokens
+    for comma in (i for i, t in enumerate(tokens) if t.text == ","):
+        head, content = tokens[:comma], tokens[comma + 1 :]
+        verb = next((t for t in head if t.pos == "VERB" and is_finite_verb(t)), None)
+        if verb is None or not _is_reported(content) or _relative_clause(content):
+            continue
+        frame = _strip_span(text, head[0].start, head[-1].end)
+        speaker, mention = speakers.subject_near(head[0].start, head[-1].end)
+        _add_content(text, number, content, frame, speaker, mention, state, _span(text, verb.start, verb.end))
+        return True
+    return False
 
 
 def _according_to(text: str, number: int, sentence: Sentence, speakers: SpeakerResolver, state: QuoteState) -> bool:
