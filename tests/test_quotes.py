@@ -572,3 +572,15 @@ def test_after_a_quotation_any_main_clause_frames_a_subjunctive_clause() -> None
     assert found[-1].content.text == "Ted habe gelogen"
     assert found[-1].cue is not None and found[-1].cue.text == "vertritt"
     assert found[-1].speaker_mention is not None and found[-1].speaker_mention.text == "Sein Kollege"
+
+
+def test_the_speaker_of_a_frame_in_a_subordinate_clause_is_that_clauses_subject() -> None:
+    text = "Die Richterin lehnte ab, zumal Verteidiger Wolfgang Dingfelder betont hatte, der Mann sei krank."
+    [quote] = quotes(text)
+    assert speaker(quote) == "Wolfgang Dingfelder"
+
+
+def test_a_relative_pronoun_names_the_speaker_of_its_clause() -> None:
+    [quote] = quotes("Die Firmen prüfen die Angaben von Peter Müller, der behauptet, den Code geknackt zu haben.")
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "der"
+    assert speaker(quote) == "Peter Müller"

@@ -397,7 +397,12 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
             ):
                 # the frame is the whole introducing clause: "Die Betreiberfirma teilte mit,"
                 cue = _strip_span(text, tokens[_clause_start(tokens, v)].start, tokens[frame_end - 1].end)
-                speaker, mention = _frame_speaker(text, sentence.start, tokens[frame_end - 1].end, speakers, state)
+                clause, end = _subordinate_start(tokens, v), tokens[frame_end - 1].end
+                speaker, mention = _frame_speaker(text, tokens[clause].start, end, speakers, state)
+                if mention is None and clause > 0:
+                    speaker, mention = _frame_speaker(text, sentence.start, end, speakers, state)
+                elif mention is not None and clause > 0 and mention.text.lower() in ARTICLE_FORMS | RELATIVE_WORDS:
+                    speaker = _antecedent(text, tokens, clause - 1, speakers)  # "eines Hackers, der behauptet"
                 verb = (
                     None
                     if is_reporting_verb(tokens[v].text, tokens[v].lemma)
@@ -939,6 +944,31 @@ def _particle_cue(tokens: list[Token], i: int) -> bool:
     """A reporting verb made of a verb and its particle (see PARTICLE_CUES)."""
     particles = next((p for verbs, p in PARTICLE_CUES.items() if tokens[i].text in verbs), ())
     return any(t.text in particles for t in tokens[i + 1 : i + 8])
+
+
+def _antecedent(text: str, tokens: list[Token], comma: int, speakers: SpeakerResolver) -> Actor:
+    """Whom a relative pronoun after the comma at `comma` stands for: the noun phrase before it."""
+    start = _source_before(tokens, tokens[comma].start, tokens[comma].start)
+    if start >= tokens[comma].start:
+        return None
+    end = tokens[comma - 1].end
+    return speakers.in_span(start, end) or unnamed(text[start:end])
+
+
+# Conjunctions that open an adverbial clause; the tagger does not always read them as such.
+SUBORDINATORS = frozenset({"zumal", "indem", "nachdem", "weil", "da", "obwohl", "während", "wenn", "als", "bevor"})
+
+
+def _subordinate_start(tokens: list[Token], verb: int) -> int:
+    """Index of the first word of the subordinate clause that holds the verb ("…, zumal der
+    Verteidiger betont hatte", "…, indem er sagte", "…, der behauptet"), else 0."""
+    for i in range(verb - 1, 0, -1):
+        if tokens[i].text in (";", ":"):
+            return i + 1
+        conjunction = tokens[i].pos == "SCONJ" or tokens[i].text.lower() in SUBORDINATORS
+        if tokens[i - 1].text == "," and (conjunction or _relative_clause(tokens[i:verb])):
+            return i + 1 if conjunction else i
+    return 0
 
 
 def _clause_start(tokens: list[Token], verb: int) -> int:
