@@ -428,7 +428,7 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
         rest = tokens[v + 1 :]
         if rest and _is_reported(rest[:4]) and rest[0].text != ",":
             cue = _span(text, tokens[v].start, tokens[v].end)
-            speaker, mention = speakers.subject_near(sentence.start, tokens[v].start)
+            speaker, mention = speakers.subject_near(tokens[_subordinate_start(tokens, v)].start, tokens[v].start)
             _add_content(text, number, rest, cue, speaker, mention, state)
             return True
     so_frame = _so_frame(text, sentence, sentence.start)
