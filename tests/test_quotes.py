@@ -584,3 +584,12 @@ def test_a_relative_pronoun_names_the_speaker_of_its_clause() -> None:
     [quote] = quotes("Die Firmen prüfen die Angaben von Peter Müller, der behauptet, den Code geknackt zu haben.")
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "der"
     assert speaker(quote) == "Peter Müller"
+
+
+def test_a_run_of_reported_sentences_goes_on_in_the_konjunktiv_ii() -> None:
+    text = (
+        "Der Sprecher sagte, die Lage sei ernst. Die Toten seien identifiziert worden. Sie seien gefesselt gewesen. "
+        "Die Leichen hätten am Hotel gelegen."
+    )
+    found = quotes(text)
+    assert found[-1].content.text.endswith("Die Leichen hätten am Hotel gelegen")

@@ -149,9 +149,10 @@ def find_quotes(text: str, segments: list[Segment], sentences: list[Sentence], i
             else:  # the next paragraph may name the speaker: „…“ / Das sagte X.
                 next_units = units.get(seg_index + 1)
                 following = next_units[0][1] if next_units else None
-            before = len(state.quotes)
+            before, last_end = len(state.quotes), state.quotes[-1].content.end if state.quotes else -1
             _sentence_quotes(text, number, unit, following, speakers, state)
-            state.previous_quoted = any(q.kind in CONTINUING_KINDS for q in state.quotes[before:])
+            extended = len(state.quotes) == before and before and state.quotes[-1].content.end != last_end
+            state.previous_quoted = bool(extended) or any(q.kind in CONTINUING_KINDS for q in state.quotes[before:])
     for quote in state.quotes:
         if quote.frame is not None:
             directive = quote.cue is not None and DIRECTIVE.match(quote.cue.text.lower()) is not None
