@@ -593,3 +593,12 @@ def test_a_run_of_reported_sentences_goes_on_in_the_konjunktiv_ii() -> None:
     )
     found = quotes(text)
     assert found[-1].content.text.endswith("Die Leichen hätten am Hotel gelegen")
+
+
+def test_a_closing_frame_closes_over_a_long_statement_whose_verb_the_tagger_missed() -> None:
+    text = (
+        "Die polnische Regierung plane für die Geschädigten ein Programm von zwei Milliarden Złoty "
+        "(etwa 500 Millionen Euro), sagte Ministerpräsident Donald Tusk."
+    )
+    [quote] = quotes(text)
+    assert speaker(quote) == "Donald Tusk"

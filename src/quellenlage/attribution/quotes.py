@@ -418,7 +418,7 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
             before
             and v - before[-1] <= 2
             and (closing_frame or _is_reported(tokens[: before[-1]]))
-            and any(t.pos in ("VERB", "AUX") for t in tokens[: before[-1]])  # not "Lars Schauer, Manager …, sagte"
+            and _clause_like(tokens[: before[-1]])  # not "Lars Schauer, Manager …, sagte"
         ):
             before[-1] = _wie_clause_start(tokens, before, v)
             cue = _strip_span(text, tokens[before[-1] + 1].start, tokens[-1].end)
@@ -448,6 +448,12 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
 def _closes_sentence(tokens: list[Token], commas: list[int], verb: int) -> bool:
     """Whether the verb opens a short frame right after a comma at the sentence end (", sagte er.")."""
     return verb - 1 in commas and len(tokens) - verb <= FRAME_AFTER_MAX and is_reporting_verb(tokens[verb].text)
+
+
+def _clause_like(tokens: list[Token]) -> bool:
+    """Whether words can be someone's statement rather than a name with its apposition: a
+    verb, or length (the tagger misses verbs like "plane")."""
+    return any(t.pos in ("VERB", "AUX") for t in tokens) or sum(t.pos != "PUNCT" for t in tokens) > 8
 
 
 def _right_after(tokens: list[Token], verb: int, comma: int) -> bool:
