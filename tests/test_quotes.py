@@ -602,3 +602,9 @@ def test_a_closing_frame_closes_over_a_long_statement_whose_verb_the_tagger_miss
     )
     [quote] = quotes(text)
     assert speaker(quote) == "Donald Tusk"
+
+
+def test_a_dass_clause_ends_where_the_main_clause_resumes() -> None:
+    text = "Nachdem bekannt geworden war, dass die Firma ihre Projekte verkauft, stieg die Aktie auf 2,3 Euro."
+    [quote] = quotes(text)
+    assert quote.content.text == "dass die Firma ihre Projekte verkauft"

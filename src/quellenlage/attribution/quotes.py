@@ -1024,7 +1024,7 @@ def _add_content(
 ) -> None:
     """Record reported content; `frame` introduces it, `cue_word` is its cue when the frame's
     words would not show which one it is (a verb found by its position before ", dass")."""
-    content = _without_narrated_tail(content)
+    content = _without_narrated_tail(_without_main_clause(content))
     while content and content[-1].text in (".", ":", "!", "?", ",", ";"):
         content = content[:-1]
     if sum(t.pos != "PUNCT" for t in content) < 2:
@@ -1045,6 +1045,18 @@ def _add_content(
 
 # Conjunctions after which the narrator may take over again: "Annabi sei tot, doch UN-Sprecher widersprachen".
 CONTRASTING = frozenset({"doch", "aber", "jedoch", "während"})
+
+
+def _without_main_clause(content: list[Token]) -> list[Token]:
+    """A dass- or ob-clause up to where the main clause resumes with its finite verb ("dass
+    die Firma verkauft, stieg die Aktie"): what follows is the narrator's."""
+    if not content or content[0].text.lower() not in ("dass", "ob"):
+        return content
+    for i, token in enumerate(content[:-1]):
+        following = content[i + 1]
+        if token.text == "," and is_finite_verb(following) and not _subjunctive(following):
+            return content[:i]
+    return content
 
 
 def _without_narrated_tail(content: list[Token]) -> list[Token]:
