@@ -608,3 +608,9 @@ def test_a_dass_clause_ends_where_the_main_clause_resumes() -> None:
     text = "Nachdem bekannt geworden war, dass die Firma ihre Projekte verkauft, stieg die Aktie auf 2,3 Euro."
     [quote] = quotes(text)
     assert quote.content.text == "dass die Firma ihre Projekte verkauft"
+
+
+def test_a_noun_of_opinion_cues_a_dass_clause() -> None:
+    [quote] = quotes("Günter Metzges vom Netzwerk Campact ist der Meinung, dass die Klage nichts verzögern dürfe.")
+    assert quote.content.text == "dass die Klage nichts verzögern dürfe"
+    assert speaker(quote) == "Günter Metzges"

@@ -925,7 +925,9 @@ PARTICLE_CUES = {
 
 # "führte dazu, dass", "sorgte dafür, dass", "so dass": consequences, not speech.
 # Adjectives that cue a dass-clause with their copula: "wurde bekannt, dass" (reported, by nobody named).
-PREDICATIVE_CUES = frozenset({"bekannt"})
+PREDICATIVE_CUES = frozenset({"bekannt", "bewusst", "überzeugt"})
+# Nouns of opinion before a dass-clause: "ist der Meinung, dass", "vertritt die Auffassung, dass".
+OPINION_NOUNS = frozenset({"Meinung", "Ansicht", "Auffassung", "Überzeugung"})
 NOT_SPEECH_BEFORE_DASS = frozenset({"dazu", "dafür", "so", "damit", "soweit", "sodass"})
 
 
@@ -933,7 +935,9 @@ def _verb_before_dass(tokens: list[Token], i: int) -> bool:
     """Any full verb a few words before ", dass" introduces what somebody states, thinks or
     wants in a news text ("hält es für möglich, dass", "hat beschlossen, dass"): the verbs that
     cue the dass-clauses of the Wikinews train split are a long tail no list covers."""
-    if (tokens[i].pos != "VERB" and tokens[i].text not in PREDICATIVE_CUES) or not tokens[i].text[0].islower():
+    if tokens[i].text in PREDICATIVE_CUES | OPINION_NOUNS:
+        pass
+    elif tokens[i].pos != "VERB" or not tokens[i].text[0].islower():
         return False
     comma = next((c for c in range(i + 1, min(i + 6, len(tokens) - 1)) if tokens[c].text == ","), None)
     return (
