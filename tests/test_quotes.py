@@ -614,3 +614,22 @@ def test_a_noun_of_opinion_cues_a_dass_clause() -> None:
     [quote] = quotes("Günter Metzges vom Netzwerk Campact ist der Meinung, dass die Klage nichts verzögern dürfe.")
     assert quote.content.text == "dass die Klage nichts verzögern dürfe"
     assert speaker(quote) == "Günter Metzges"
+
+
+@pytest.mark.parametrize(
+    "text,mention",
+    [
+        ("Wie „BBC News“ berichtet, sei die Lage ernst.", "„BBC News“"),
+        (
+            "Zuvor hatte Staatssekretär Matthias Berninger (Grüne) gefordert, die Regeln zu ändern.",
+            "Staatssekretär Matthias Berninger (Grüne)",
+        ),
+        (
+            "Die Lage sei ernst, so Frank Karl, Leiter der Abteilung Information.",
+            "Frank Karl, Leiter der Abteilung Information",
+        ),
+    ],
+)
+def test_the_speaker_phrase_keeps_quotation_marks_party_and_closing_apposition(text: str, mention: str) -> None:
+    [quote] = quotes(text)
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == mention

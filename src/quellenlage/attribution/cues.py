@@ -317,7 +317,7 @@ SAID_IN = re.compile(
 SO_FRAME = re.compile(
     r"(?:,|\s[–-])\s+so\s+(?P<source>(?:(?:de[rmns]|die|das|eine[rm]?)\s+)?(?:[A-ZÄÖÜ]|[a-zäöüß](?=[^,]*$))"
     r"(?:[^,.;:„–]|„[^“]{1,60}“){1,120}?)"
-    r"(?:(?:,\s+(?:der|die|das|ein|eine)\s+[^,.;:„“]{3,100}?)?\s*[.!]?$|\s*[,–](?=\s))"
+    r"(?:(?:,\s+(?:(?:der|die|das|ein|eine)\s+|[A-ZÄÖÜ])[^,.;:„“]{3,100}?)?\s*[.!]?$|\s*[,–](?=\s))"
 )
 BASIS = re.compile(r"\bunter Berufung auf\s+(?P<basis>[^,.;:]{2,80}?)(?=\s+(?:\w+t|\w+en)\b[,.]|[,.;:])")
 HEDGE = re.compile(r"\b(sollen|soll|angeblich|mutmaßlich\w*|offenbar|vermutlich|Berichten zufolge)\b")

@@ -333,7 +333,7 @@ def _direct_quotes(
         speaker, mention = _document_source(text, said_in, speakers, state)
     elif so_frame := _so_frame(text, sentence, spans[-1][1]):  # "„…“, so Schnappauf."
         cue = _strip_span(text, so_frame.start(), so_frame.end())
-        speaker, mention = speakers.subject_near(so_frame.start("source"), so_frame.end("source"))
+        speaker, mention = speakers.subject_near(so_frame.start("source"), so_frame.end())
     elif (
         verb := _first_reporting_verb(sentence, outside_start, sentence.end) or _inverted_verb(sentence, outside_start)
     ) is not None:
@@ -435,7 +435,7 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
     so_frame = _so_frame(text, sentence, sentence.start)
     if so_frame:
         content = [t for t in tokens if t.end <= so_frame.start() or t.start >= so_frame.end()]
-        speaker, mention = speakers.subject_near(so_frame.start("source"), so_frame.end("source"))
+        speaker, mention = speakers.subject_near(so_frame.start("source"), so_frame.end())
         if mention is None:
             mention = _span(text, so_frame.start("source"), so_frame.end("source"))
         _add_content(

@@ -102,10 +102,13 @@ UNNAMED_ARTICLES = frozenset(
     {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem"}
     | {"dieser", "diese", "dieses", "diesem", "diesen", "jener", "jene", "jenes", "jenem", "jenen"}
 )
+# A short parenthesis after a name: the party or its abbreviation ("(SPD)", "(Grüne)").
+PARTY_AFTER = re.compile(r"\s*\([A-ZÄÖÜ][\w/.-]{1,15}\)")
 # A description set off by a comma before or after a name: "Der Leiter der WHO, Klaus Stöhr".
 APPOSITION_BEFORE = re.compile(rf"\b{ARTICLES}\s+[^,.;:!?„“\"]{{3,80}},\s+\Z")
 APPOSITION_AFTER = re.compile(
-    rf",\s+(?P<role>(?:{ARTICLES}\s+|[A-ZÄÖÜ]|[a-zäöüß]+(?:e|er|en|es)\s+[A-ZÄÖÜ])[^,.;:!?„“\"]{{3,80}}?)(?=,)"
+    rf",\s+(?P<role>(?:{ARTICLES}\s+|[A-ZÄÖÜ]|[a-zäöüß]+(?:e|er|en|es)\s+[A-ZÄÖÜ])[^,.;:!?„“\"]{{3,80}}?)"
+    r"(?=,|\s*[.!?](?:\s|$))"
 )
 # The name after a role, closing the sentence: "…, erklärte die Geschäftsführerin, Manuela Roßbach."
 NAME_AFTER = re.compile(
@@ -176,8 +179,20 @@ class SpeakerResolver:
         subject = self._parsed_subject(start, end) or self._nominal_subject(start, end)
         if subject is not None:  # the parser's subject phrase: look for the speaker inside it only
             speaker, _ = self._subject_in(subject.start, subject.end)
-            return speaker or unnamed(subject.text), subject
-        return self._subject_in(start, end)
+            return speaker or unnamed(subject.text), self._with_marks(subject, end)
+        speaker, mention = self._subject_in(start, end)
+        return speaker, self._with_marks(mention, end) if mention else None
+
+    def _with_marks(self, mention: Span, limit: int) -> Span:
+        """The phrase with the quotation marks around a name („BBC News“) and the party after
+        it ("Matthias Berninger (Grüne)"), which belong to how the speaker is named."""
+        start, end = mention.start, mention.end
+        if start > 0 and self.text[start - 1] == "„" and self.text.startswith("“", end):
+            start, end = start - 1, end + 1
+        party = PARTY_AFTER.match(self.text, end)
+        if party and party.end() <= limit:
+            end = party.end()
+        return mention if (start, end) == (mention.start, mention.end) else self._span(start, end)
 
     def _subject_in(self, start: int, end: int) -> tuple[Actor, Span | None]:
         candidates = [
