@@ -102,6 +102,8 @@ UNNAMED_ARTICLES = frozenset(
     {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem"}
     | {"dieser", "diese", "dieses", "diesem", "diesen", "jener", "jene", "jenes", "jenem", "jenen"}
 )
+# Where a speaking body sits: "die Provinzregierung in Helmand", "die Ärztezeitung in ihrer Onlineausgabe".
+SEAT_AFTER = re.compile(r"\s+(?:in|im)\s+(?:(?:der|dem|ihrer|seiner)\s+)?[A-ZÄÖÜ][\w-]+(?=\s+[a-zäöüß])")
 # A short parenthesis after a name: the party or its abbreviation ("(SPD)", "(Grüne)").
 PARTY_AFTER = re.compile(r"\s*\([A-ZÄÖÜ][\w/.-]{1,15}\)")
 # A description set off by a comma before or after a name: "Der Leiter der WHO, Klaus Stöhr".
@@ -215,7 +217,7 @@ class SpeakerResolver:
         """A speaker's phrase goes on with where the speaker works and who the speaker is:
         "Moritz Wohlrab von der „Aktion Deutschland hilft“", "Günther Platter, der
         Verteidigungsminister Österreichs,", within `limit`."""
-        affiliation = AFFILIATION_AFTER.match(self.text, phrase_end)
+        affiliation = AFFILIATION_AFTER.match(self.text, phrase_end) or SEAT_AFTER.match(self.text, phrase_end)
         if affiliation and affiliation.end() <= limit:
             phrase_end = affiliation.end()
         after = APPOSITION_AFTER.match(self.text, phrase_end) or NAME_AFTER.match(self.text, phrase_end)
