@@ -506,7 +506,7 @@ def test_reported_speech_starts_at_the_first_reported_clause_before_dass() -> No
 
 def test_the_subject_of_a_wie_clause_is_found_whatever_case_the_tagger_gives_it() -> None:
     [quote] = quotes("Wie der Focus in seiner Onlineausgabe berichtet, ist der Planet sehr jung.")
-    assert quote.speaker_mention is not None and quote.speaker_mention.text == "der Focus"
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "der Focus in seiner Onlineausgabe"
 
 
 def test_lower_case_quoted_words_are_someones_words_even_without_a_verb_of_saying() -> None:
@@ -628,6 +628,7 @@ def test_a_noun_of_opinion_cues_a_dass_clause() -> None:
             "Die Lage sei ernst, so Frank Karl, Leiter der Abteilung Information.",
             "Frank Karl, Leiter der Abteilung Information",
         ),
+        ("Wie die Provinzregierung in Helmand mitteilte, seien zehn Menschen tot.", "die Provinzregierung in Helmand"),
     ],
 )
 def test_the_speaker_phrase_keeps_quotation_marks_party_and_closing_apposition(text: str, mention: str) -> None:
