@@ -634,3 +634,9 @@ def test_a_noun_of_opinion_cues_a_dass_clause() -> None:
 def test_the_speaker_phrase_keeps_quotation_marks_party_and_closing_apposition(text: str, mention: str) -> None:
     [quote] = quotes(text)
     assert quote.speaker_mention is not None and quote.speaker_mention.text == mention
+
+
+def test_the_subject_of_a_passive_accusation_is_its_addressee() -> None:
+    [quote] = quotes("Die drei Männer werden beschuldigt, Mitglieder einer Terrorgruppe zu sein.")
+    assert quote.speaker is None and quote.speaker_mention is None
+    assert quote.addressee is not None and quote.addressee.text == "Die drei Männer"

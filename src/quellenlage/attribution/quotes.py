@@ -154,10 +154,32 @@ def find_quotes(text: str, segments: list[Segment], sentences: list[Sentence], i
             extended = len(state.quotes) == before and before and state.quotes[-1].content.end != last_end
             state.previous_quoted = bool(extended) or any(q.kind in CONTINUING_KINDS for q in state.quotes[before:])
     for quote in state.quotes:
-        if quote.frame is not None:
+        if quote.frame is None:
+            continue
+        if _passive_directive(quote.frame, quote.cue):  # "Der Regierung wird vorgeworfen, …": by someone unnamed
+            subject = quote.speaker_mention or speakers.subject_near(quote.frame.start, quote.frame.end)[1]
+            quote.addressee, quote.speaker, quote.speaker_mention = subject, None, None
+        else:
             directive = quote.cue is not None and DIRECTIVE.match(quote.cue.text.lower()) is not None
             quote.addressee = speakers.addressee_in(quote.frame, quote.speaker_mention, directive)
     return state.quotes
+
+
+# Participles of demanding and accusing that, in the passive, make their subject the addressee.
+PASSIVE_DIRECTIVES = frozenset({"vorgeworfen", "beschuldigt", "aufgefordert", "gebeten", "angeklagt", "verdächtigt"})
+PASSIVE_AUXILIARY_WORDS = frozenset({"wird", "werden", "wurde", "wurden"})
+
+
+def _passive_directive(frame: Span, cue: Span | None) -> bool:
+    """Whether the frame is a passive demand or accusation without its agent ("Ihm wird
+    vorgeworfen, …", "Die Männer werden beschuldigt, …")."""
+    words = set(re.findall(r"[\w-]+", frame.text.lower()))
+    return (
+        cue is not None
+        and cue.text.lower() in PASSIVE_DIRECTIVES
+        and bool(words & PASSIVE_AUXILIARY_WORDS)
+        and ("von" not in words)
+    )
 
 
 def _quote_units(text: str, segment: Segment, sentences: list[tuple[int, Sentence]]) -> list[tuple[int, Sentence]]:
