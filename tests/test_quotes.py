@@ -640,3 +640,8 @@ def test_the_subject_of_a_passive_accusation_is_its_addressee() -> None:
     [quote] = quotes("Die drei Männer werden beschuldigt, Mitglieder einer Terrorgruppe zu sein.")
     assert quote.speaker is None and quote.speaker_mention is None
     assert quote.addressee is not None and quote.addressee.text == "Die drei Männer"
+
+
+def test_an_appeal_addresses_the_object_of_an() -> None:
+    [quote] = quotes("Der Minister appellierte an die Lehrkräfte, den Streik zu beenden.")
+    assert quote.addressee is not None and quote.addressee.text == "die Lehrkräfte"

@@ -127,6 +127,13 @@ ADDRESSEE = re.compile(
     r"|Magazin|Journalisten|Reportern|Medien|Blatt|Parlament|Abgeordneten|Nachrichtenportal)(?:\s+„[^“]{1,40}“)?"
     r"|CNN|BBC|ARD|ZDF|dpa|AFP|Reuters))"
 )
+# Addressees in a prepositional phrase of their verb: "appellierte an die Lehrkräfte", "forderte
+# von der Regierung".
+ADDRESSEE_PHRASE = re.compile(
+    r"\b(?:(?:appellier|wandt|wend|richt)\w*(?:\s+sich)?\b[^,.;:]*?\ban"
+    r"|(?:forder|verlang)\w*\b[^,.;:]*?\bvon)"
+    r"\s+(?P<who>(?:(?:die|den|das|der|dem|seine|ihre|seinen|ihren)\s+)?(?:[a-zäöüß][\w-]*\s+){0,2}[A-ZÄÖÜ][\w-]+)"
+)
 PRONOUN = re.compile(r"\b(?:er|sie|Er|Sie)\b|\b[Dd]iese[r]?\Z")  # a demonstrative only as the whole subject
 # Head nouns of speakers that are no named entity (the end of a compound counts: "Bahnsprecher").
 SPEAKER_NOUN = (
@@ -273,7 +280,9 @@ class SpeakerResolver:
         the dative outside a prepositional phrase ("sagte der Zeitung", "teilte den
         Abgeordneten mit"), or in the accusative after a verb of demanding or accusing
         ("forderte die Regierung auf"); never the speaker's own words."""
-        media = ADDRESSEE.search(self.text, frame.start, frame.end)
+        media = ADDRESSEE.search(self.text, frame.start, frame.end) or ADDRESSEE_PHRASE.search(
+            self.text, frame.start, frame.end
+        )
         if media is not None:
             return self._span(media.start("who"), media.end("who"))
         tokens = [
