@@ -645,3 +645,9 @@ def test_the_subject_of_a_passive_accusation_is_its_addressee() -> None:
 def test_an_appeal_addresses_the_object_of_an() -> None:
     [quote] = quotes("Der Minister appellierte an die Lehrkräfte, den Streik zu beenden.")
     assert quote.addressee is not None and quote.addressee.text == "die Lehrkräfte"
+
+
+def test_a_pronoun_before_the_verb_is_the_subject_not_the_object_after_it() -> None:
+    found = quotes("Olaf Scholz war verärgert. Er forderte die SPD im Bundestag auf, stärker auf die Wähler zu hören.")
+    assert found[-1].speaker_mention is not None and found[-1].speaker_mention.text == "Er"
+    assert speaker(found[-1]) == "Olaf Scholz"

@@ -434,7 +434,7 @@ def _is_noun_phrase(words: Sequence[Token]) -> bool:
     nouns = [t for t in words if t.pos in ("NOUN", "PROPN", "PRON")]
     if not nouns or _case(nouns[0]) in ("Dat", "Acc"):
         return False
-    return all(_nominal(t) or t.pos in ("PUNCT", "CCONJ") or t.text in NAME_PREPOSITIONS for t in words)
+    return all(_nominal(t) or t.pos in ("PUNCT", "CCONJ", "PRON") or t.text in NAME_PREPOSITIONS for t in words)
 
 
 def _first_nominative_phrase(words: Sequence[Token], any_case: bool = False) -> list[Token]:
