@@ -429,6 +429,8 @@ def _is_noun_phrase(words: Sequence[Token]) -> bool:
     appositions and coordinations inside), not an adverbial ("Am Montag", "Dabei")."""
     if not _nominal(words[0]) and not (words[0].pos == "PRON" and _case(words[0]) == "Nom"):
         return False
+    if words[0].text.lower() == "es":
+        return False  # "Es wird befürchtet": no one
     if len(words) == 1 and "PronType=Dem" in words[0].morph:
         return _case(words[0]) == "Nom"  # "Dieser behauptete, …"
     nouns = [t for t in words if t.pos in ("NOUN", "PROPN", "PRON")]
