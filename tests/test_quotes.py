@@ -651,9 +651,3 @@ def test_a_pronoun_before_the_verb_is_the_subject_not_the_object_after_it() -> N
     found = quotes("Olaf Scholz war verärgert. Er forderte die SPD im Bundestag auf, stärker auf die Wähler zu hören.")
     assert found[-1].speaker_mention is not None and found[-1].speaker_mention.text == "Er"
     assert speaker(found[-1]) == "Olaf Scholz"
-
-
-def test_soll_with_a_perfect_infinitive_is_hearsay() -> None:
-    found = quotes("Gegen den Betriebsrat wird ermittelt. Daran soll Lenz beteiligt gewesen sein.")
-    assert [q.content.text for q in found] == ["Daran soll Lenz beteiligt gewesen sein"]
-    assert not quotes("Die Brücke soll im Mai eröffnet werden.")

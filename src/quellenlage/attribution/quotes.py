@@ -898,18 +898,6 @@ def _main_clause(tokens: list[Token]) -> list[Token]:
     return kept
 
 
-def _perfect_infinitive(tokens: list[Token]) -> bool:
-    """Whether the clause ends in a participle and "sein"/"haben" ("beteiligt gewesen sein",
-    "erhalten haben"): with "soll" that is always hearsay, never a plan."""
-    words = [t for t in tokens if t.pos != "PUNCT"]
-    return (
-        len(words) >= 3
-        and words[-1].text in ("sein", "haben")
-        and words[-2].pos in ("VERB", "AUX")
-        and not is_finite_verb(words[-2])
-    )
-
-
 def _free_standing_subjunctive(tokens: list[Token], conditional_too: bool = False) -> bool:
     """A main clause whose finite verb is Konjunktiv I (sei, habe, bedeute): reported speech.
     The Konjunktiv II (hätte, wäre, würde, könnte) is mostly a conditional, and "soll" mostly a
@@ -921,8 +909,8 @@ def _free_standing_subjunctive(tokens: list[Token], conditional_too: bool = Fals
     comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
     if tokens and tokens[0].pos == "SCONJ" and comma is not None:  # "Da X liege, werde …": after the clause
         head += tokens[comma + 1 : comma + 2]
-    if any(t.text.lower() in HEARSAY_MODALS for t in head) and (conditional_too or _perfect_infinitive(tokens)):
-        return True  # "Daran soll Lenz beteiligt gewesen sein": hearsay, whoever said it
+    if conditional_too and any(t.text.lower() in HEARSAY_MODALS for t in head):
+        return True
     if not _has_subjunctive(tokens):
         return False
     return any(_subjunctive(t) and (conditional_too or not t.text.lower().startswith(CONDITIONAL_FORMS)) for t in head)
