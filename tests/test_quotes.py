@@ -651,3 +651,8 @@ def test_a_pronoun_before_the_verb_is_the_subject_not_the_object_after_it() -> N
     found = quotes("Olaf Scholz war verärgert. Er forderte die SPD im Bundestag auf, stärker auf die Wähler zu hören.")
     assert found[-1].speaker_mention is not None and found[-1].speaker_mention.text == "Er"
     assert speaker(found[-1]) == "Olaf Scholz"
+
+
+def test_an_active_citation_makes_its_object_the_speaker() -> None:
+    [quote] = quotes("„Das war ein schwerer Fehler“, zitiert Welt-Online den Minister.")
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "den Minister"

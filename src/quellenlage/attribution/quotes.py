@@ -156,6 +156,10 @@ def find_quotes(text: str, segments: list[Segment], sentences: list[Sentence], i
     for quote in state.quotes:
         if quote.frame is None:
             continue
+        if quote.cue is not None and _active_citation(quote.frame, quote.cue):  # "zitiert Welt-Online den Minister"
+            person, mention = speakers.quoted_person(quote.frame, quote.cue, quote.speaker_mention)
+            if mention is not None:
+                quote.speaker, quote.speaker_mention = person, mention
         if _passive_directive(quote.frame, quote.cue):  # "Der Regierung wird vorgeworfen, …": by someone unnamed
             subject = quote.speaker_mention or speakers.subject_near(quote.frame.start, quote.frame.end)[1]
             quote.addressee, quote.speaker, quote.speaker_mention = subject, None, None
@@ -168,6 +172,16 @@ def find_quotes(text: str, segments: list[Segment], sentences: list[Sentence], i
 # Participles of demanding and accusing that, in the passive, make their subject the addressee.
 PASSIVE_DIRECTIVES = frozenset({"vorgeworfen", "beschuldigt", "aufgefordert", "gebeten", "angeklagt", "verdächtigt"})
 PASSIVE_AUXILIARY_WORDS = frozenset({"wird", "werden", "wurde", "wurden"})
+
+
+CITING = frozenset({"zitiert", "zitierte", "zitierten", "zitieren"})
+
+
+def _active_citation(frame: Span, cue: Span) -> bool:
+    """Whether the frame cites someone in the active voice: its subject is the medium, its
+    object the speaker ("Ein Fernsehsender zitierte Papandreou mit den Worten …")."""
+    words = set(re.findall(r"[\w-]+", frame.text.lower()))
+    return cue.text.lower() in CITING and not words & PASSIVE_AUXILIARY_WORDS
 
 
 def _passive_directive(frame: Span, cue: Span | None) -> bool:

@@ -275,6 +275,26 @@ class SpeakerResolver:
             return None
         return self._span(phrase[0].start, self._phrase_end(phrase[-1].end, end))
 
+    def quoted_person(self, frame: Span, cue: Span, subject: Span | None) -> tuple[Actor, Span | None]:
+        """Whom an active "zitiert" quotes: its object, the first noun phrase outside the
+        subject and outside prepositional phrases ("zitiert Welt-Online den Minister")."""
+        words = [
+            t
+            for t in self._tokens_in(frame.start, frame.end)
+            if t.start >= cue.end and not (subject is not None and subject.start <= t.start < subject.end)
+        ]
+        i = 0
+        while i < len(words):
+            if words[i].pos == "ADP":
+                i = _after_prepositional_phrase(words, i)
+                continue
+            phrase = _with_genitives(words, i + 1, _noun_phrase_at(words, i))
+            if phrase:
+                span = self._span(phrase[0].start, phrase[-1].end)
+                return self.in_span(span.start, span.end) or unnamed(span.text), span
+            i += 1
+        return None, None
+
     def addressee_in(self, frame: Span, speaker: Span | None, directive: bool = False) -> Span | None:
         """Whom a frame addresses: the phrase after "gegenüber", else the first noun phrase in
         the dative outside a prepositional phrase ("sagte der Zeitung", "teilte den
