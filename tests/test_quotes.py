@@ -656,3 +656,14 @@ def test_a_pronoun_before_the_verb_is_the_subject_not_the_object_after_it() -> N
 def test_an_active_citation_makes_its_object_the_speaker() -> None:
     [quote] = quotes("„Das war ein schwerer Fehler“, zitiert Welt-Online den Minister.")
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "den Minister"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Crew entschied sich, da ein Rückflug nach München nicht möglich war, für eine Landung.",
+        "Die Firma war in Not geraten, so dass die Produktion im Werk ausgesetzt werden musste.",
+    ],
+)
+def test_adverbial_clauses_after_a_verb_are_nobodys_words(text: str) -> None:
+    assert not quotes(text)

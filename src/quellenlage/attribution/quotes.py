@@ -429,7 +429,7 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
             content = tokens[frame_end + 1 :]
             if (
                 _is_reported(content)
-                or (_right_after(tokens, v, frame_end) and len(content) > 3 and not _relative_clause(content))
+                or (_right_after(tokens, v, frame_end) and len(content) > 3 and not _dependent_clause(content))
                 or (is_reporting_verb(tokens[v].text, tokens[v].lemma) and _infinitive_clause(content))
             ):
                 # the frame is the whole introducing clause: "Die Betreiberfirma teilte mit,"
@@ -842,6 +842,15 @@ def _has_subjunctive(tokens: list[Token]) -> bool:
     if any(t.text in ("ich", "Ich") for t in tokens):
         return any(t.text.lower() in UNAMBIGUOUS_SUBJUNCTIVE for t in tokens)
     return any(_subjunctive(t) for t in tokens)
+
+
+def _dependent_clause(tokens: list[Token]) -> bool:
+    """A relative or adverbial clause after the verb ("…, die er bis 1970 verbüßte", "…, da ein
+    Rückflug nicht möglich war", "…, so dass …"): no reported content without a subjunctive."""
+    first = tokens[0].text.lower()
+    adverbial = tokens[0].pos == "SCONJ" and first not in COMPLEMENTIZERS
+    consequence = first == "sodass" or (first == "so" and len(tokens) > 1 and tokens[1].text == "dass")
+    return _relative_clause(tokens) or adverbial or consequence
 
 
 def _relative_clause(tokens: list[Token]) -> bool:
