@@ -667,3 +667,7 @@ def test_an_active_citation_makes_its_object_the_speaker() -> None:
 )
 def test_adverbial_clauses_after_a_verb_are_nobodys_words(text: str) -> None:
     assert not quotes(text)
+
+
+def test_a_verb_that_brings_something_about_does_not_cue_its_dass_clause() -> None:
+    assert not quotes("Die Polizei verhinderte mit einer Sperre, dass die Demonstranten das Rathaus erreichten.")
