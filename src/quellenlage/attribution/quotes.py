@@ -976,13 +976,25 @@ OPINION_NOUNS = frozenset({"Meinung", "Ansicht", "Auffassung", "Überzeugung"})
 NOT_SPEECH_BEFORE_DASS = frozenset({"dazu", "dafür", "so", "damit", "soweit", "sodass"})
 
 
+# Verbs that bring something about: their dass-clause is a consequence, nobody's words
+# ("verhinderte, dass", "stellte sicher, dass", "führte dazu, dass").
+CAUSING_STEMS = (
+    "verhinder", "vermied", "vermeid", "sicherzustell", "sichergestellt", "gewährleist", "ermöglich", "bewirk",
+    "geführt", "führt", "erreich", "bedeut", "bedarf", "bedürf", "sorg", "lieg", "lag",
+)  # fmt: skip
+
+
+def _causes(verb: Token) -> bool:
+    return verb.text.lower().startswith(CAUSING_STEMS)
+
+
 def _verb_before_dass(tokens: list[Token], i: int) -> bool:
     """Any full verb a few words before ", dass" introduces what somebody states, thinks or
     wants in a news text ("hält es für möglich, dass", "hat beschlossen, dass"): the verbs that
     cue the dass-clauses of the Wikinews train split are a long tail no list covers."""
     if tokens[i].text in PREDICATIVE_CUES | OPINION_NOUNS:
         pass
-    elif tokens[i].pos != "VERB" or not tokens[i].text[0].islower():
+    elif tokens[i].pos != "VERB" or not tokens[i].text[0].islower() or _causes(tokens[i]):
         return False
     comma = next((c for c in range(i + 1, min(i + 6, len(tokens) - 1)) if tokens[c].text == ","), None)
     return (
