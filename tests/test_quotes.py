@@ -671,3 +671,8 @@ def test_adverbial_clauses_after_a_verb_are_nobodys_words(text: str) -> None:
 
 def test_a_verb_that_brings_something_about_does_not_cue_its_dass_clause() -> None:
     assert not quotes("Die Polizei verhinderte mit einer Sperre, dass die Demonstranten das Rathaus erreichten.")
+
+
+def test_a_next_sentence_with_its_own_reported_words_does_not_point_back() -> None:
+    text = "Viele Menschen sind eingeschlossen. So berichtete Gary Moore im Fernsehen, er sei im zwölften Stock."
+    assert [q.content.text for q in quotes(text)] == ["er sei im zwölften Stock"]

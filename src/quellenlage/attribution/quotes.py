@@ -309,8 +309,12 @@ def _frame_in_next(
     verb = next((t for i, t in enumerate(tokens) if _cue_verb(tokens, i)), None)
     if verb is None:
         return None
-    # "Das sagte X." / "Dies geht aus einer Meldung hervor.": the subject follows the verb
-    points_back = tokens[0].text in POINTS_BACK and verb in tokens[1:4]
+    # "Das sagte X." / "Dies geht aus einer Meldung hervor.": the subject follows the verb; not
+    # "So berichtete X, er warte auf Rettung.", which gives its own reported words
+    own_words = any(
+        t.text == "," and _is_reported(tokens[i + 1 :]) for i, t in enumerate(tokens) if t.start > verb.start
+    )
+    points_back = tokens[0].text in POINTS_BACK and verb in tokens[1:4] and not own_words
     speaker, mention = speakers.subject_near(verb.end if points_back else following.start, following.end)
     document = EMERGES_FROM.search(text, following.start, following.end)
     if speaker is None and document is not None:  # "Dies geht aus einer Meldung der dpa hervor."
