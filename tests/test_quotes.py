@@ -676,3 +676,20 @@ def test_a_verb_that_brings_something_about_does_not_cue_its_dass_clause() -> No
 def test_a_next_sentence_with_its_own_reported_words_does_not_point_back() -> None:
     text = "Viele Menschen sind eingeschlossen. So berichtete Gary Moore im Fernsehen, er sei im zwölften Stock."
     assert [q.content.text for q in quotes(text)] == ["er sei im zwölften Stock"]
+
+
+@pytest.mark.parametrize(
+    "text,content",
+    [
+        (
+            "Die Opposition beschuldigte die Regierung, die Anschläge verübt zu haben; diese wies die Vorwürfe zurück.",
+            "die Anschläge verübt zu haben",
+        ),
+        (
+            "Sie forderten den Konzern auf, die Löhne zu erhöhen, erhielten aber keine Antwort.",
+            "die Löhne zu erhöhen",
+        ),
+    ],
+)
+def test_reported_words_end_where_the_narrator_goes_on(text: str, content: str) -> None:
+    assert [q.content.text for q in quotes(text)] == [content]

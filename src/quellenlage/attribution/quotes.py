@@ -1113,9 +1113,10 @@ CONTRASTING = frozenset({"doch", "aber", "jedoch", "während"})
 
 
 def _without_main_clause(content: list[Token]) -> list[Token]:
-    """A dass- or ob-clause up to where the main clause resumes with its finite verb ("dass
-    die Firma verkauft, stieg die Aktie"): what follows is the narrator's."""
-    if not content or content[0].text.lower() not in ("dass", "ob"):
+    """A dass-, ob- or infinitive clause up to where the main clause resumes with its finite
+    verb ("dass die Firma verkauft, stieg die Aktie"): what follows is the narrator's."""
+    first_comma = next((i for i, t in enumerate(content) if t.text == ","), len(content))
+    if not content or (content[0].text.lower() not in ("dass", "ob") and not _infinitive_clause(content[:first_comma])):
         return content
     for i, token in enumerate(content[:-1]):
         following = content[i + 1]
@@ -1125,10 +1126,12 @@ def _without_main_clause(content: list[Token]) -> list[Token]:
 
 
 def _without_narrated_tail(content: list[Token]) -> list[Token]:
-    """Reported content up to a contrasting clause in the indicative that follows it."""
+    """Reported content up to a contrasting clause, or a clause after a semicolon, in the
+    indicative that follows it ("…, doch UN-Sprecher widersprachen", "…; diese bekannte sich nie")."""
     for i, token in enumerate(content[:-2]):
-        if token.text == "," and content[i + 1].text.lower() in CONTRASTING and _has_subjunctive(content[:i]):
-            tail = content[i + 2 :]
+        contrast = token.text == "," and content[i + 1].text.lower() in CONTRASTING and _has_subjunctive(content[:i])
+        if contrast or token.text == ";":
+            tail = content[i + 2 :] if contrast else content[i + 1 :]
             if any(is_finite_verb(t) for t in tail) and not _has_subjunctive(tail):
                 return content[:i]
     return content
