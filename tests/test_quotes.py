@@ -693,3 +693,14 @@ def test_a_next_sentence_with_its_own_reported_words_does_not_point_back() -> No
 )
 def test_reported_words_end_where_the_narrator_goes_on(text: str, content: str) -> None:
     assert [q.content.text for q in quotes(text)] == [content]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Das Objekt, genannt 2003 EL61, umfasst einen Speicher von mindestens 256 Megabyte.",
+        "Nach dem Fall in Rumänien ist nun davon auszugehen, dass die Vorfälle nicht begrenzt bleiben.",
+    ],
+)
+def test_naming_and_the_narrators_own_inferences_are_nobodys_words(text: str) -> None:
+    assert not quotes(text)

@@ -988,6 +988,10 @@ CAUSING_STEMS = (
 )  # fmt: skip
 
 
+def _zu_infinitive(tokens: list[Token], i: int) -> bool:
+    return (i > 0 and tokens[i - 1].text == "zu") or SEPARABLE_INFINITIVE.fullmatch(tokens[i].text) is not None
+
+
 def _causes(verb: Token) -> bool:
     return verb.text.lower().startswith(CAUSING_STEMS)
 
@@ -998,8 +1002,8 @@ def _verb_before_dass(tokens: list[Token], i: int) -> bool:
     cue the dass-clauses of the Wikinews train split are a long tail no list covers."""
     if tokens[i].text in PREDICATIVE_CUES | OPINION_NOUNS:
         pass
-    elif tokens[i].pos != "VERB" or not tokens[i].text[0].islower() or _causes(tokens[i]):
-        return False
+    elif tokens[i].pos != "VERB" or not tokens[i].text[0].islower() or _causes(tokens[i]) or _zu_infinitive(tokens, i):
+        return False  # "ist davon auszugehen, dass", "ist damit zu rechnen, dass": the narrator's own
     comma = next((c for c in range(i + 1, min(i + 6, len(tokens) - 1)) if tokens[c].text == ","), None)
     return (
         comma is not None and tokens[comma + 1].text == "dass" and tokens[comma - 1].text not in NOT_SPEECH_BEFORE_DASS
