@@ -704,3 +704,9 @@ def test_reported_words_end_where_the_narrator_goes_on(text: str, content: str) 
 )
 def test_naming_and_the_narrators_own_inferences_are_nobodys_words(text: str) -> None:
     assert not quotes(text)
+
+
+def test_an_according_to_frame_in_a_relative_clause_claims_only_that_clause() -> None:
+    text = "Neu im Konzern ist das Emirat Katar, das laut einer dpa-Meldung mit 17 Prozent einsteigen will."
+    [quote] = quotes(text)
+    assert quote.content.text == "das laut einer dpa-Meldung mit 17 Prozent einsteigen will"

@@ -583,8 +583,28 @@ def _according_to(text: str, number: int, sentence: Sentence, speakers: SpeakerR
             mention = _span(text, match.start(group), frame_end)
             speaker = speakers.in_span(mention.start, mention.end) or speaker
     frame = _strip_span(text, frame_start, frame_end)
+    content = _clause_around(text, sentence.tokens, frame) or content
     state.add("according_to", content, frame, speaker, number, mention)
     return True
+
+
+def _clause_around(text: str, tokens: list[Token], frame: Span) -> Span | None:
+    """The relative or adverbial clause a frame stands in, when it is not the sentence's first
+    ("Katar, der laut einer dpa-Meldung einsteigen will"): up to where the main clause resumes
+    after a comma, else to the sentence end; None when the frame is in the main clause."""
+    before = [i for i, t in enumerate(tokens[:-1]) if t.text == "," and t.end <= frame.start]
+    if not before or not _dependent_clause(tokens[before[-1] + 1 :]):
+        return None
+    start = before[-1] + 1
+    end = next(
+        (
+            i
+            for i, t in enumerate(tokens[:-1])
+            if t.text == "," and t.start >= frame.end and is_finite_verb(tokens[i + 1])
+        ),
+        len(tokens),
+    )
+    return _strip_span(text, tokens[start].start, tokens[end - 1].end)
 
 
 NOUN_PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "X"})
