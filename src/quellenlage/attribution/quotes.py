@@ -337,7 +337,10 @@ def _announced_by_colon(text: str, sentence: Sentence, quoted: list[tuple[int, i
 def _remember_actor(number: int, sentence: Sentence, speakers: SpeakerResolver, state: QuoteState) -> None:
     """The subject of a sentence without quotation: a subjunctive sentence right after it most
     often gives that actor's words or stance ("Die Richter prüften den Fall. Kein Vertrag
-    könne …"), whoever was quoted before."""
+    könne …"), whoever was quoted before. Not a sentence in the subjunctive itself: its subject
+    is talked about ("Techniker hätten den Hebel umgestellt. Dadurch sei …")."""
+    if _has_subjunctive(sentence.tokens):
+        return
     speaker, mention = speakers.subject_near(sentence.start, sentence.end)
     if speaker:
         state.recent_actor = (number, speaker, mention)
