@@ -11,6 +11,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from quellenlage.attribution.clauses import (
+    ARTICLE_FORMS,
+    CONDITIONAL_FORMS,
+    RELATIVE_WORDS,
+    SEPARABLE_INFINITIVE,
+    free_standing_subjunctive,
+    has_subjunctive,
+    is_dependent_clause,
+    is_infinitive_clause,
+    is_relative_clause,
+    is_reported,
+    is_subjunctive,
+    subordinate_start,
+)
 from quellenlage.attribution.cues import (
     ACCORDING_TO,
     COMPLEMENTIZERS,
@@ -20,7 +34,6 @@ from quellenlage.attribution.cues import (
     SAID_IN,
     SO_FRAME,
     SPEECH_ACT,
-    SUBJUNCTIVE,
     is_finite_verb,
     is_reporting_verb,
 )
@@ -54,25 +67,13 @@ POINTS_BACK = frozenset({"Das", "Dies", "So", "Diese", "Dieses"})
 DIRECT_SHARE = 0.4
 # Only quotations that give someone's words make the next subjunctive sentence theirs.
 CONTINUING_KINDS = frozenset({"direct", "indirect", "free_indirect", "according_to"})
-CONDITIONAL_FORMS = ("hätt", "wär", "würd", "könnt")
-UNAMBIGUOUS_SUBJUNCTIVE = frozenset(
-    {"sei", "seien", "seiest", "wäre", "wären", "hätte", "hätten", "würde", "würden", "könnte", "könnten", "müsste"}
-    | {"müssten", "dürfte", "dürften", "gäbe", "käme", "stünde", "läge"}
-)
 # Nouns that introduce reported content: "mit der Begründung, dass …", "die Forderung, … zu".
 SPEECH_NOUN = re.compile(
     r"[\w-]*(?:Forderung|Aussage|Erklärung|Behauptung|Hinweis|Vorwurf|Warnung|Ankündigung|Begründung|Vermutung"
     r"|Befürchtung|Hoffnung|Überzeugung|Eindruck|Prognose|Hypothese|Einschätzung|Aufforderung|Bitte|Appell|Drohung"
     r"|Meldung|Nachricht|Botschaft|Zusicherung|Versprechen|Kritik|Angst|Sorge)(?:en|n|e)?"
 )
-MODAL_PRETERITES = frozenset(
-    {"sollte", "sollten", "wollte", "wollten", "durfte", "durften", "konnte", "konnten", "musste", "mussten"}
-    | {"mochte", "mochten", "möchte", "möchten"}
-)
-HEARSAY_MODALS = frozenset({"soll", "sollen"})
 NAMING = re.compile(r"(?:nannte|nennt|nennen|nannten|genannt|bezeichne|bezeichnet)")
-RELATIVE_WORDS = frozenset({"was", "wo", "womit", "wodurch", "worauf", "welche", "welcher", "welches", "welchen"})
-ARTICLE_FORMS = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen", "denen"})
 
 
 @dataclass
@@ -256,7 +257,7 @@ def _sentence_quotes(
     if _announced_by_colon(text, sentence, quoted) or (
         any(_word_count(text[start:end]) >= MIN_DIRECT_WORDS for start, end in quoted)
         and quoted_words >= DIRECT_SHARE * _word_count(sentence.text)
-        and not _has_subjunctive(outside)  # "Der Einsatz bedeute eine "…"": reported speech
+        and not has_subjunctive(outside)  # "Der Einsatz bedeute eine "…"": reported speech
     ):
         _direct_quotes(text, number, sentence, following, quoted, speakers, state)
         return
@@ -312,7 +313,7 @@ def _frame_in_next(
     # "Das sagte X." / "Dies geht aus einer Meldung hervor.": the subject follows the verb; not
     # "So berichtete X, er warte auf Rettung.", which gives its own reported words
     own_words = any(
-        t.text == "," and _is_reported(tokens[i + 1 :]) for i, t in enumerate(tokens) if t.start > verb.start
+        t.text == "," and is_reported(tokens[i + 1 :]) for i, t in enumerate(tokens) if t.start > verb.start
     )
     points_back = tokens[0].text in POINTS_BACK and verb in tokens[1:4] and not own_words
     speaker, mention = speakers.subject_near(verb.end if points_back else following.start, following.end)
@@ -339,7 +340,7 @@ def _remember_actor(number: int, sentence: Sentence, speakers: SpeakerResolver, 
     often gives that actor's words or stance ("Die Richter prüften den Fall. Kein Vertrag
     könne …"), whoever was quoted before. Not a sentence in the subjunctive itself: its subject
     is talked about ("Techniker hätten den Hebel umgestellt. Dadurch sei …")."""
-    if _has_subjunctive(sentence.tokens):
+    if has_subjunctive(sentence.tokens):
         return
     speaker, mention = speakers.subject_near(sentence.start, sentence.end)
     if speaker:
@@ -430,18 +431,18 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
         by_complementizer = [c for c in openings if c + 1 < len(tokens) and tokens[c + 1].text in COMPLEMENTIZERS]
         if openings and openings[0] == v + 1 and tokens[_clause_start(tokens, v)].text.lower() == "wie":
             by_complementizer = openings[:1]  # "Wie X mitteilte, habe man …, dass …": the frame ends at the verb
-        if by_complementizer and _has_subjunctive(tokens[openings[0] + 1 : by_complementizer[0]]):
+        if by_complementizer and has_subjunctive(tokens[openings[0] + 1 : by_complementizer[0]]):
             by_complementizer = openings[:1]  # "sagte, er spüre, dass …": reported from the first comma
         for frame_end in by_complementizer[:1] or openings:
             content = tokens[frame_end + 1 :]
             if (
-                _is_reported(content)
-                or (_right_after(tokens, v, frame_end) and len(content) > 3 and not _dependent_clause(content))
-                or (is_reporting_verb(tokens[v].text, tokens[v].lemma) and _infinitive_clause(content))
+                is_reported(content)
+                or (_right_after(tokens, v, frame_end) and len(content) > 3 and not is_dependent_clause(content))
+                or (is_reporting_verb(tokens[v].text, tokens[v].lemma) and is_infinitive_clause(content))
             ):
                 # the frame is the whole introducing clause: "Die Betreiberfirma teilte mit,"
                 cue = _strip_span(text, tokens[_clause_start(tokens, v)].start, tokens[frame_end - 1].end)
-                clause, end = _subordinate_start(tokens, v), tokens[frame_end - 1].end
+                clause, end = subordinate_start(tokens, v), tokens[frame_end - 1].end
                 speaker, mention = _frame_speaker(text, tokens[clause].start, end, speakers, state)
                 if mention is None and clause > 0:
                     speaker, mention = _frame_speaker(text, sentence.start, end, speakers, state)
@@ -460,7 +461,7 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
         if (
             before
             and v - before[-1] <= 2
-            and (closing_frame or _is_reported(tokens[: before[-1]]))
+            and (closing_frame or is_reported(tokens[: before[-1]]))
             and _clause_like(tokens[: before[-1]])  # not "Lars Schauer, Manager …, sagte"
         ):
             before[-1] = _wie_clause_start(tokens, before, v)
@@ -470,9 +471,9 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
             return True
         # no comma after the verb: "Selenskyj kritisierte es gebe …"
         rest = tokens[v + 1 :]
-        if rest and _is_reported(rest[:4]) and rest[0].text != ",":
+        if rest and is_reported(rest[:4]) and rest[0].text != ",":
             cue = _span(text, tokens[v].start, tokens[v].end)
-            speaker, mention = speakers.subject_near(tokens[_subordinate_start(tokens, v)].start, tokens[v].start)
+            speaker, mention = speakers.subject_near(tokens[subordinate_start(tokens, v)].start, tokens[v].start)
             _add_content(text, number, rest, cue, speaker, mention, state)
             return True
     so_frame = _so_frame(text, sentence, sentence.start)
@@ -519,7 +520,7 @@ def _free_indirect_quote(
 ) -> bool:
     """A main clause in the subjunctive without a frame continues the last speaker's words;
     it is reported speech even when nobody is named yet: the reader learns it is someone's claim."""
-    if not _free_standing_subjunctive(sentence.tokens, conditional_too=state.previous_quoted):
+    if not free_standing_subjunctive(sentence.tokens, conditional_too=state.previous_quoted):
         return state.previous_quoted and _framed_by_any_verb(text, number, sentence, speakers, state)
     speaker, mention = state.last_speaker, None
     if state.recent_actor is not None and state.recent_actor[0] == number - 1:
@@ -538,7 +539,7 @@ def _framed_by_any_verb(
     for comma in (i for i, t in enumerate(tokens) if t.text == ","):
         head, content = tokens[:comma], tokens[comma + 1 :]
         verb = next((t for t in head if t.pos == "VERB" and is_finite_verb(t)), None)
-        if verb is None or not _is_reported(content) or _relative_clause(content):
+        if verb is None or not is_reported(content) or is_relative_clause(content):
             continue
         frame = _strip_span(text, head[0].start, head[-1].end)
         speaker, mention = speakers.subject_near(head[0].start, head[-1].end)
@@ -596,7 +597,7 @@ def _clause_around(text: str, tokens: list[Token], frame: Span) -> Span | None:
     ("Katar, der laut einer dpa-Meldung einsteigen will"): up to where the main clause resumes
     after a comma, else to the sentence end; None when the frame is in the main clause."""
     before = [i for i, t in enumerate(tokens[:-1]) if t.text == "," and t.end <= frame.start]
-    if not before or not _dependent_clause(tokens[before[-1] + 1 :]):
+    if not before or not is_dependent_clause(tokens[before[-1] + 1 :]):
         return None
     start = before[-1] + 1
     end = next(
@@ -855,117 +856,6 @@ def _closing_mark(text: str, opening: int, end: int) -> int:
     return -1
 
 
-def _is_reported(tokens: list[Token]) -> bool:
-    if not tokens:
-        return False
-    if tokens[0].text.lower() in COMPLEMENTIZERS:
-        return True
-    return _has_subjunctive(tokens)
-
-
-def _has_subjunctive(tokens: list[Token]) -> bool:
-    """A subjunctive verb; after "ich" only a form the indicative never has ("Ich lehne sie ab"
-    is indicative, "ich sei" is not)."""
-    if any(t.text in ("ich", "Ich") for t in tokens):
-        return any(t.text.lower() in UNAMBIGUOUS_SUBJUNCTIVE for t in tokens)
-    return any(_subjunctive(t) for t in tokens)
-
-
-def _dependent_clause(tokens: list[Token]) -> bool:
-    """A relative or adverbial clause after the verb ("…, die er bis 1970 verbüßte", "…, da ein
-    Rückflug nicht möglich war", "…, so dass …"): no reported content without a subjunctive."""
-    first = tokens[0].text.lower()
-    adverbial = tokens[0].pos == "SCONJ" and first not in COMPLEMENTIZERS
-    consequence = first == "sodass" or (first == "so" and len(tokens) > 1 and tokens[1].text == "dass")
-    return _relative_clause(tokens) or adverbial or consequence
-
-
-def _relative_clause(tokens: list[Token]) -> bool:
-    """ "…, die er bis 1970 verbüßte": a relative clause after the verb is no reported content."""
-    first = tokens[0]
-    if first.pos == "ADP" and len(tokens) > 1:  # "…, in der er seine Angst schilderte"
-        first = tokens[1]
-    return first.text.lower() in RELATIVE_WORDS or (first.pos == "PRON" and first.text.lower() in ARTICLE_FORMS)
-
-
-# The zu-infinitive of a separable verb, one word: "abzugeben", "aufzuheben", "einzusetzen".
-SEPARABLE_INFINITIVE = re.compile(
-    r"(?:ab|an|auf|aus|bei|ein|fest|frei|her|hin|hinzu|mit|nach|vor|weg|weiter|zurück|zusammen|dar|durch|um|los"
-    r"|fort|bereit|bekannt|klar|offen|statt|teil|wieder)zu[a-zäöüß]{2,}(?:en|ern|eln)"
-)
-
-
-PURPOSE_WORDS = frozenset({"um", "ohne", "statt", "anstatt"})
-
-
-def _infinitive_clause(tokens: list[Token]) -> bool:
-    """ "…, die Firma für die Schäden haftbar zu machen", "erklärte, die Rechte schützen zu
-    wollen": what a demand asks for or a speaker declares, after a verb of saying (never "sich
-    weigern, … zu"): zu + infinitive, or the infinitive with zu inside ("einzusetzen")."""
-    clause = tokens[: next((i for i, t in enumerate(tokens) if t.text in (";", ":")), len(tokens))]
-    if clause and clause[0].text.lower() in PURPOSE_WORDS:
-        return False  # "…, um den Weg zu Neuwahlen freizumachen": a purpose, not a demand
-    return any(
-        (t.text == "zu" and i + 1 < len(clause) and clause[i + 1].pos in ("VERB", "AUX"))
-        or (t.pos == "VERB" and "zu" in t.text[1:-2] and t.text.lower().replace("zu", "", 1) == t.lemma.lower())
-        or (t.pos == "VERB" and SEPARABLE_INFINITIVE.fullmatch(t.text) is not None)
-        for i, t in enumerate(clause)
-    )
-
-
-def _subjunctive(token: Token) -> bool:
-    """Konjunktiv: the model's Mood=Sub, the lexicon of frequent forms, or a verb whose form is
-    its infinitive minus -n ("gehören" → "gehöre"), which in the third person only the
-    Konjunktiv I has (the preterite "sagte" is not "sage")."""
-    word = token.text.lower()
-    if word in MODAL_PRETERITES:  # "sollte", "wollten": indicative past as often as not
-        return False
-    if "Mood=Sub" in token.morph or word in SUBJUNCTIVE:
-        return True
-    lemma = token.lemma.lower()
-    return (
-        token.pos in ("VERB", "AUX")
-        and len(word) > 3
-        and lemma.endswith("n")
-        and word == lemma[:-1] + ("e" if lemma.endswith(("ern", "eln")) else "")
-    )
-
-
-def _main_clause(tokens: list[Token]) -> list[Token]:
-    """The tokens outside subordinate clauses set off by commas ("…, die …," / "…, weil …,")."""
-    kept, inside = [], False
-    for i, token in enumerate(tokens):
-        if token.text == ",":
-            following = tokens[i + 1] if i + 1 < len(tokens) else None
-            inside = following is not None and (
-                following.pos == "SCONJ"
-                or following.text.lower() in RELATIVE_WORDS
-                or (following.pos == "PRON" and following.text.lower() in ARTICLE_FORMS)
-            )
-            continue
-        if not inside:
-            kept.append(token)
-    return kept
-
-
-def _free_standing_subjunctive(tokens: list[Token], conditional_too: bool = False) -> bool:
-    """A main clause whose finite verb is Konjunktiv I (sei, habe, bedeute): reported speech.
-    The Konjunktiv II (hätte, wäre, würde, könnte) is mostly a conditional, and "soll" mostly a
-    plan; right after a quotation both stand in for the Konjunktiv I ("Der Club soll in die
-    Serie B absteigen": still the prosecutor's words)."""
-    head = [t for t in _main_clause(tokens) if t.text not in ('"', "„", "“")][1:11]
-    verb = next((i for i, t in enumerate(head) if is_finite_verb(t) or _subjunctive(t)), None)
-    head = head if verb is None else head[: verb + 1]  # up to the main clause's finite verb
-    comma = next((i for i, t in enumerate(tokens) if t.text == ","), None)
-    if tokens and tokens[0].pos == "SCONJ" and comma is not None:  # "Da X liege, werde …": after the clause
-        head += tokens[comma + 1 : comma + 2]
-    if conditional_too and any(t.text.lower() in HEARSAY_MODALS for t in head):
-        return True
-    if not _has_subjunctive(tokens):
-        return False
-    return any(_subjunctive(t) and (conditional_too or not t.text.lower().startswith(CONDITIONAL_FORMS)) for t in head)
-
-
 def _frame_speaker(
     text: str, start: int, end: int, speakers: SpeakerResolver, state: QuoteState
 ) -> tuple[Actor, Span | None]:
@@ -1054,22 +944,6 @@ def _antecedent(text: str, tokens: list[Token], comma: int, speakers: SpeakerRes
     return speakers.in_span(start, end) or unnamed(text[start:end])
 
 
-# Conjunctions that open an adverbial clause; the tagger does not always read them as such.
-SUBORDINATORS = frozenset({"zumal", "indem", "nachdem", "weil", "da", "obwohl", "während", "wenn", "als", "bevor"})
-
-
-def _subordinate_start(tokens: list[Token], verb: int) -> int:
-    """Index of the first word of the subordinate clause that holds the verb ("…, zumal der
-    Verteidiger betont hatte", "…, indem er sagte", "…, der behauptet"), else 0."""
-    for i in range(verb - 1, 0, -1):
-        if tokens[i].text in (";", ":"):
-            return i + 1
-        conjunction = tokens[i].pos == "SCONJ" or tokens[i].text.lower() in SUBORDINATORS
-        if tokens[i - 1].text == "," and (conjunction or _relative_clause(tokens[i:verb])):
-            return i + 1 if conjunction else i
-    return 0
-
-
 def _clause_start(tokens: list[Token], verb: int) -> int:
     """Index of the first token of the clause holding the verb (after a sentence-internal
     boundary such as a closing quotation, a semicolon or a colon)."""
@@ -1083,7 +957,7 @@ def _reported_clause(tokens: list[Token], verb: int) -> bool:
     """Whether the clause holding `verb` is itself in the Konjunktiv I: its first finite verb."""
     start = _clause_start(tokens, verb)
     finite = next((t for t in tokens[start : verb + 1] if is_finite_verb(t)), None)
-    return finite is not None and _subjunctive(finite) and not finite.text.lower().startswith(CONDITIONAL_FORMS)
+    return finite is not None and is_subjunctive(finite) and not finite.text.lower().startswith(CONDITIONAL_FORMS)
 
 
 def _wie_clause_start(tokens: list[Token], commas: list[int], verb: int) -> int:
@@ -1126,7 +1000,7 @@ def _add_content(
     inner = quoted_spans(text, span.start, span.end)
     if len(inner) == 1 and inner[0][0] == span.start + 1 and inner[0][1] >= span.end - 1:
         kind, span = "direct", _strip_span(text, inner[0][0], inner[0][1])  # 'sagte er, „Wir …“'
-    mood = "Sub" if _has_subjunctive(content) else None
+    mood = "Sub" if has_subjunctive(content) else None
     if frame is None:  # a frame without a subject ("Es wird befürchtet, dass …") names no one
         speaker = speaker or state.last_speaker
     if frame is None and kind == "indirect" and _continues_previous(text, span, speaker, state):
@@ -1143,11 +1017,12 @@ def _without_main_clause(content: list[Token]) -> list[Token]:
     """A dass-, ob- or infinitive clause up to where the main clause resumes with its finite
     verb ("dass die Firma verkauft, stieg die Aktie"): what follows is the narrator's."""
     first_comma = next((i for i, t in enumerate(content) if t.text == ","), len(content))
-    if not content or (content[0].text.lower() not in ("dass", "ob") and not _infinitive_clause(content[:first_comma])):
+    opens = bool(content) and (content[0].text.lower() in ("dass", "ob") or is_infinitive_clause(content[:first_comma]))
+    if not opens:
         return content
     for i, token in enumerate(content[:-1]):
         following = content[i + 1]
-        if token.text == "," and is_finite_verb(following) and not _subjunctive(following):
+        if token.text == "," and is_finite_verb(following) and not is_subjunctive(following):
             return content[:i]
     return content
 
@@ -1156,10 +1031,10 @@ def _without_narrated_tail(content: list[Token]) -> list[Token]:
     """Reported content up to a contrasting clause, or a clause after a semicolon, in the
     indicative that follows it ("…, doch UN-Sprecher widersprachen", "…; diese bekannte sich nie")."""
     for i, token in enumerate(content[:-2]):
-        contrast = token.text == "," and content[i + 1].text.lower() in CONTRASTING and _has_subjunctive(content[:i])
+        contrast = token.text == "," and content[i + 1].text.lower() in CONTRASTING and has_subjunctive(content[:i])
         if contrast or token.text == ";":
             tail = content[i + 2 :] if contrast else content[i + 1 :]
-            if any(is_finite_verb(t) for t in tail) and not _has_subjunctive(tail):
+            if any(is_finite_verb(t) for t in tail) and not has_subjunctive(tail):
                 return content[:i]
     return content
 
