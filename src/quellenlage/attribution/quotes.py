@@ -181,20 +181,23 @@ CITING = frozenset({"zitiert", "zitierte", "zitierten", "zitieren"})
 def _active_citation(frame: Span, cue: Span) -> bool:
     """Whether the frame cites someone in the active voice: its subject is the medium, its
     object the speaker ("Ein Fernsehsender zitierte Papandreou mit den Worten …")."""
-    words = set(re.findall(r"[\w-]+", frame.text.lower()))
-    return cue.text.lower() in CITING and not words & PASSIVE_AUXILIARY_WORDS
+    return cue.text.lower() in CITING and not _frame_words(frame) & PASSIVE_AUXILIARY_WORDS
 
 
 def _passive_directive(frame: Span, cue: Span | None) -> bool:
     """Whether the frame is a passive demand or accusation without its agent ("Ihm wird
     vorgeworfen, …", "Die Männer werden beschuldigt, …")."""
-    words = set(re.findall(r"[\w-]+", frame.text.lower()))
+    words = _frame_words(frame)
     return (
         cue is not None
         and cue.text.lower() in PASSIVE_DIRECTIVES
         and bool(words & PASSIVE_AUXILIARY_WORDS)
         and ("von" not in words)
     )
+
+
+def _frame_words(frame: Span) -> set[str]:
+    return set(re.findall(r"[\w-]+", frame.text.lower()))
 
 
 def _quote_units(text: str, segment: Segment, sentences: list[tuple[int, Sentence]]) -> list[tuple[int, Sentence]]:
