@@ -521,8 +521,10 @@ def _so_frame(text: str, sentence: Sentence, start: int) -> re.Match[str] | None
 def _free_indirect_quote(
     text: str, number: int, sentence: Sentence, speakers: SpeakerResolver, state: QuoteState
 ) -> bool:
-    """A main clause in the subjunctive without a frame continues the last speaker's words;
-    it is reported speech even when nobody is named yet: the reader learns it is someone's claim."""
+    """A main clause in the subjunctive without a frame gives the words of the actor of the
+    sentence just before, else continues the last speaker's; it is reported speech even when
+    nobody is named yet: the reader learns it is someone's claim. Right after a quotation, a
+    subjunctive clause after any main clause is framed by it (see `_framed_by_any_verb`)."""
     if not free_standing_subjunctive(sentence.tokens, conditional_too=state.previous_quoted):
         return state.previous_quoted and _framed_by_any_verb(text, number, sentence, speakers, state)
     speaker, mention = state.last_speaker, None
