@@ -9,6 +9,7 @@ in order and the first that claims a stretch of text wins.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from quellenlage.attribution.clauses import (
@@ -679,7 +680,10 @@ def _partial_quotes(
     state: QuoteState,
 ) -> bool:
     """Short quoted fragments inside reporting prose: "… als "gefährliche Ausweitung" verurteilt"."""
-    verb = _first_reporting_verb(sentence, sentence.start, sentence.end)
+    verb = next(  # not a verb of the quoted words themselves ("„… die Unwahrheit gesagt haben“")
+        (t for t in _reporting_verbs(sentence, sentence.start, sentence.end) if not _inside_any(t, quoted)),
+        None,
+    )
     if verb is None:
         # without a verb of saying, only words that cannot be a name: a lower-case fragment
         # ("sprach von einer „gezielten Indiskredition“") or a long stretch
@@ -696,13 +700,16 @@ def _partial_quotes(
     if not speaker:
         return False
     # the frame runs from the clause start to the first quoted words when the verb comes first
-    # ("Wiefelspütz nannte den Bericht eine"), else it is the verb
-    index = sentence.tokens.index(verb)
-    frame = (
-        _strip_span(text, sentence.tokens[_clause_start(sentence.tokens, index)].start, words[0][0] - 1)
-        if verb.end < words[0][0]
-        else _span(text, verb.start, verb.end)
-    )
+    # ("Wiefelspütz nannte den Bericht eine"), else over the clause around them ("Seine Werke
+    # werden von Musikkennern als … bezeichnet")
+    tokens = sentence.tokens
+    index = tokens.index(verb)
+    start = tokens[_clause_start(tokens, index)].start
+    if verb.end < words[0][0]:
+        frame = _strip_span(text, start, words[0][0] - 1)
+    else:
+        end = next((t.start for t in tokens[index + 1 :] if t.text in (",", ";", ":", ".", "!", "?")), sentence.end)
+        frame = _strip_span(text, start, end)
     for start, end in words:
         state.add("partial", _strip_span(text, start, end), frame, speaker, number, mention)
     return True
@@ -1067,14 +1074,24 @@ def _extend_previous(text: str, span: Span, mood: str | None, state: QuoteState)
 
 
 def _first_reporting_verb(sentence: Sentence, start: int, end: int) -> Token | None:
-    return next(
-        (
-            t
-            for t in sentence.tokens
-            if start <= t.start < end and t.text[0].islower() and is_reporting_verb(t.text, t.lemma)
-        ),
-        None,
-    )
+    return next(_reporting_verbs(sentence, start, end), None)
+
+
+def _reporting_verbs(sentence: Sentence, start: int, end: int) -> Iterator[Token]:
+    tokens = sentence.tokens
+    for i, t in enumerate(tokens):
+        in_range = start <= t.start < end and t.text[0].islower()
+        if in_range and is_reporting_verb(t.text, t.lemma) and not _editorial_note(tokens, i):
+            yield t
+
+
+def _inside_any(token: Token, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= token.start < end for start, end in spans)
+
+
+def _editorial_note(tokens: list[Token], i: int) -> bool:
+    """A verb in a short bracketed note ("(Wikinews berichtete)") points to another article, not to a quote."""
+    return i + 1 < len(tokens) and tokens[i + 1].text == ")" and any(t.text == "(" for t in tokens[max(0, i - 3) : i])
 
 
 def _frame_end(text: str, position: int, limit: int) -> int:

@@ -444,6 +444,10 @@ def _finite_verb_index(tokens: Sequence[Token]) -> int | None:
     )
 
 
+# A neuter demonstrative before the verb is what is said, not who says it ("Dies bestätigte Stoiber").
+NEUTER_DEMONSTRATIVES = frozenset({"dies", "dieses"})
+
+
 def _is_noun_phrase(words: Sequence[Token]) -> bool:
     """Whether a field before the verb is one noun phrase in the nominative (with genitives,
     appositions and coordinations inside), not an adverbial ("Am Montag", "Dabei")."""
@@ -451,8 +455,8 @@ def _is_noun_phrase(words: Sequence[Token]) -> bool:
         return False
     if words[0].text.lower() == "es":
         return False  # "Es wird befürchtet": no one
-    if len(words) == 1 and "PronType=Dem" in words[0].morph:
-        return _case(words[0]) == "Nom"  # "Dieser behauptete, …"
+    if len(words) == 1 and "PronType=Dem" in words[0].morph:  # "Dieser behauptete, …", not "Dies bestätigte Key"
+        return _case(words[0]) == "Nom" and words[0].text.lower() not in NEUTER_DEMONSTRATIVES
     nouns = [t for t in words if t.pos in ("NOUN", "PROPN", "PRON")]
     if not nouns or _case(nouns[0]) in ("Dat", "Acc"):
         return False

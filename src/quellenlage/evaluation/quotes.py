@@ -290,7 +290,7 @@ def predict(article: WikinewsArticle) -> list[PredictedQuotation]:
             frame = _frame_with_punctuation(article, frame, ())
             message = tuple(i for i in message if i not in set(frame))
         else:
-            frame = _frame_with_punctuation(article, frame, message)
+            frame = _frame_with_punctuation(article, tuple(i for i in frame if i not in set(message)), message)
         if not message:
             continue
         if quote.speaker_mention is not None:
