@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
 from quellenlage.attribution.cues import is_finite_verb, is_reporting_verb
+from quellenlage.dates.resolve import MONTHS, WEEKDAYS
 from quellenlage.entities.index import ACTOR_FORMS, EntityIndex, ref
 from quellenlage.model import Actor, Entity, EntityRef, Mention, Sentence, Span, Token
 
@@ -403,7 +404,12 @@ class SpeakerResolver:
 
 NOMINAL = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "X"})
 # Prepositions that stay inside a name or an affiliation: "Ärzte ohne Grenzen", "Müller von der Caritas".
-NAME_PREPOSITIONS = frozenset({"ohne", "für", "von", "vom"})
+NAME_PREPOSITIONS = frozenset({"ohne", "für", "von", "vom", "in", "im", "aus", "beim"})  # "Ein Gericht in Virginia"
+# Nouns that make a field before the verb a time, not a subject ("Ende Januar verkündete der DFB").
+TIME_NOUNS = frozenset(
+    {"Ende", "Anfang", "Mitte", "Beginn", "Weiteren", "Jahr", "Woche", "Tag", "Abend", "Morgen", "Nacht", *WEEKDAYS}
+    | set(MONTHS.replace("\\", "").split("|"))
+)
 
 
 def _nominal(token: Token) -> bool:
@@ -458,7 +464,7 @@ def _is_noun_phrase(words: Sequence[Token]) -> bool:
     if len(words) == 1 and "PronType=Dem" in words[0].morph:  # "Dieser behauptete, …", not "Dies bestätigte Key"
         return _case(words[0]) == "Nom" and words[0].text.lower() not in NEUTER_DEMONSTRATIVES
     nouns = [t for t in words if t.pos in ("NOUN", "PROPN", "PRON")]
-    if not nouns or _case(nouns[0]) in ("Dat", "Acc"):
+    if not nouns or _case(nouns[0]) in ("Dat", "Acc") or nouns[0].text in TIME_NOUNS:
         return False
     return all(_nominal(t) or t.pos in ("PUNCT", "CCONJ", "PRON") or t.text in NAME_PREPOSITIONS for t in words)
 
