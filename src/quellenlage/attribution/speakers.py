@@ -260,6 +260,10 @@ class SpeakerResolver:
         verb = _finite_verb_index(tokens)
         if verb is None:
             return None
+        sentence = self._sentence_at(start)
+        agent = _passive_agent(self._tokens_in(start, sentence.end) if sentence else tokens, verb)
+        if agent:  # "Die al-Shabaab wurde von Kenias Regierung beschuldigt": the agent speaks
+            return self._span(agent[0].start, self._phrase_end(agent[-1].end, end))
         field = tokens[:verb]
         while field and field[0].pos == "PUNCT":
             field = field[1:]
@@ -452,6 +456,26 @@ def _finite_verb_index(tokens: Sequence[Token]) -> int | None:
 
 # A neuter demonstrative before the verb is what is said, not who says it ("Dies bestätigte Stoiber").
 NEUTER_DEMONSTRATIVES = frozenset({"dies", "dieses"})
+
+
+PASSIVE_AUXILIARIES = frozenset({"wird", "werden", "wurde", "wurden"})
+AGENT_PREPOSITIONS = frozenset({"von", "vom", "durch"})
+
+
+def _passive_agent(tokens: Sequence[Token], verb: int) -> list[Token]:
+    """The agent of a passive clause ("wurde vom Bundesverband … kritisiert"): the noun phrase
+    after the last "von"/"durch" in the clause, when a participle closes it; else nothing."""
+    if tokens[verb].text.lower() not in PASSIVE_AUXILIARIES:
+        return []
+    clause_end = next((i for i in range(verb + 1, len(tokens)) if tokens[i].text in (",", ":", ";")), len(tokens))
+    clause = tokens[verb + 1 : clause_end]
+    if not any(t.pos == "VERB" and not is_finite_verb(t) for t in clause):
+        return []
+    agents = [i for i, t in enumerate(clause) if t.text.lower() in AGENT_PREPOSITIONS]
+    if not agents:  # the last: "Die Gefahr von Waldbränden wird vom Wetterdienst als … eingestuft"
+        return []
+    phrase = _noun_phrase_at(clause, agents[-1] + 1)
+    return _with_genitives(clause, agents[-1] + 1 + len(phrase), phrase)
 
 
 def _is_noun_phrase(words: Sequence[Token]) -> bool:
