@@ -710,3 +710,35 @@ def test_an_according_to_frame_in_a_relative_clause_claims_only_that_clause() ->
     text = "Neu im Konzern ist das Emirat Katar, das laut einer dpa-Meldung mit 17 Prozent einsteigen will."
     [quote] = quotes(text)
     assert quote.content.text == "das laut einer dpa-Meldung mit 17 Prozent einsteigen will"
+
+
+@pytest.mark.parametrize(
+    "text,mention",
+    [
+        ("Die al-Shabaab wurde von Kenias Regierung beschuldigt, die Anschläge verübt zu haben.", "Kenias Regierung"),
+        ("Ende Januar 2006 verkündete der Verband, dass man sich bewerben werde.", "der Verband"),
+        (
+            "Ein Bezirksgericht in Virginia hat das Netzwerk aufgefordert, die Daten herauszugeben.",
+            "Ein Bezirksgericht in Virginia",
+        ),
+    ],
+)
+def test_the_speaker_is_the_agent_not_a_passive_subject_or_a_time(text: str, mention: str) -> None:
+    [quote] = quotes(text)
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == mention
+
+
+def test_a_neuter_demonstrative_before_the_verb_is_what_is_said_not_who_says_it() -> None:
+    found = quotes("Dies bestätigte Stoiber heute in München. Damit seien „der Kurs und die Richtung nicht mehr klar“.")
+    assert speaker(found[-1]) == "Stoiber"
+
+
+def test_a_partial_quote_before_its_verb_is_framed_by_the_clause() -> None:
+    [quote] = quotes("Seine Werke werden von Musikkennern als „Meilensteine der Musikgeschichte“ bezeichnet.")
+    assert quote.kind == "partial"
+    assert quote.frame is not None and quote.frame.text.startswith("Seine Werke werden von Musikkennern als")
+
+
+def test_an_editorial_note_is_no_cue() -> None:
+    text = "Der Träger des „Sacharow-Preises für geistige Freiheit“ sitzt im Gefängnis (Wikinews berichtete)."
+    assert quotes(text) == []
