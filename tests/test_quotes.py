@@ -742,3 +742,14 @@ def test_a_partial_quote_before_its_verb_is_framed_by_the_clause() -> None:
 def test_an_editorial_note_is_no_cue() -> None:
     text = "Der Träger des „Sacharow-Preises für geistige Freiheit“ sitzt im Gefängnis (Wikinews berichtete)."
     assert quotes(text) == []
+
+
+def test_a_quotation_going_on_after_someones_words_keeps_their_frame_and_speaker() -> None:
+    text = (
+        "„Es ist erschütternd“, sagte Beck. „Die Menschen hier sind traumatisiert.“ "
+        "Der Bürgermeister von Christchurch, Bob Parker, teilte am Abend mit, es gebe Tote."
+    )
+    found = quotes(text)
+    assert found[1].content.text.startswith("Die Menschen")
+    assert speaker(found[1]) == "Beck"
+    assert found[1].frame is not None and found[1].frame.text == found[0].frame.text

@@ -393,9 +393,13 @@ def _direct_quotes(
     elif frame_before.rstrip().endswith(":") or _first_reporting_verb(sentence, sentence.start, spans[0][0]):
         cue = _strip_span(text, sentence.start, spans[0][0] - 1)
         speaker, mention = speakers.subject_near(sentence.start, spans[0][0])
-    elif (named := _frame_in_next(text, following, speakers)) is not None:
-        # the next sentence names the speaker: "Das sagte X." / "Bundestrainer Lund sprach von …"
+    elif (named := _frame_in_next(text, following, speakers)) is not None and (named[3] or not state.previous_quoted):
+        # the next sentence names the speaker: "Das sagte X." / "Bundestrainer Lund sprach von …";
+        # right after someone's words, only when it points back: else the quotation goes on
         speaker, mention, cue, _ = named
+    if cue is None and speaker is None and state.previous_quoted and state.quotes[-1].kind == "direct":
+        previous = state.quotes[-1]  # the words go on: „…“, sagte Beck. „Die Menschen hier …“
+        cue, speaker, mention = previous.frame, previous.speaker, previous.speaker_mention
     if cue is None:
         speaker = speaker or state.last_speaker
     for start, end in spans:
