@@ -753,3 +753,18 @@ def test_a_quotation_going_on_after_someones_words_keeps_their_frame_and_speaker
     assert found[1].content.text.startswith("Die Menschen")
     assert speaker(found[1]) == "Beck"
     assert found[1].frame is not None and found[1].frame.text == found[0].frame.text
+
+
+@pytest.mark.parametrize(
+    "text,mention",
+    [
+        (
+            "Der 84-jährige Küng, der als Kritiker des Papstes gilt, sagte, die Wahl sei schwierig.",
+            "Der 84-jährige Küng",
+        ),
+        ("Die Krise sei tief. Seiner Meinung nach habe die Aufsicht versagt.", "Seiner Meinung"),
+    ],
+)
+def test_the_speaker_phrase_leaves_out_a_relative_clause_and_the_cue(text: str, mention: str) -> None:
+    found = quotes(text)
+    assert found[-1].speaker_mention is not None and found[-1].speaker_mention.text == mention

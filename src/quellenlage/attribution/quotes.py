@@ -579,8 +579,9 @@ def _according_to(text: str, number: int, sentence: Sentence, speakers: SpeakerR
     mention: Span | None = _span(text, source_start, match.end(group))
     if group == "demnach":  # "Demnach …": the source just named
         speaker = state.last_document_speaker or state.last_speaker
-    elif group == "meinung":  # "Seiner Meinung nach …": the person last named
+    elif group == "meinung":  # "Seiner Meinung nach …": the person last named; "nach" is the cue
         speaker = state.last_speaker
+        mention = _strip_span(text, source_start, text.rindex("nach", source_start, match.end(group)))
     elif group == "info" and OWN_ACCOUNT.match(match[group]):  # "nach eigenen Angaben": the subject
         speaker, mention = speakers.subject_near(sentence.start, sentence.end)
         speaker = speaker or state.last_speaker

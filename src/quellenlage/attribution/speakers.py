@@ -113,6 +113,8 @@ APPOSITION_AFTER = re.compile(
     rf",\s+(?P<role>(?:{ARTICLES}\s+|[A-ZÄÖÜ]|[a-zäöüß]+(?:e|er|en|es)\s+[A-ZÄÖÜ])[^,.;:!?„“\"]{{3,80}}?)"
     r"(?=,|\s*[.!?](?:\s|$))"
 )
+# A clause, not an apposition, after a name: it ends in a verb ("Deiss, der sich dazu entschlossen hatte,").
+RELATIVE_CLAUSE_END = re.compile(r"\s[a-zäöüß]+(?:t|te|ten|en|n)\Z")
 # The name after a role, closing the sentence: "…, erklärte die Geschäftsführerin, Manuela Roßbach."
 NAME_AFTER = re.compile(
     r",\s+(?P<role>[A-ZÄÖÜ][\w.-]+(?:\s+(?:von|van|de|al|el|[A-ZÄÖÜ][\w.-]*)){1,3})(?=\s*[.!?](?:\s|$))"
@@ -229,7 +231,7 @@ class SpeakerResolver:
         if affiliation and affiliation.end() <= limit:
             phrase_end = affiliation.end()
         after = APPOSITION_AFTER.match(self.text, phrase_end) or NAME_AFTER.match(self.text, phrase_end)
-        if after and after.end() <= limit:
+        if after and after.end() <= limit and not RELATIVE_CLAUSE_END.search(after["role"]):
             phrase_end = after.end("role")
         return phrase_end
 
