@@ -768,3 +768,9 @@ def test_a_quotation_going_on_after_someones_words_keeps_their_frame_and_speaker
 def test_the_speaker_phrase_leaves_out_a_relative_clause_and_the_cue(text: str, mention: str) -> None:
     found = quotes(text)
     assert found[-1].speaker_mention is not None and found[-1].speaker_mention.text == mention
+
+
+def test_a_quoted_name_in_the_frame_of_a_direct_quote_is_part_of_the_frame() -> None:
+    [quote] = quotes("„Das wird das größte Flash-Update aller Zeiten“, schreibt die „Computerwoche“.")
+    assert quote.cue is not None and quote.cue.text == "schreibt"
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "die „Computerwoche“"

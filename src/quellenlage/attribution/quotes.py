@@ -371,7 +371,9 @@ def _direct_quotes(
     state: QuoteState,
 ) -> None:
     """Quotes of five or more words; the frame is what the sentence says outside them, or the
-    next sentence when it points back ("Das sagte der GDL-Vorsitzende Frank Seidel")."""
+    next sentence when it points back ("Das sagte der GDL-Vorsitzende Frank Seidel"). Names in
+    quotation marks are part of the frame („…“, schreibt die „Computerwoche“)."""
+    spans = [(start, end) for start, end in spans if not _title(text[start:end])] or spans
     outside_start = spans[-1][1] + 1
     frame_before = text[sentence.start : max(spans[0][0] - 1, sentence.start)]
     cue, speaker, mention = None, None, None
