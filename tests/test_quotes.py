@@ -774,3 +774,9 @@ def test_a_quoted_name_in_the_frame_of_a_direct_quote_is_part_of_the_frame() -> 
     [quote] = quotes("„Das wird das größte Flash-Update aller Zeiten“, schreibt die „Computerwoche“.")
     assert quote.cue is not None and quote.cue.text == "schreibt"
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "die „Computerwoche“"
+
+
+def test_an_according_to_phrase_frames_a_direct_quote_in_its_sentence() -> None:
+    found = quotes("Das Erdbeben traf die Stadt. Seiner Ansicht nach „sind wir wohl Zeugen des schwärzesten Tages“.")
+    assert found[-1].cue is not None and found[-1].cue.text == "nach"
+    assert found[-1].speaker_mention is not None and found[-1].speaker_mention.text == "Seiner Ansicht"

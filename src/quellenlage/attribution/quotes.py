@@ -395,6 +395,9 @@ def _direct_quotes(
     elif frame_before.rstrip().endswith(":") or _first_reporting_verb(sentence, sentence.start, spans[0][0]):
         cue = _strip_span(text, sentence.start, spans[0][0] - 1)
         speaker, mention = speakers.subject_near(sentence.start, spans[0][0])
+    elif (source := _source_outside(text, sentence, spans)) is not None:  # "Seiner Ansicht nach „…“"
+        source_start, speaker, mention = _source_of(text, sentence, source, _source_group(source), speakers, state)
+        cue = _strip_span(text, min(source_start, source.start()), source.end())
     elif (named := _frame_in_next(text, following, speakers)) is not None and (named[3] or not state.previous_quoted):
         # the next sentence names the speaker: "Das sagte X." / "Bundestrainer Lund sprach von …";
         # right after someone's words, only when it points back: else the quotation goes on
@@ -408,6 +411,15 @@ def _direct_quotes(
         if cue is None and not any(start <= t.start < end and t.pos in ("VERB", "AUX") for t in sentence.tokens):
             continue  # „Nackt unter Wölfen“: a title standing alone, nobody's words
         state.add("direct", _strip_span(text, start, end), cue, speaker, number, mention)
+
+
+def _source_outside(text: str, sentence: Sentence, spans: list[tuple[int, int]]) -> re.Match[str] | None:
+    """An "according to" phrase outside the quoted words that names their source."""
+    for match in ACCORDING_TO.finditer(text, sentence.start, sentence.end):
+        overlaps = any(match.start() < end and start - 1 < match.end() for start, end in spans)
+        if match["wie"] is None and match["relative"] is None and not overlaps:
+            return match
+    return None
 
 
 def _inverted_verb(sentence: Sentence, position: int) -> Token | None:
@@ -569,11 +581,36 @@ def _according_to(text: str, number: int, sentence: Sentence, speakers: SpeakerR
     )
     if not match:
         return False
-    group = next(
-        g for g in ("comp", "info", "per", "laut", "zufolge", "wie", "relative", "demnach", "meinung") if match[g]
-    )
+    group = _source_group(match)
     if group == "relative":
         return _relative_source(text, number, sentence, match, speakers, state)
+    source_start, speaker, mention = _source_of(text, sentence, match, group, speakers, state)
+    content = _strip_span(text, sentence.start, sentence.end)
+    frame_start, frame_end = (source_start if group == "zufolge" else match.start()), match.end()
+    if group in ("info", "per", "laut") and not text[sentence.start : match.start()].strip(' "„»'):
+        # a frame opening the sentence fills the whole Vorfeld: it ends at the finite verb
+        # ("Ersten Angaben vom Dienstag zufolge gehörte …", "Nach einer Studie der IADB sandten …")
+        verb = next((t for t in sentence.tokens if t.start >= match.end() and is_finite_verb(t)), None)
+        if verb is not None and verb.start > match.end():
+            frame_end = _strip_span(text, match.start(), verb.start).end
+            mention = _span(text, match.start(group), frame_end)
+            speaker = speakers.in_span(mention.start, mention.end) or speaker
+    frame = _strip_span(text, frame_start, frame_end)
+    content = _clause_around(text, sentence.tokens, frame) or content
+    state.add("according_to", content, frame, speaker, number, mention)
+    return True
+
+
+def _source_group(match: re.Match[str]) -> str:
+    return next(
+        g for g in ("comp", "info", "per", "laut", "zufolge", "wie", "relative", "demnach", "meinung") if match[g]
+    )
+
+
+def _source_of(
+    text: str, sentence: Sentence, match: re.Match[str], group: str, speakers: SpeakerResolver, state: QuoteState
+) -> tuple[int, Actor, Span | None]:
+    """Where an "according to" source starts, who it is and the words that name it."""
     source_start = match.start(group)
     if group == "zufolge":
         source_start = _source_before(sentence.tokens, source_start, match.end(group))
@@ -589,20 +626,7 @@ def _according_to(text: str, number: int, sentence: Sentence, speakers: SpeakerR
         speaker = speaker or state.last_speaker
     elif speaker is None:
         speaker = unnamed(INFO_HEAD.sub("", text[source_start : match.end(group)]))  # "… der Polizei" → Polizei
-    content = _strip_span(text, sentence.start, sentence.end)
-    frame_start, frame_end = (source_start if group == "zufolge" else match.start()), match.end()
-    if group in ("info", "per", "laut") and not text[sentence.start : match.start()].strip(' "„»'):
-        # a frame opening the sentence fills the whole Vorfeld: it ends at the finite verb
-        # ("Ersten Angaben vom Dienstag zufolge gehörte …", "Nach einer Studie der IADB sandten …")
-        verb = next((t for t in sentence.tokens if t.start >= match.end() and is_finite_verb(t)), None)
-        if verb is not None and verb.start > match.end():
-            frame_end = _strip_span(text, match.start(), verb.start).end
-            mention = _span(text, match.start(group), frame_end)
-            speaker = speakers.in_span(mention.start, mention.end) or speaker
-    frame = _strip_span(text, frame_start, frame_end)
-    content = _clause_around(text, sentence.tokens, frame) or content
-    state.add("according_to", content, frame, speaker, number, mention)
-    return True
+    return source_start, speaker, mention
 
 
 def _clause_around(text: str, tokens: list[Token], frame: Span) -> Span | None:
