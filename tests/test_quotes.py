@@ -780,3 +780,15 @@ def test_an_according_to_phrase_frames_a_direct_quote_in_its_sentence() -> None:
     found = quotes("Das Erdbeben traf die Stadt. Seiner Ansicht nach „sind wir wohl Zeugen des schwärzesten Tages“.")
     assert found[-1].cue is not None and found[-1].cue.text == "nach"
     assert found[-1].speaker_mention is not None and found[-1].speaker_mention.text == "Seiner Ansicht"
+
+
+def test_a_closing_so_frame_outranks_a_verb_inside_the_reported_words() -> None:
+    [quote] = quotes("Man habe als Ursprung der Störungen einen Punkt im Iran festgestellt, so der britische Sender.")
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "der britische Sender"
+
+
+def test_a_relative_clause_in_the_subject_does_not_give_the_finite_verb() -> None:
+    [quote] = quotes(
+        "Todor Kolarow, dessen Behörde zuständig ist, sagte, dass fünf Millionen Euro beschlagnahmt wurden."
+    )
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "Todor Kolarow"

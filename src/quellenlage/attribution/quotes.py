@@ -441,6 +441,9 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
         or _verb_before_dass(tokens, i)
     ]
     commas = [i for i, t in enumerate(tokens) if t.text in (",", ":")]
+    if (so_frame := _so_frame(text, sentence, sentence.start)) is not None:
+        # "Man habe … festgestellt, so der Sender": the verbs of the reported words cue nothing
+        verbs = [v for v in verbs if tokens[v].start >= so_frame.start() or not _reported_clause(tokens, v)]
     if verbs and _closes_sentence(tokens, commas, verbs[-1]):
         verbs = verbs[-1:] + verbs[:-1]  # „…, dass …, gäbe es nicht“, sagte X: the closing frame first
     for v in verbs:
@@ -498,7 +501,6 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
             speaker, mention = speakers.subject_near(tokens[subordinate_start(tokens, v)].start, tokens[v].start)
             _add_content(text, number, rest, cue, speaker, mention, state)
             return True
-    so_frame = _so_frame(text, sentence, sentence.start)
     if so_frame:
         content = [t for t in tokens if t.end <= so_frame.start() or t.start >= so_frame.end()]
         speaker, mention = speakers.subject_near(so_frame.start("source"), so_frame.end())

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from quellenlage.attribution.clauses import ARTICLE_FORMS, RELATIVE_WORDS
 from quellenlage.attribution.cues import is_finite_verb, is_reporting_verb
 from quellenlage.dates.resolve import MONTHS, WEEKDAYS
 from quellenlage.entities.index import ACTOR_FORMS, EntityIndex, ref
@@ -258,7 +259,7 @@ class SpeakerResolver:
         verb ("Ärzte ohne Grenzen teilte mit") or is the first nominative phrase after it
         ("Am Montag sagte der Sprecher der Polizei"); in a clause opened by "wie" or "dass" it
         is the first nominative phrase after the conjunction."""
-        tokens = self._tokens_in(start, end)
+        tokens = _without_relative_clauses(self._tokens_in(start, end))  # "C.Y. Leung, der … war, sagte"
         verb = _finite_verb_index(tokens)
         if verb is None:
             return None
@@ -478,6 +479,25 @@ def _passive_agent(tokens: Sequence[Token], verb: int) -> list[Token]:
         return []
     phrase = _noun_phrase_at(clause, agents[-1] + 1)
     return _with_genitives(clause, agents[-1] + 1 + len(phrase), phrase)
+
+
+RELATIVE_OPENERS = ARTICLE_FORMS | RELATIVE_WORDS
+
+
+def _without_relative_clauses(tokens: list[Token]) -> list[Token]:
+    """The words without the relative clauses set off by commas ("C.Y. Leung, der am Montag in
+    Guandong war, sagte"): their verbs are not the clause's."""
+    kept: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        if i and tokens[i].text == "," and i + 1 < len(tokens) and tokens[i + 1].text.lower() in RELATIVE_OPENERS:
+            close = next((j for j in range(i + 2, len(tokens)) if tokens[j].text == ","), None)
+            if close is not None and any(is_finite_verb(t) for t in tokens[i + 2 : close]):
+                i = close + 1
+                continue
+        kept.append(tokens[i])
+        i += 1
+    return kept
 
 
 def _is_noun_phrase(words: Sequence[Token]) -> bool:
