@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from quellenlage import analyze
-from quellenlage.model import Quote
+from quellenlage.attribution.quotes import cue_in
+from quellenlage.model import Quote, Span
 
 
 def quotes(text: str) -> list[Quote]:
@@ -792,3 +793,10 @@ def test_a_relative_clause_in_the_subject_does_not_give_the_finite_verb() -> Non
         "Todor Kolarow, dessen Behörde zuständig ist, sagte, dass fünf Millionen Euro beschlagnahmt wurden."
     )
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "Todor Kolarow"
+
+
+def test_a_long_frame_without_a_known_cue_word_has_no_cue() -> None:
+    line = "Jana Reimers, Meteorologin:"
+    assert cue_in(Span(start=0, end=len(line), text=line)) == Span(start=0, end=len(line), text=line)
+    frame = "Seine Zuversicht gründet sich auf die Erfahrungen mit der Türkei:"
+    assert cue_in(Span(start=0, end=len(frame), text=frame)) is None

@@ -807,6 +807,9 @@ def _title(words: str) -> bool:
     return all(w[:1].isupper() or not w[:1].isalpha() for w in words.split())
 
 
+ATTRIBUTION_LINE_WORDS = 4
+
+
 def cue_in(frame: Span | None) -> Span | None:
     """The speech word of a frame: the reporting verb, "laut", "zufolge", "hieß"; a frame
     without one (an attribution line, "Selenskyj:") is its own cue."""
@@ -815,8 +818,8 @@ def cue_in(frame: Span | None) -> Span | None:
     words = list(re.finditer(r"[\w-]+", frame.text))
     cue = next((w for w in words if w[0][0].islower() and is_reporting_verb(w[0])), None)
     cue = cue or next((w for w in words if w[0].lower() in CUE_WORDS), None)
-    if cue is None:
-        return frame
+    if cue is None:  # an attribution line ("Selenskyj:") is its own cue; a long frame has none we know
+        return frame if len(words) <= ATTRIBUTION_LINE_WORDS else None
     start = frame.start + cue.start()
     return Span(start=start, end=start + len(cue[0]), text=cue[0])
 
@@ -1091,7 +1094,7 @@ def _continues_previous(text: str, span: Span, speaker: Actor, state: QuoteState
     return (
         previous is not None
         and previous.kind == "indirect"
-        and previous.cue is None
+        and previous.frame is None
         and previous.speaker == speaker
         and re.fullmatch(r"[ \t.!?]*", text[previous.content.end : span.start]) is not None
     )
