@@ -800,3 +800,16 @@ def test_a_long_frame_without_a_known_cue_word_has_no_cue() -> None:
     assert cue_in(Span(start=0, end=len(line), text=line)) == Span(start=0, end=len(line), text=line)
     frame = "Seine Zuversicht gründet sich auf die Erfahrungen mit der Türkei:"
     assert cue_in(Span(start=0, end=len(frame), text=frame)) is None
+
+
+@pytest.mark.parametrize(
+    "text,addressee",
+    [
+        ("Der Minister sagte vor der versammelten Presse, die Lage sei ernst.", "der versammelten Presse"),
+        ("Der Manager sagte der US-Zeitschrift, die Tour sei lang gewesen.", "der US-Zeitschrift"),
+        ("Er sagte in einem Interview mit einem Fernsehsender, dass die Maus tot sei.", "einem Fernsehsender"),
+    ],
+)
+def test_the_addressee_is_the_press_or_the_medium_spoken_to(text: str, addressee: str) -> None:
+    [quote] = quotes(text)
+    assert quote.addressee is not None and quote.addressee.text == addressee

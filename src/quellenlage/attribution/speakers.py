@@ -126,9 +126,11 @@ AFFILIATION_AFTER = re.compile(
 )
 # Media addressed by name: "sagte der Deutschen Presse-Agentur", "sagte dem Sender „ntv“".
 ADDRESSEE = re.compile(
-    r"(?:\bgegenüber\s+|\b(?:sagte|erklärte|berichtete|teilte|bestätigte|schrieb|sagt|erklärt)\s+(?:[\w-]+\s+){0,3}?)"
-    r"(?P<who>(?:de[mnr]\s+)?(?:(?!gegenüber)[\w-]+(?:e|en|er)\s+){0,2}(?:„[^“]{1,40}“|[\w-]*(?:Zeitung|[Ss]ender|[Aa]gentur"
-    r"|Magazin|Journalisten|Reportern|Medien|Blatt|Parlament|Abgeordneten|Nachrichtenportal)(?:\s+„[^“]{1,40}“)?"
+    r"(?:\bgegenüber\s+|\bInterview\s+mit\s+|\bvor\s+(?=de[mnr]\s+(?:versammelten\s+)?(?:Presse|Journalisten|Reportern))"
+    r"|\b(?:sagte|erklärte|berichtete|teilte|bestätigte|schrieb|sagt|erklärt)\s+(?:[\w-]+\s+){0,3}?)"
+    r"(?P<who>(?:de[mnr]\s+|eine[mr]?\s+)?(?:(?!gegenüber)[\w-]+(?:e|en|er)\s+){0,2}(?:„[^“]{1,40}“|[\w-]*(?:Zeitung|[Ss]ender"
+    r"|[Aa]gentur|[Mm]agazin|Zeitschrift|Journalisten|Reporter[n]?|Presse|Medien|Blatt|Parlament|Abgeordneten"
+    r"|Nachrichtenportal)(?![\w-])(?:\s+„[^“]{1,40}“|\s+(?:dpa|AFP|AP|Reuters|[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*){0,2})(?=\s*[,.:;]))?"
     r"|CNN|BBC|ARD|ZDF|dpa|AFP|Reuters))"
 )
 # Addressees in a prepositional phrase of their verb: "appellierte an die Lehrkräfte", "forderte
