@@ -813,3 +813,8 @@ def test_a_long_frame_without_a_known_cue_word_has_no_cue() -> None:
 def test_the_addressee_is_the_press_or_the_medium_spoken_to(text: str, addressee: str) -> None:
     [quote] = quotes(text)
     assert quote.addressee is not None and quote.addressee.text == addressee
+
+
+def test_commenting_is_a_verb_of_saying() -> None:
+    [quote] = quotes("Der Analyst Robert Halver kommentierte: „Die Kanzlerin hat die Erwartungen hochgeschraubt.“")
+    assert quote.cue is not None and quote.cue.text == "kommentierte"

@@ -74,6 +74,9 @@ WEAK_REPORTING = {
     "formulier": "formuliert",
     "würdig": "gewürdigt",
     "spekulier": "spekuliert",
+    "kommentier": "kommentiert",
+    "resümier": "resümiert",
+    "konstatier": "konstatiert",
 }
 STRONG_REPORTING = [
     "sprach",
