@@ -402,15 +402,27 @@ def _direct_quotes(
         # the next sentence names the speaker: "Das sagte X." / "Bundestrainer Lund sprach von …";
         # right after someone's words, only when it points back: else the quotation goes on
         speaker, mention, cue, _ = named
-    if cue is None and speaker is None and state.previous_quoted and state.quotes[-1].kind == "direct":
-        previous = state.quotes[-1]  # the words go on: „…“, sagte Beck. „Die Menschen hier …“
-        cue, speaker, mention = previous.frame, previous.speaker, previous.speaker_mention
+    if cue is None and speaker is None and state.previous_quoted and (framing := _framing_direct_quote(state)):
+        # the words go on: „…“, sagte Beck. („Er sei …“) „Die Menschen hier …“
+        cue, speaker, mention = framing.frame, framing.speaker, framing.speaker_mention
     if cue is None:
         speaker = speaker or state.last_speaker
     for start, end in spans:
         if cue is None and not any(start <= t.start < end and t.pos in ("VERB", "AUX") for t in sentence.tokens):
             continue  # „Nackt unter Wölfen“: a title standing alone, nobody's words
         state.add("direct", _strip_span(text, start, end), cue, speaker, number, mention)
+
+
+def _framing_direct_quote(state: QuoteState) -> Quote | None:
+    """The direct quotation whose frame a run of quotations without frames of their own goes
+    back to: the last quote, or the one before frameless continuations of its speaker."""
+    run = list(reversed(state.quotes))
+    for quote in run:
+        if quote.frame is not None:
+            return quote if quote.kind == "direct" else None
+        if quote.speaker != run[0].speaker:
+            return None
+    return None
 
 
 def _source_outside(text: str, sentence: Sentence, spans: list[tuple[int, int]]) -> re.Match[str] | None:
