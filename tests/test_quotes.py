@@ -818,3 +818,12 @@ def test_the_addressee_is_the_press_or_the_medium_spoken_to(text: str, addressee
 def test_commenting_is_a_verb_of_saying() -> None:
     [quote] = quotes("Der Analyst Robert Halver kommentierte: „Die Kanzlerin hat die Erwartungen hochgeschraubt.“")
     assert quote.cue is not None and quote.cue.text == "kommentierte"
+
+
+def test_a_direct_quotation_after_reported_continuations_keeps_the_first_frame() -> None:
+    text = (
+        "Der Leiter des Programms, Klaus Stöhr, sagte: „Man muss sich vorbereiten.“ "
+        "Die Gefahr sei real. „Aber das Virus hat alle Möglichkeiten, sich zu verändern.“"
+    )
+    found = quotes(text)
+    assert found[-1].frame is not None and found[-1].frame.text == found[0].frame.text
