@@ -827,3 +827,8 @@ def test_a_direct_quotation_after_reported_continuations_keeps_the_first_frame()
     )
     found = quotes(text)
     assert found[-1].frame is not None and found[-1].frame.text == found[0].frame.text
+
+
+def test_a_nominative_article_makes_the_field_before_the_verb_the_speaker() -> None:
+    [quote] = quotes("Der 23-jährige Sportler gab bekannt: „Ich war an keiner Schlägerei beteiligt.“")
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "Der 23-jährige Sportler"

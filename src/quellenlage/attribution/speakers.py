@@ -512,7 +512,11 @@ def _is_noun_phrase(words: Sequence[Token]) -> bool:
     if len(words) == 1 and "PronType=Dem" in words[0].morph:  # "Dieser behauptete, …", not "Dies bestätigte Key"
         return _case(words[0]) == "Nom" and words[0].text.lower() not in NEUTER_DEMONSTRATIVES
     nouns = [t for t in words if t.pos in ("NOUN", "PROPN", "PRON")]
-    if not nouns or _case(nouns[0]) in ("Dat", "Acc") or nouns[0].text in TIME_NOUNS:
+    article_case = _case(words[0]) if words[0].pos == "DET" else ""
+    if not nouns or nouns[0].text in TIME_NOUNS or "Dat" in (_case(nouns[0]), article_case) or article_case == "Acc":
+        return False
+    # a nominative article outweighs a noun read as accusative ("Der 23-jährige Sportler")
+    if _case(nouns[0]) == "Acc" and article_case != "Nom":
         return False
     return all(_nominal(t) or t.pos in ("PUNCT", "CCONJ", "PRON") or t.text in NAME_PREPOSITIONS for t in words)
 
