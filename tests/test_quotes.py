@@ -832,3 +832,11 @@ def test_a_direct_quotation_after_reported_continuations_keeps_the_first_frame()
 def test_a_nominative_article_makes_the_field_before_the_verb_the_speaker() -> None:
     [quote] = quotes("Der 23-jährige Sportler gab bekannt: „Ich war an keiner Schlägerei beteiligt.“")
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "Der 23-jährige Sportler"
+
+
+def test_a_plain_verb_of_telling_closes_the_sentence_with_a_long_frame() -> None:
+    [quote] = quotes(
+        "Vor dem Absturz wurde kein Notsignal gesendet, teilte später der Direktor der Behörde, Bagus Puruhito, mit."
+    )
+    assert quote.content.text == "Vor dem Absturz wurde kein Notsignal gesendet"
+    assert quote.speaker_mention is not None and quote.speaker_mention.text.startswith("der Direktor der Behörde")

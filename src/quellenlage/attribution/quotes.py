@@ -58,6 +58,11 @@ CUE_WORDS = frozenset({"laut", "zufolge", "gemäß", "nach", "demnach", "wonach"
 # "…, teilte die GDL am Mittwoch mit.": a short frame closing the sentence reports what precedes,
 # in any mood.
 FRAME_AFTER_MAX = 10
+# A plain verb of telling closes the sentence with a longer frame too: "…, teilte später der
+# Direktor der Behörde, Bagus Puruhito, mit." (it takes no object of its own).
+TELLING = frozenset({"sagte", "sagten", "sagt", "teilte", "teilten", "teilt", "erklärte", "erklärten", "erklärt"})
+TELLING |= frozenset({"berichtete", "berichteten", "berichtet", "schrieb", "schrieben", "schreibt", "betonte"})
+FRAME_AFTER_TELLING_MAX = 16
 # How far the comma opening reported content may stand after the reporting verb.
 FRAME_BEFORE_MAX = 16
 # A sentence after a quotation that names its speaker: "Das sagte der GDL-Vorsitzende …"
@@ -494,7 +499,7 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
                 return True
         # frame last: "…, es habe Verluste gegeben, sagte Selenskyj."
         before = [c for c in commas if c < v]
-        closing_frame = bool(before) and v - before[-1] == 1 and len(tokens) - v <= FRAME_AFTER_MAX
+        closing_frame = bool(before) and v - before[-1] == 1 and len(tokens) - v <= _frame_after_max(tokens[v])
         if (
             before
             and v - before[-1] <= 2
@@ -527,7 +532,15 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
 
 def _closes_sentence(tokens: list[Token], commas: list[int], verb: int) -> bool:
     """Whether the verb opens a short frame right after a comma at the sentence end (", sagte er.")."""
-    return verb - 1 in commas and len(tokens) - verb <= FRAME_AFTER_MAX and is_reporting_verb(tokens[verb].text)
+    return (
+        verb - 1 in commas
+        and len(tokens) - verb <= _frame_after_max(tokens[verb])
+        and is_reporting_verb(tokens[verb].text)
+    )
+
+
+def _frame_after_max(verb: Token) -> int:
+    return FRAME_AFTER_TELLING_MAX if verb.text in TELLING else FRAME_AFTER_MAX
 
 
 def _clause_like(tokens: list[Token]) -> bool:

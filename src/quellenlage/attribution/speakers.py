@@ -537,8 +537,8 @@ def _first_nominative_phrase(words: Sequence[Token], any_case: bool = False) -> 
                 return [t]
             i += 1
             continue
-        if not _nominal(t):
-            i += 1
+        if not _nominal(t) or (t.pos == "ADJ" and i + 1 < len(words) and words[i + 1].pos == "DET"):
+            i += 1  # an adjective before an article is an adverb: "teilte später der Direktor mit"
             continue
         phrase = _noun_phrase_at(words, i)
         head = next((w for w in reversed(phrase) if w.pos in ("NOUN", "PROPN")), None)
