@@ -840,3 +840,9 @@ def test_a_plain_verb_of_telling_closes_the_sentence_with_a_long_frame() -> None
     )
     assert quote.content.text == "Vor dem Absturz wurde kein Notsignal gesendet"
     assert quote.speaker_mention is not None and quote.speaker_mention.text.startswith("der Direktor der Behörde")
+
+
+def test_a_third_person_present_in_e_is_reported_speech_when_the_lemmatizer_does_not_know_it() -> None:
+    [quote] = quotes("Die Agentur AP berichtete, der Hubschrauber gehöre einem Waffenfabrikanten.")
+    assert quote.content.text == "der Hubschrauber gehöre einem Waffenfabrikanten"
+    assert quote.mood == "Sub"

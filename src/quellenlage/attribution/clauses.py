@@ -97,13 +97,13 @@ def is_subjunctive(token: Token) -> bool:
         return False
     if "Mood=Sub" in token.morph or word in SUBJUNCTIVE:
         return True
+    if token.pos not in ("VERB", "AUX") or len(word) <= 3:
+        return False
     lemma = token.lemma.lower()
-    return (
-        token.pos in ("VERB", "AUX")
-        and len(word) > 3
-        and lemma.endswith("n")
-        and word == lemma[:-1] + ("e" if lemma.endswith(("ern", "eln")) else "")
-    )
+    if lemma == word and word.endswith("e") and token.text[0].islower() and "Person=3|" in token.morph + "|":
+        # no lemma found: a third person present in -e ("gehöre"), not a preterite in -te ("kippte")
+        return "Tense=Pres" in token.morph and not word.endswith("te")
+    return lemma.endswith("n") and word == lemma[:-1] + ("e" if lemma.endswith(("ern", "eln")) else "")
 
 
 def main_clause(tokens: list[Token]) -> list[Token]:
