@@ -846,3 +846,9 @@ def test_a_third_person_present_in_e_is_reported_speech_when_the_lemmatizer_does
     [quote] = quotes("Die Agentur AP berichtete, der Hubschrauber gehöre einem Waffenfabrikanten.")
     assert quote.content.text == "der Hubschrauber gehöre einem Waffenfabrikanten"
     assert quote.mood == "Sub"
+
+
+def test_a_closing_frame_may_point_back_with_das() -> None:
+    [quote] = quotes("Die Hauptkamera des Teleskops ist ausgefallen, das teilte das Institut in Baltimore mit.")
+    assert quote.content.text == "Die Hauptkamera des Teleskops ist ausgefallen"
+    assert quote.speaker_mention is not None and quote.speaker_mention.text.startswith("das Institut")

@@ -499,7 +499,11 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
                 return True
         # frame last: "…, es habe Verluste gegeben, sagte Selenskyj."
         before = [c for c in commas if c < v]
-        closing_frame = bool(before) and v - before[-1] == 1 and len(tokens) - v <= _frame_after_max(tokens[v])
+        # right after the comma, or after a pointer back to what was said (", das teilte X mit")
+        right_after = bool(before) and (
+            v - before[-1] == 1 or (v - before[-1] == 2 and tokens[v - 1].text.lower() in ("das", "dies"))
+        )
+        closing_frame = right_after and len(tokens) - v <= _frame_after_max(tokens[v])
         if (
             before
             and v - before[-1] <= 2
@@ -508,7 +512,10 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
         ):
             before[-1] = _wie_clause_start(tokens, before, v)
             cue = _strip_span(text, tokens[before[-1] + 1].start, tokens[-1].end)
-            speaker, mention = _frame_speaker(text, cue.start, sentence.end, speakers, state)
+            pointer = tokens[v - 1].text.lower() in ("das", "dies")  # the subject follows the verb
+            speaker, mention = _frame_speaker(
+                text, tokens[v].start if pointer else cue.start, sentence.end, speakers, state
+            )
             _add_content(text, number, tokens[: before[-1]], cue, speaker, mention, state)
             return True
         # no comma after the verb: "Selenskyj kritisierte es gebe …"
