@@ -852,9 +852,3 @@ def test_a_closing_frame_may_point_back_with_das() -> None:
     [quote] = quotes("Die Hauptkamera des Teleskops ist ausgefallen, das teilte das Institut in Baltimore mit.")
     assert quote.content.text == "Die Hauptkamera des Teleskops ist ausgefallen"
     assert quote.speaker_mention is not None and quote.speaker_mention.text.startswith("das Institut")
-
-
-def test_an_estimate_is_a_reported_speech_act() -> None:
-    [quote] = quotes("UNICEF schätzt die Zahl der missbrauchten Kinder auf 150 Millionen Mädchen.")
-    assert quote.kind == "speech_act"
-    assert quote.speaker_mention is not None and quote.speaker_mention.text == "UNICEF"
