@@ -852,3 +852,7 @@ def test_a_closing_frame_may_point_back_with_das() -> None:
     [quote] = quotes("Die Hauptkamera des Teleskops ist ausgefallen, das teilte das Institut in Baltimore mit.")
     assert quote.content.text == "Die Hauptkamera des Teleskops ist ausgefallen"
     assert quote.speaker_mention is not None and quote.speaker_mention.text.startswith("das Institut")
+
+
+def test_an_adverbial_clause_before_a_closing_verb_is_nobodys_statement() -> None:
+    assert quotes("Da ein Rückflug nach München nicht möglich war, entschied sich der Pilot für Düsseldorf.") == []

@@ -17,6 +17,7 @@ from quellenlage.attribution.clauses import (
     CONDITIONAL_FORMS,
     RELATIVE_WORDS,
     SEPARABLE_INFINITIVE,
+    SUBORDINATORS,
     free_standing_subjunctive,
     has_subjunctive,
     is_dependent_clause,
@@ -509,6 +510,7 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
             and v - before[-1] <= 2
             and (closing_frame or is_reported(tokens[: before[-1]]))
             and _clause_like(tokens[: before[-1]])  # not "Lars Schauer, Manager …, sagte"
+            and not _adverbial_clause(tokens[: before[-1]])  # not "Da kein Rückflug möglich war, entschied er"
         ):
             before[-1] = _wie_clause_start(tokens, before, v)
             cue = _strip_span(text, tokens[before[-1] + 1].start, tokens[-1].end)
@@ -548,6 +550,13 @@ def _closes_sentence(tokens: list[Token], commas: list[int], verb: int) -> bool:
 
 def _frame_after_max(verb: Token) -> int:
     return FRAME_AFTER_TELLING_MAX if verb.text in TELLING else FRAME_AFTER_MAX
+
+
+def _adverbial_clause(tokens: list[Token]) -> bool:
+    """Whether words before a closing verb are an adverbial clause of its sentence ("Obwohl …,
+    bestritt er"), not someone's statement."""
+    first = tokens[0].text.lower() if tokens else ""
+    return first in SUBORDINATORS and not is_reported(tokens)
 
 
 def _clause_like(tokens: list[Token]) -> bool:
