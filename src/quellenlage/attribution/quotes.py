@@ -553,10 +553,11 @@ def _frame_after_max(verb: Token) -> int:
 
 
 def _adverbial_clause(tokens: list[Token]) -> bool:
-    """Whether words before a closing verb are an adverbial clause of its sentence ("Obwohl …,
-    bestritt er"), not someone's statement."""
+    """Whether words before a closing verb are only an adverbial clause of its sentence
+    ("Obwohl …, bestritt er"), not someone's statement ("Wenn …, droht ein Kollaps, sagte er")."""
     first = tokens[0].text.lower() if tokens else ""
-    return first in SUBORDINATORS and not is_reported(tokens)
+    main_clause_follows = any(t.text == "," and is_finite_verb(n) for t, n in zip(tokens, tokens[1:], strict=False))
+    return first in SUBORDINATORS and not main_clause_follows and not is_reported(tokens)
 
 
 def _clause_like(tokens: list[Token]) -> bool:
