@@ -856,3 +856,8 @@ def test_a_closing_frame_may_point_back_with_das() -> None:
 
 def test_an_adverbial_clause_before_a_closing_verb_is_nobodys_statement() -> None:
     assert quotes("Da ein Rückflug nach München nicht möglich war, entschied sich der Pilot für Düsseldorf.") == []
+
+
+def test_a_subject_with_its_name_in_apposition_is_no_statement_before_a_closing_verb() -> None:
+    text = "Die Haushaltspolitikerin von Bündnis 90/Die Grünen, Anja Hajduk, kritisierte die Pläne der Regierung."
+    assert [q.kind for q in quotes(text)] in ([], ["speech_act"])

@@ -562,8 +562,14 @@ def _adverbial_clause(tokens: list[Token]) -> bool:
 
 def _clause_like(tokens: list[Token]) -> bool:
     """Whether words can be someone's statement rather than a name with its apposition: a
-    verb, or length (the tagger misses verbs like "plane")."""
-    return any(t.pos in ("VERB", "AUX") for t in tokens) or sum(t.pos != "PUNCT" for t in tokens) > 8
+    verb, or length (the tagger misses verbs like "plane") unless a name closes them ("Die
+    Haushaltspolitikerin der Grünen, Anja Hajduk")."""
+    if any(t.pos in ("VERB", "AUX") for t in tokens):
+        return True
+    last_comma = max((i for i, t in enumerate(tokens) if t.text == ","), default=None)
+    if last_comma is not None and all(t.pos == "PROPN" for t in tokens[last_comma + 1 :]):
+        return False
+    return sum(t.pos != "PUNCT" for t in tokens) > 8
 
 
 def _right_after(tokens: list[Token], verb: int, comma: int) -> bool:
