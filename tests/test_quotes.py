@@ -861,3 +861,11 @@ def test_an_adverbial_clause_before_a_closing_verb_is_nobodys_statement() -> Non
 def test_a_subject_with_its_name_in_apposition_is_no_statement_before_a_closing_verb() -> None:
     text = "Die Haushaltspolitikerin von Bündnis 90/Die Grünen, Anja Hajduk, kritisierte die Pläne der Regierung."
     assert [q.kind for q in quotes(text)] in ([], ["speech_act"])
+
+
+def test_an_according_to_source_keeps_titles_and_initials() -> None:
+    [quote] = quotes("Man könne laut Klinikdirektor Prof. Dr. Matthias W. Beckmann vielen Paaren helfen.")
+    assert (
+        quote.speaker_mention is not None
+        and quote.speaker_mention.text == "Klinikdirektor Prof. Dr. Matthias W. Beckmann"
+    )

@@ -270,7 +270,10 @@ SUBJUNCTIVE |= frozenset(
 )
 
 # A source named in a frame: "der Deutschen Presse-Agentur", "Augenzeugen", "dem Magazin „Der Spiegel“".
-NAME_WORD = r"(?:„[^“]{1,40}“|[A-ZÄÖÜ][\w-]*|[a-z][\w-]*\.(?:de|com|net|org|at|ch)\b|[a-z]+-[A-ZÄÖÜ][\w-]*)"
+NAME_WORD = (
+    r"(?:„[^“]{1,40}“|(?:Prof|Dr|Dipl|[A-ZÄÖÜ])\.(?=\s+[A-ZÄÖÜ])|[A-ZÄÖÜ][\w-]*|"
+    r"[a-z][\w-]*\.(?:de|com|net|org|at|ch)\b|[a-z]+-[A-ZÄÖÜ][\w-]*)"
+)
 SOURCE_WORDS = rf"(?:[a-zäöüß-]+(?:e|en|em|er|es)\s+)*{NAME_WORD}(?:\s+{NAME_WORD})*"
 SOURCE_PHRASE = (
     rf"(?:(?:de[rmns]|die|das|einem|einer|eines|diese[mnrs]?|jene[mnrs]?|seine[mnrs]?|ihre[mnrs]?)\s+)?{SOURCE_WORDS}"
