@@ -869,3 +869,8 @@ def test_an_according_to_source_keeps_titles_and_initials() -> None:
         quote.speaker_mention is not None
         and quote.speaker_mention.text == "Klinikdirektor Prof. Dr. Matthias W. Beckmann"
     )
+
+
+def test_an_according_to_source_in_the_genitive_plural_without_article() -> None:
+    [quote] = quotes("Bei einem Schusswechsel wurde nach Angaben libanesischer Sicherheitskreise eine Person getötet.")
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "Angaben libanesischer Sicherheitskreise"
