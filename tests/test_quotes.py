@@ -874,3 +874,9 @@ def test_an_according_to_source_keeps_titles_and_initials() -> None:
 def test_an_according_to_source_in_the_genitive_plural_without_article() -> None:
     [quote] = quotes("Bei einem Schusswechsel wurde nach Angaben libanesischer Sicherheitskreise eine Person getötet.")
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "Angaben libanesischer Sicherheitskreise"
+
+
+def test_what_a_study_yields_is_its_claim() -> None:
+    [quote] = quotes("Wie eine Studie ergab, trinken viele Kinder bereits vor dem 13. Lebensjahr regelmäßig Alkohol.")
+    assert quote.cue is not None and quote.cue.text == "ergab"
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "eine Studie"

@@ -746,10 +746,14 @@ def _relative_source(
     return True
 
 
+# What a study or an investigation yields: "Wie eine Studie ergab, …", "wie aus dem Bericht hervorgeht".
+FINDING_VERBS = frozenset({"ergab", "ergaben", "ergibt", "ergeben", "hervorgeht", "hervorging", "hervorgehen"})
+
+
 def _reports(match: re.Match[str]) -> bool:
     """ "wie die Polizei mitteilte": a wie-clause is a source frame only with a reporting verb
     ("wie erwartet" is none)."""
-    return is_reporting_verb(match["wie_verb"])
+    return is_reporting_verb(match["wie_verb"]) or match["wie_verb"] in FINDING_VERBS
 
 
 def _partial_quotes(
@@ -864,7 +868,7 @@ def cue_in(frame: Span | None) -> Span | None:
     if frame is None:
         return None
     words = list(re.finditer(r"[\w-]+", frame.text))
-    cue = next((w for w in words if w[0][0].islower() and is_reporting_verb(w[0])), None)
+    cue = next((w for w in words if w[0][0].islower() and (is_reporting_verb(w[0]) or w[0] in FINDING_VERBS)), None)
     cue = cue or next((w for w in words if w[0].lower() in CUE_WORDS), None)
     if cue is None:  # an attribution line ("Selenskyj:") is its own cue; a long frame has none we know
         return frame if len(words) <= ATTRIBUTION_LINE_WORDS else None
