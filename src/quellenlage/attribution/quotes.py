@@ -69,6 +69,7 @@ FRAME_BEFORE_MAX = 16
 # A sentence after a quotation that names its speaker: "Das sagte der GDL-Vorsitzende …"
 EMERGES_FROM = re.compile(r"\baus\s+(?P<source>[^,.;:]{2,80}?)\s+hervor\b")
 POINTS_BACK = frozenset({"Das", "Dies", "So", "Diese", "Dieses"})
+POINTERS = frozenset({"das", "dies"})  # ", das teilte das Institut mit"
 # A sentence is a direct quotation when quoted words make up at least this share of it;
 # below, its quoted stretches are fragments embedded in reported speech or prose.
 DIRECT_SHARE = 0.4
@@ -501,9 +502,8 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
         # frame last: "…, es habe Verluste gegeben, sagte Selenskyj."
         before = [c for c in commas if c < v]
         # right after the comma, or after a pointer back to what was said (", das teilte X mit")
-        right_after = bool(before) and (
-            v - before[-1] == 1 or (v - before[-1] == 2 and tokens[v - 1].text.lower() in ("das", "dies"))
-        )
+        pointer = tokens[v - 1].text.lower() in POINTERS
+        right_after = bool(before) and (v - before[-1] == 1 or (v - before[-1] == 2 and pointer))
         closing_frame = right_after and len(tokens) - v <= _frame_after_max(tokens[v])
         if (
             before
@@ -514,8 +514,7 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
         ):
             before[-1] = _wie_clause_start(tokens, before, v)
             cue = _strip_span(text, tokens[before[-1] + 1].start, tokens[-1].end)
-            pointer = tokens[v - 1].text.lower() in ("das", "dies")  # the subject follows the verb
-            speaker, mention = _frame_speaker(
+            speaker, mention = _frame_speaker(  # after a pointer, the subject follows the verb
                 text, tokens[v].start if pointer else cue.start, sentence.end, speakers, state
             )
             _add_content(text, number, tokens[: before[-1]], cue, speaker, mention, state)
@@ -859,12 +858,13 @@ def _title(words: str) -> bool:
     return all(w[:1].isupper() or not w[:1].isalpha() for w in words.split())
 
 
+# The longest frame without a speech word that is its own cue: an attribution line.
 ATTRIBUTION_LINE_WORDS = 4
 
 
 def cue_in(frame: Span | None) -> Span | None:
-    """The speech word of a frame: the reporting verb, "laut", "zufolge", "hieß"; a frame
-    without one (an attribution line, "Selenskyj:") is its own cue."""
+    """The speech word of a frame: the reporting verb, "laut", "zufolge", "hieß"; a short frame
+    without one (an attribution line, "Selenskyj:") is its own cue, a longer one has none."""
     if frame is None:
         return None
     words = list(re.finditer(r"[\w-]+", frame.text))
