@@ -27,6 +27,8 @@ MODAL_PRETERITES = frozenset(
 HEARSAY_MODALS = frozenset({"soll", "sollen"})
 RELATIVE_WORDS = frozenset({"was", "wo", "womit", "wodurch", "worauf", "welche", "welcher", "welches", "welchen"})
 ARTICLE_FORMS = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen", "denen"})
+# The finite forms of "werden" that make a passive with a participle ("wurde … kritisiert").
+PASSIVE_AUXILIARIES = frozenset({"wird", "werden", "wurde", "wurden"})
 
 
 def is_reported(tokens: list[Token]) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from quellenlage.attribution.clauses import (
     ARTICLE_FORMS,
     CONDITIONAL_FORMS,
+    PASSIVE_AUXILIARIES,
     RELATIVE_WORDS,
     SEPARABLE_INFINITIVE,
     SUBORDINATORS,
@@ -180,7 +181,6 @@ def find_quotes(text: str, segments: list[Segment], sentences: list[Sentence], i
 
 # Participles of demanding and accusing that, in the passive, make their subject the addressee.
 PASSIVE_DIRECTIVES = frozenset({"vorgeworfen", "beschuldigt", "aufgefordert", "gebeten", "angeklagt", "verdächtigt"})
-PASSIVE_AUXILIARY_WORDS = frozenset({"wird", "werden", "wurde", "wurden"})
 
 
 CITING = frozenset({"zitiert", "zitierte", "zitierten", "zitieren"})
@@ -189,7 +189,7 @@ CITING = frozenset({"zitiert", "zitierte", "zitierten", "zitieren"})
 def _active_citation(frame: Span, cue: Span) -> bool:
     """Whether the frame cites someone in the active voice: its subject is the medium, its
     object the speaker ("Ein Fernsehsender zitierte Papandreou mit den Worten …")."""
-    return cue.text.lower() in CITING and not _frame_words(frame) & PASSIVE_AUXILIARY_WORDS
+    return cue.text.lower() in CITING and not _frame_words(frame) & PASSIVE_AUXILIARIES
 
 
 def _passive_directive(frame: Span, cue: Span | None) -> bool:
@@ -199,7 +199,7 @@ def _passive_directive(frame: Span, cue: Span | None) -> bool:
     return (
         cue is not None
         and cue.text.lower() in PASSIVE_DIRECTIVES
-        and bool(words & PASSIVE_AUXILIARY_WORDS)
+        and bool(words & PASSIVE_AUXILIARIES)
         and ("von" not in words)
     )
 
@@ -820,7 +820,7 @@ def _speech_act(text: str, number: int, sentence: Sentence, speakers: SpeakerRes
 NEEDS_PARTICLE = dict.fromkeys(("warf", "warfen", "wirft", "werfen"), "vor") | dict.fromkeys(
     ("verwies", "verweist", "verwiesen"), "auf"
 )
-PASSIVE_AUXILIARIES = frozenset({"wurde", "wurden", "wird", "werden", "worden"})
+PASSIVE_FORMS = PASSIVE_AUXILIARIES | {"worden"}
 
 
 def _acts_by_speaking(tokens: list[Token], verb: Token) -> bool:
@@ -830,7 +830,7 @@ def _acts_by_speaking(tokens: list[Token], verb: Token) -> bool:
     particle = NEEDS_PARTICLE.get(verb.text.lower())
     if particle is not None and particle not in words:
         return False
-    return not ("VerbForm=Part" in verb.morph and words & PASSIVE_AUXILIARIES)
+    return not ("VerbForm=Part" in verb.morph and words & PASSIVE_FORMS)
 
 
 def _verbatim_in(kind: str, content: Span) -> list[Span]:

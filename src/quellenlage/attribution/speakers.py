@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from quellenlage.attribution.clauses import ARTICLE_FORMS, RELATIVE_WORDS
+from quellenlage.attribution.clauses import ARTICLE_FORMS, PASSIVE_AUXILIARIES, RELATIVE_WORDS
 from quellenlage.attribution.cues import is_finite_verb, is_reporting_verb
 from quellenlage.dates.resolve import MONTHS, WEEKDAYS
 from quellenlage.entities.index import ACTOR_FORMS, EntityIndex, ref
@@ -414,7 +414,8 @@ class SpeakerResolver:
 NOMINAL = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "X"})
 # Prepositions that stay inside a name or an affiliation: "Ärzte ohne Grenzen", "Müller von der Caritas".
 NAME_PREPOSITIONS = frozenset({"ohne", "für", "von", "vom", "in", "im", "aus", "beim"})  # "Ein Gericht in Virginia"
-# Nouns that make a field before the verb a time, not a subject ("Ende Januar verkündete der DFB").
+# Nouns that make a field before the verb a time or an adverbial, not a subject ("Ende Januar
+# verkündete der DFB", "Des Weiteren verwies Steinbrück").
 TIME_NOUNS = frozenset(
     {"Ende", "Anfang", "Mitte", "Beginn", "Weiteren", "Jahr", "Woche", "Tag", "Abend", "Morgen", "Nacht", *WEEKDAYS}
     | set(MONTHS.replace("\\", "").split("|"))
@@ -463,7 +464,6 @@ def _finite_verb_index(tokens: Sequence[Token]) -> int | None:
 NEUTER_DEMONSTRATIVES = frozenset({"dies", "dieses"})
 
 
-PASSIVE_AUXILIARIES = frozenset({"wird", "werden", "wurde", "wurden"})
 AGENT_PREPOSITIONS = frozenset({"von", "vom", "durch"})
 
 

@@ -299,9 +299,8 @@ def predict(article: WikinewsArticle) -> list[PredictedQuotation]:
             span = _speaker_fallback(quote, entities)
             speaker = ids(*span) if span else ()
         kind_type = KIND_TO_TYPE.get(quote.kind)
-        if (
-            quote.kind == "indirect" and quote.frame is None and quote.cue is None
-        ):  # a frameless continuation: in the subjunctive or not
+        # a frameless continuation: in the subjunctive or not
+        if quote.kind == "indirect" and quote.frame is None and quote.cue is None:
             kind_type = "IndirectFreeIndirect" if quote.mood == "Sub" else "FreeIndirect"
         if kind_type in WHOLE_SENTENCE_TYPES:
             message = _with_neighbours(article, message, frozenset(), SENTENCE_ENDS)
