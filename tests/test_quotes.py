@@ -877,3 +877,7 @@ def test_what_a_study_yields_is_its_claim() -> None:
     [quote] = quotes("Wie eine Studie ergab, trinken viele Kinder bereits vor dem 13. Lebensjahr regelmäßig Alkohol.")
     assert quote.cue is not None and quote.cue.text == "ergab"
     assert quote.speaker_mention is not None and quote.speaker_mention.text == "eine Studie"
+
+
+def test_a_title_after_a_noun_of_works_is_nobodys_words() -> None:
+    assert quotes("Der Komponist schrieb einige Titel zu Stanley Kubricks Film „2001: Odyssee im Weltraum“.") == []

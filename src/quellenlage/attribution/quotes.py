@@ -262,7 +262,7 @@ def _sentence_quotes(
     speakers: SpeakerResolver,
     state: QuoteState,
 ) -> None:
-    quoted = quoted_spans(text, sentence.start, sentence.end)
+    quoted = [span for span in quoted_spans(text, sentence.start, sentence.end) if not _named_work(text, span)]
     quoted_words = sum(_word_count(text[start:end]) for start, end in quoted)
     outside = [t for t in sentence.tokens if not any(start <= t.start < end for start, end in quoted)]
     if _announced_by_colon(text, sentence, quoted) or (
@@ -850,6 +850,18 @@ def _someones_words(words: str) -> bool:
     """Quoted words that read as someone's: two or more starting in lower case, or seven or more."""
     count = len(words.split())
     return (count >= 2 and words[:1].islower()) or count >= 7
+
+
+# Nouns whose quoted apposition names a work, not someone's words: die CD „Have a nice day“.
+WORK_NOUNS = re.compile(
+    r"(?:CD|Album|Buch|Film|Titel|Vortrag|Vorträge|Sendung|Ausstellung|Enzyklika|Roman|Lied|Song|Single|Stück"
+    r"|Oper|Serie|Kampagne|Projekt|Programm|Motto|Studie|Bericht|Dokumentation)\s*[„»\"‚]\Z"
+)
+
+
+def _named_work(text: str, span: tuple[int, int]) -> bool:
+    """Whether quoted words are the title a noun of works puts in apposition („Have a nice day“)."""
+    return WORK_NOUNS.search(text, max(0, span[0] - 30), span[0]) is not None
 
 
 def _title(words: str) -> bool:
