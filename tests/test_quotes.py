@@ -881,3 +881,7 @@ def test_what_a_study_yields_is_its_claim() -> None:
 
 def test_a_title_after_a_noun_of_works_is_nobodys_words() -> None:
     assert quotes("Der Komponist schrieb einige Titel zu Stanley Kubricks Film „2001: Odyssee im Weltraum“.") == []
+
+
+def test_a_question_claims_nothing_even_with_an_according_to_phrase() -> None:
+    assert quotes("Welche Vorschläge der Gesetzesnovelle sind Ihrer Meinung nach verfassungswidrig?") == []

@@ -628,8 +628,8 @@ def _according_to(text: str, number: int, sentence: Sentence, speakers: SpeakerR
     match = next(
         (m for m in ACCORDING_TO.finditer(text, sentence.start, sentence.end) if m["wie"] is None or _reports(m)), None
     )
-    if not match:
-        return False
+    if not match or sentence.text.rstrip(' "“”»«').endswith("?"):
+        return False  # a question claims nothing ("Welche Vorschläge lehnen Sie Ihrer Meinung nach ab?")
     group = _source_group(match)
     if group == "relative":
         return _relative_source(text, number, sentence, match, speakers, state)
