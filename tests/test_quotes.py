@@ -885,3 +885,7 @@ def test_a_title_after_a_noun_of_works_is_nobodys_words() -> None:
 
 def test_a_question_claims_nothing_even_with_an_according_to_phrase() -> None:
     assert quotes("Welche Vorschläge der Gesetzesnovelle sind Ihrer Meinung nach verfassungswidrig?") == []
+
+
+def test_after_the_end_of_an_investigation_is_a_time_not_a_source() -> None:
+    assert quotes("Nach Abschluss der Ermittlungen beantragte die Staatsanwaltschaft einen Prozess.") == []

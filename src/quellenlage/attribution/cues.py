@@ -293,7 +293,7 @@ ACCORDING_TO = re.compile(
     r"\b(?:(?:[Nn]ach|[Ll]aut)\s+(?P<comp>[A-ZÄÖÜ][\w-]*-(?:Angaben|Informationen|Schätzungen|Berichten|"
     r"Darstellung|Zahlen|Medienberichten|Quellen|Kreisen))"
     r"|(?:[Nn]ach|[Ll]aut|[Gg]emäß)\s+(?P<info>(?:(?:de[mnrs]|einem|einer|eines|diese[mrs]|seine[mr]|ihre[mr]|deren|dessen"
-    r"|eigene[mnr])\s+)?(?:[A-ZÄÖÜ]\w+s\s+)?(?:[\w-]*[a-zäöüß](?:e|en|em|er|es)\s+){0,2}"
+    r"|eigene[mnr])\s+)?(?:(?!Abschluss\b)[A-ZÄÖÜ]\w+s\s+)?(?:[\w-]*[a-zäöüß](?:e|en|em|er|es)\s+){0,2}"
     rf"(?=[A-ZÄÖÜ])[\w-]*?(?i:{INFO_NOUNS})\b(?:\s+(?:de[smr]|von|aus|eines|einer)\s+{SOURCE_PHRASE}|\s+[A-ZÄÖÜ][\w-]+s\b"
     r"|\s+(?:[a-zäöü]+er\s+){1,2}[A-ZÄÖÜ][\w-]+)?)"
     rf"|[Gg]emäß\s+(?P<per>{SOURCE_PHRASE})"
