@@ -26,6 +26,7 @@ MODAL_PRETERITES = frozenset(
 # "soll" reports what others say ("Der Club soll absteigen") as often as it plans.
 HEARSAY_MODALS = frozenset({"soll", "sollen"})
 RELATIVE_WORDS = frozenset({"was", "wo", "womit", "wodurch", "worauf", "welche", "welcher", "welches", "welchen"})
+RELATIVE_WORDS |= frozenset({"wobei", "woraufhin", "worin", "woran", "wofür"})
 ARTICLE_FORMS = frozenset({"der", "die", "das", "dem", "den", "deren", "dessen", "denen"})
 # The finite forms of "werden" that make a passive with a participle ("wurde … kritisiert").
 PASSIVE_AUXILIARIES = frozenset({"wird", "werden", "wurde", "wurden"})
