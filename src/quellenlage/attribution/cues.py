@@ -172,7 +172,7 @@ DIRECTIVE = re.compile(
 )
 # Verbs that report an act of speaking without giving its content ("warnt vor …").
 SPEECH_ACT = re.compile(
-    r"\b(?!droht\b|verglichen\b|(?:ge\w+t|angekündigt)(?:e|en|em|er|es)\b)"
+    r"\b(?!droht\b|verglichen\b|(?:ge\w+t|angekündigt)(?:e|en|em|er|es)\b|\w+end(?:e|en|em|er|es)?\b)"
     r"(?:warn|forder|appellier|droh|mahn|bezeichn|kündigt|angekündigt|nannte|nennt|verwies"
     r"|verweist|würdigt|verglich|beziffert|attackiert|versichert|klagt|beklagt|wirft|warf|riet|rät)"
     r"\w*\b"
