@@ -667,6 +667,7 @@ def test_an_active_citation_makes_its_object_the_speaker() -> None:
         "Da ein Rückflug nach München nicht möglich war, entschied sich der Pilot für Düsseldorf.",
         "Der Verband betonte, wobei je nach Region eine andere App verwendet wird.",
         "Die Aktionen gehen trotz drohender Räumung weiter.",
+        "Sie warf das Sportgerät 66,56 Meter weit und siegte so vor der Russin Natalja Sadova.",
     ],
 )
 def test_adverbial_clauses_around_a_verb_are_nobodys_words(text: str) -> None:

@@ -828,9 +828,18 @@ def _acts_by_speaking(tokens: list[Token], verb: Token) -> bool:
     active voice ("ist für Montag angekündigt worden" reports the plan, not who announced it)."""
     words = {t.text.lower() for t in tokens}
     particle = NEEDS_PARTICLE.get(verb.text.lower())
-    if particle is not None and particle not in words:
+    if particle == "vor" and not _clause_final(tokens, particle):
+        return False  # "warf das Gerät 66 Meter weit und siegte vor der Russin": no "warf … vor"
+    if particle is not None and particle not in words:  # "verwies auf"
         return False
     return not ("VerbForm=Part" in verb.morph and words & PASSIVE_FORMS)
+
+
+def _clause_final(tokens: list[Token], word: str) -> bool:
+    """Whether the word closes a clause, as a separable particle does ("warf ihm Betrug vor.")."""
+    return any(
+        t.text.lower() == word and (i + 1 == len(tokens) or tokens[i + 1].pos == "PUNCT") for i, t in enumerate(tokens)
+    )
 
 
 def _verbatim_in(kind: str, content: Span) -> list[Span]:
