@@ -815,11 +815,11 @@ def _speech_act(text: str, number: int, sentence: Sentence, speakers: SpeakerRes
     return True
 
 
-# Speech-act verbs that mean something else without their particle: "warf einen Böller" (vs.
-# "warf … vor"), "des Landes verwiesen" (vs. "verwies auf").
-NEEDS_PARTICLE = dict.fromkeys(("warf", "warfen", "wirft", "werfen"), "vor") | dict.fromkeys(
-    ("verwies", "verweist", "verwiesen"), "auf"
-)
+# Speech-act verbs that mean something else without their particle, which closes the clause:
+# "warf einen Böller" or "siegte vor der Russin" (vs. "warf ihm Betrug vor").
+NEEDS_PARTICLE = dict.fromkeys(("warf", "warfen", "wirft", "werfen"), "vor")
+# ... or without their preposition, anywhere after them: "des Landes verwiesen" (vs. "verwies auf").
+NEEDS_PREPOSITION = dict.fromkeys(("verwies", "verweist", "verwiesen"), "auf")
 PASSIVE_FORMS = PASSIVE_AUXILIARIES | {"worden"}
 
 
@@ -828,9 +828,10 @@ def _acts_by_speaking(tokens: list[Token], verb: Token) -> bool:
     active voice ("ist für Montag angekündigt worden" reports the plan, not who announced it)."""
     words = {t.text.lower() for t in tokens}
     particle = NEEDS_PARTICLE.get(verb.text.lower())
-    if particle == "vor" and not _clause_final(tokens, particle):
-        return False  # "warf das Gerät 66 Meter weit und siegte vor der Russin": no "warf … vor"
-    if particle is not None and particle not in words:  # "verwies auf"
+    if particle is not None and not _clause_final(tokens, particle):
+        return False
+    preposition = NEEDS_PREPOSITION.get(verb.text.lower())
+    if preposition is not None and preposition not in words:
         return False
     return not ("VerbForm=Part" in verb.morph and words & PASSIVE_FORMS)
 

@@ -261,12 +261,16 @@ class SpeakerResolver:
         verb ("Ärzte ohne Grenzen teilte mit") or is the first nominative phrase after it
         ("Am Montag sagte der Sprecher der Polizei"); in a clause opened by "wie" or "dass" it
         is the first nominative phrase after the conjunction."""
-        tokens = _without_relative_clauses(self._tokens_in(start, end))  # "C.Y. Leung, der … war, sagte"
+        sentence = self._sentence_at(start)
+        if sentence is None:
+            return None
+        to_sentence_end = [t for t in sentence.tokens if start <= t.start]
+        # "C.Y. Leung, der … war, sagte": the relative clause's verb is not the clause's
+        tokens = _without_relative_clauses([t for t in to_sentence_end if t.end <= end])
         verb = _finite_verb_index(tokens)
         if verb is None:
             return None
-        sentence = self._sentence_at(start)
-        agent = _passive_agent(self._tokens_in(start, sentence.end) if sentence else tokens, verb)
+        agent = _passive_agent(to_sentence_end, verb)
         if agent:  # "Die al-Shabaab wurde von Kenias Regierung beschuldigt": the agent speaks
             return self._span(agent[0].start, self._phrase_end(agent[-1].end, end))
         field = tokens[:verb]
