@@ -361,3 +361,17 @@ def test_predict_keeps_the_verb_of_a_speech_act_in_its_message() -> None:
     [first] = predict(article)
     assert first.type == "Reported" and not first.frame and not first.cue
     assert "warnt" in [article.tokens[i].text for i in first.quote]
+
+
+def test_predict_gives_verbatim_words_of_a_continuation_the_frame_that_introduced_the_speaker() -> None:
+    # the data annotate „…“ inside a frameless continuation with the frame of the speaker's last quote
+    text = (
+        "Die Hausverwaltung versicherte, dass die Gedenktafel noch existiere. "
+        "Eine „offene architektonische Frage“ sei der Grund für die Verzögerung."
+    )
+    article = parse_wikinews(article_dict([], text=text))
+    predicted = predict(article)
+    [nested] = [p for p in predicted if p.kind == "verbatim"]
+    words = [article.tokens[i].text for i in nested.frame]
+    assert words[:3] == ["Die", "Hausverwaltung", "versicherte"]
+    assert [article.tokens[i].text for i in nested.cue] == ["versicherte"]

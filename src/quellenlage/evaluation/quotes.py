@@ -64,6 +64,11 @@ Mapping our quotations (:func:`predict`)
     * frames take the commas that set them off from the message ("sagte der Minister,"); an
       ``according_to`` frame takes them before its tokens leave the message (", wie die Polizei
       mitteilte,"). Addressees are the analysis's ``addressee`` spans.
+    * verbatim words inside reported speech („…“ in "Eine „offene Frage“ sei der Grund") are
+      nested Direct quotations in the data, with the frame and cue of the quotation they sit in;
+      inside a frameless continuation, with those of the speaker's last framed quotation (train:
+      117 of the 124 Direct quotations whose frame ends well before them share it with an
+      earlier quotation).
 
     Types: ``direct`` → Direct; ``partial`` (quoted fragments in reporting prose: the data annotate
     "„grüne Gentechnik“" as Direct) → Direct; ``indirect`` → Indirect, but an ``indirect`` quote
@@ -272,6 +277,7 @@ def predict(article: WikinewsArticle) -> list[PredictedQuotation]:
     to_original = _offset_map(analysis.text, article.text)
     entities = {entity.id: entity for entity in analysis.entities}
     predictions = []
+    framed: dict[str, PredictedQuotation] = {}  # the last prediction with a frame, by speaker
     for quote in analysis.quotes:
 
         def ids(start: int, end: int) -> tuple[int, ...]:
@@ -315,11 +321,25 @@ def predict(article: WikinewsArticle) -> list[PredictedQuotation]:
             quote_id=quote.id,
         )
         predictions.append(predicted)
-        # the dataset annotates verbatim words inside reported speech as nested direct quotations
+        speaker_key = _speaker_key(quote.speaker)
+        if frame:
+            framed[speaker_key] = predicted
+        # the dataset annotates verbatim words inside reported speech as nested direct quotations;
+        # inside a frameless continuation they take the frame that introduced the speaker
+        chain = predicted if frame or speaker_key is None else framed.get(speaker_key, predicted)
         for words in quote.verbatim:
             if nested := _with_quote_marks(article, ids(words.start, words.end)):
-                predictions.append(dataclasses.replace(predicted, type="Direct", quote=nested, kind="verbatim"))
+                predictions.append(
+                    dataclasses.replace(
+                        predicted, type="Direct", quote=nested, kind="verbatim", frame=chain.frame, cue=chain.cue
+                    )
+                )
     return predictions
+
+
+def _speaker_key(speaker: Any) -> str | None:
+    first = speaker[0] if isinstance(speaker, list) else speaker
+    return None if first is None else (first.id or first.name)
 
 
 def _inside(frame: tuple[int, ...], message: tuple[int, ...]) -> bool:
