@@ -897,3 +897,10 @@ def test_a_question_claims_nothing_even_with_an_according_to_phrase() -> None:
 
 def test_after_the_end_of_an_investigation_is_a_time_not_a_source() -> None:
     assert quotes("Nach Abschluss der Ermittlungen beantragte die Staatsanwaltschaft einen Prozess.") == []
+
+
+def test_a_focus_particle_before_the_subject_does_not_hide_the_speaker() -> None:
+    [quote] = analyze(
+        "Auch Feinstein argumentierte, Clinton habe so viele Stimmen gewonnen wie niemand zuvor.", force=True
+    ).quotes
+    assert mention(quote) == "Feinstein"

@@ -274,8 +274,8 @@ class SpeakerResolver:
         if agent:  # "Die al-Shabaab wurde von Kenias Regierung beschuldigt": the agent speaks
             return self._span(agent[0].start, self._phrase_end(agent[-1].end, end))
         field = tokens[:verb]
-        while field and field[0].pos == "PUNCT":
-            field = field[1:]
+        while field and (field[0].pos == "PUNCT" or field[0].text.lower() in FOCUS_PARTICLES):
+            field = field[1:]  # "Auch Feinstein argumentierte": the particle belongs to the subject's field
         if field and field[0].pos == "SCONJ" or (field and field[0].text.lower() == "wie"):
             # where case gives none, the first noun phrase (the tagger may read "der Focus" as a genitive)
             phrase = _first_nominative_phrase(field[1:]) or _first_nominative_phrase(field[1:], any_case=True)
@@ -466,6 +466,11 @@ def _finite_verb_index(tokens: Sequence[Token]) -> int | None:
 
 # A neuter demonstrative before the verb is what is said, not who says it ("Dies bestätigte Stoiber").
 NEUTER_DEMONSTRATIVES = frozenset({"dies", "dieses"})
+
+
+# Particles and conjunctions before a subject in the field before the verb ("Auch Feinstein
+# argumentierte", "Aber Zeitungen berichteten").
+FOCUS_PARTICLES = frozenset({"auch", "aber", "und", "doch", "jedoch", "selbst", "sogar", "nur", "gerade", "allein"})
 
 
 AGENT_PREPOSITIONS = frozenset({"von", "vom", "durch"})
