@@ -375,3 +375,11 @@ def test_predict_gives_verbatim_words_of_a_continuation_the_frame_that_introduce
     words = [article.tokens[i].text for i in nested.frame]
     assert words[:3] == ["Die", "Hausverwaltung", "versicherte"]
     assert [article.tokens[i].text for i in nested.cue] == ["versicherte"]
+
+
+def test_predict_counts_the_pointer_back_as_part_of_the_message() -> None:
+    text = "Der Minister tritt zurück. Dies bestätigte der Parteivorsitzende am Abend in Berlin."
+    article = parse_wikinews(article_dict([], text=text))
+    [first] = predict(article)
+    assert [article.tokens[i].text for i in first.quote][-1] == "Dies"
+    assert [article.tokens[i].text for i in first.frame][:2] == ["bestätigte", "der"]

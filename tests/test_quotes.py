@@ -904,3 +904,16 @@ def test_a_focus_particle_before_the_subject_does_not_hide_the_speaker() -> None
         "Auch Feinstein argumentierte, Clinton habe so viele Stimmen gewonnen wie niemand zuvor.", force=True
     ).quotes
     assert mention(quote) == "Feinstein"
+
+
+def test_a_frame_set_into_the_reported_clause_leaves_the_words_around_it_to_the_content() -> None:
+    [quote] = quotes("Die Kürzung verstoße, wie schon vom Bundesgerichtshof entschieden, gegen den Grundsatz.")
+    assert quote.frame is not None and quote.frame.text == "wie schon vom Bundesgerichtshof entschieden"
+    assert quote.content.text.startswith("Die Kürzung verstoße")
+
+
+def test_a_sentence_pointing_back_is_the_frame_up_to_its_end() -> None:
+    [quote] = quotes("Der Minister tritt zurück. Dies bestätigte der Parteivorsitzende am Abend in Berlin.")
+    assert quote.content.text == "Der Minister tritt zurück"
+    assert quote.frame is not None and quote.frame.text == "Dies bestätigte der Parteivorsitzende am Abend in Berlin"
+    assert mention(quote) == "der Parteivorsitzende"

@@ -332,7 +332,11 @@ def _frame_in_next(
     if speaker is None and document is not None:  # "Dies geht aus einer Meldung der dpa hervor."
         mention = _span(text, document.start("source"), document.end("source"))
         speaker = speakers.in_span(mention.start, mention.end) or unnamed(mention.text)
-    cue = _strip_span(text, following.start, max(mention.end if mention else 0, verb.end))
+    if points_back:  # the whole clause after the pointer: "Dies bestätigte X am Abend in Berlin."
+        cue = _strip_span(text, following.start, following.tokens[-1].end)
+        cue = _strip_span(text, cue.start, cue.end - 1) if cue.text[-1] in ".!?" else cue
+    else:
+        cue = _strip_span(text, following.start, max(mention.end if mention else 0, verb.end))
     return speaker, mention, cue, points_back
 
 
@@ -485,7 +489,12 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
                 or (is_reporting_verb(tokens[v].text, tokens[v].lemma) and is_infinitive_clause(content))
             ):
                 # the frame is the whole introducing clause: "Die Betreiberfirma teilte mit,"
-                cue = _strip_span(text, tokens[_clause_start(tokens, v)].start, tokens[frame_end - 1].end)
+                frame_start = _inserted_frame_start(tokens, v, frame_end)
+                if frame_start is not None:  # "Die Kürzung verstoße, wie … entschieden, gegen …"
+                    content = tokens
+                else:
+                    frame_start = _clause_start(tokens, v)
+                cue = _strip_span(text, tokens[frame_start].start, tokens[frame_end - 1].end)
                 clause, end = subordinate_start(tokens, v), tokens[frame_end - 1].end
                 speaker, mention = _frame_speaker(text, tokens[clause].start, end, speakers, state)
                 if mention is None and clause > 0:
@@ -536,6 +545,17 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
         )
         return True
     return False
+
+
+def _inserted_frame_start(tokens: list[Token], verb: int, frame_end: int) -> int | None:
+    """Where a frame set into the reported clause begins ("Die Kürzung verstoße, wie vom
+    Bundesgerichtshof entschieden, gegen …", "Der Grund, so vermutet die Zeitung, dürfte …"):
+    the "wie" or "so" after the comma before the verb, when the words around are reported."""
+    comma = next((i for i in range(verb - 1, 0, -1) if tokens[i].text == ","), None)
+    if comma is None or tokens[comma + 1].text.lower() not in ("wie", "so"):
+        return None
+    outside = tokens[:comma] + tokens[frame_end + 1 :]
+    return comma + 1 if is_reported(outside) else None
 
 
 def _closes_sentence(tokens: list[Token], commas: list[int], verb: int) -> bool:

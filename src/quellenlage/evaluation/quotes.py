@@ -64,6 +64,8 @@ Mapping our quotations (:func:`predict`)
     * frames take the commas that set them off from the message ("sagte der Minister,"); an
       ``according_to`` frame takes them before its tokens leave the message (", wie die Polizei
       mitteilte,"). Addressees are the analysis's ``addressee`` spans.
+    * a frame after the message that points back to it ("… zurück. Dies bestätigte X.") gives
+      its pointer word to the message, as the data do (train: 37 of 39 such frames).
     * verbatim words inside reported speech („…“ in "Eine „offene Frage“ sei der Grund") are
       nested Direct quotations in the data, with the frame and cue of the quotation they sit in;
       inside a frameless continuation, with those of the speaker's last framed quotation (train:
@@ -110,6 +112,7 @@ KIND_TO_TYPE = {
 # Types whose messages the data annotate as whole sentences, with their final punctuation.
 WHOLE_SENTENCE_TYPES = frozenset({"FreeIndirect", "IndirectFreeIndirect", "Reported"})
 SENTENCE_ENDS = frozenset({".", "!", "?"})
+POINTER_WORDS = frozenset({"Das", "Dies", "Dieses"})
 FRAME_OPENING = frozenset({","})
 FRAME_CLOSING = frozenset({",", ":"})
 QUOTE_MARKS = frozenset({"„", "“", "”", '"', "»", "«", "‚", "‘", "’", "'", "''", "``", "›", "‹"})
@@ -292,6 +295,7 @@ def predict(article: WikinewsArticle) -> list[PredictedQuotation]:
             message = _with_quote_marks(article, message)
         if quote.kind == "speech_act":  # the dataset's reported speech acts: the verb is in the message
             cue = frame = ()
+        message, frame = _pointer_to_message(article, message, frame)
         if quote.kind == "according_to" or _inside(frame, message):  # the frame and its commas are inside
             frame = _frame_with_punctuation(article, frame, ())
             message = tuple(i for i in message if i not in set(frame))
@@ -335,6 +339,15 @@ def predict(article: WikinewsArticle) -> list[PredictedQuotation]:
                     )
                 )
     return predictions
+
+
+def _pointer_to_message(
+    article: WikinewsArticle, message: tuple[int, ...], frame: tuple[int, ...]
+) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """ "… zurück. Dies bestätigte X.": the data count the pointer back as part of the message."""
+    if frame and message and frame[0] > message[-1] and article.tokens[frame[0]].text in POINTER_WORDS:
+        return (*message, frame[0]), frame[1:]
+    return message, frame
 
 
 def _speaker_key(speaker: Any) -> str | None:
