@@ -917,3 +917,12 @@ def test_a_sentence_pointing_back_is_the_frame_up_to_its_end() -> None:
     assert quote.content.text == "Der Minister tritt zurück"
     assert quote.frame is not None and quote.frame.text == "Dies bestätigte der Parteivorsitzende am Abend in Berlin"
     assert mention(quote) == "der Parteivorsitzende"
+
+
+def test_a_frame_after_the_quoted_words_runs_to_the_end_of_the_sentence() -> None:
+    [quote] = quotes(
+        "„Wir wussten, dass Werder sehr viel investieren würde“, meinte der Trainer der Frankfurter,"
+        " Michael Skibbe, in einem Interview."
+    )
+    assert quote.frame is not None
+    assert quote.frame.text == "meinte der Trainer der Frankfurter, Michael Skibbe, in einem Interview"

@@ -399,9 +399,7 @@ def _direct_quotes(
         verb := _first_reporting_verb(sentence, outside_start, sentence.end) or _inverted_verb(sentence, outside_start)
     ) is not None:
         speaker, mention = speakers.subject_near(outside_start, sentence.end)
-        frame_end = _frame_end(text, verb.end, sentence.end)
-        if mention is not None and verb.start < mention.start < frame_end:
-            frame_end = max(frame_end, mention.end)  # ", erklärte die Geschäftsführerin, Manuela Roßbach"
+        frame_end = _closing_frame_end(text, sentence, outside_start, verb)
         cue = _strip_span(text, verb.start, frame_end)
     elif frame_before.rstrip().endswith(":") or _first_reporting_verb(sentence, sentence.start, spans[0][0]):
         cue = _strip_span(text, sentence.start, spans[0][0] - 1)
@@ -1222,6 +1220,17 @@ def _inside_any(token: Token, spans: list[tuple[int, int]]) -> bool:
 def _editorial_note(tokens: list[Token], i: int) -> bool:
     """A verb in a short bracketed note ("(Wikinews berichtete)") points to another article, not to a quote."""
     return i + 1 < len(tokens) and tokens[i + 1].text == ")" and any(t.text == "(" for t in tokens[max(0, i - 3) : i])
+
+
+def _closing_frame_end(text: str, sentence: Sentence, outside_start: int, verb: Token) -> int:
+    """A frame after the last quoted words runs to the end of the sentence (", sagte Hugo
+    Salcedo, Kopf einer Gruppe von Inspektoren, in einem Interview."), or up to further quoted words."""
+    end = sentence.end
+    opening = next((m.start() for m in re.finditer(r"[„»\"]", text[verb.end : end])), None)
+    if opening is not None:
+        return _frame_end(text, verb.end, verb.end + opening)
+    frame = _strip_span(text, verb.start, end)
+    return frame.end - 1 if frame.text[-1] in ".!?" else frame.end
 
 
 def _frame_end(text: str, position: int, limit: int) -> int:
