@@ -926,3 +926,8 @@ def test_a_frame_after_the_quoted_words_runs_to_the_end_of_the_sentence() -> Non
     )
     assert quote.frame is not None
     assert quote.frame.text == "meinte der Trainer der Frankfurter, Michael Skibbe, in einem Interview"
+
+
+def test_the_speaker_of_a_wie_frame_is_its_subject_not_the_whole_clause() -> None:
+    [quote] = quotes("Die Vergabe wird die letzte sein, wie der Verband am Montag bekannt gab.")
+    assert mention(quote) == "der Verband"

@@ -688,6 +688,8 @@ def _source_of(
     elif group == "meinung":  # "Seiner Meinung nach …": the person last named; "nach" is the cue
         speaker = state.last_speaker
         mention = _strip_span(text, source_start, text.rindex("nach", source_start, match.end(group)))
+    elif group == "wie" and (subject := speakers.subject_near(source_start, match.end(group)))[1] is not None:
+        speaker, mention = subject  # "wie der Verband am Montag bekannt gab": the subject, not the clause
     elif group == "info" and OWN_ACCOUNT.match(match[group]):  # "nach eigenen Angaben": the subject
         speaker, mention = speakers.subject_near(sentence.start, sentence.end)
         speaker = speaker or state.last_speaker
