@@ -931,3 +931,11 @@ def test_a_frame_after_the_quoted_words_runs_to_the_end_of_the_sentence() -> Non
 def test_the_speaker_of_a_wie_frame_is_its_subject_not_the_whole_clause() -> None:
     [quote] = quotes("Die Vergabe wird die letzte sein, wie der Verband am Montag bekannt gab.")
     assert mention(quote) == "der Verband"
+
+
+def test_an_adverbial_clause_before_the_verb_does_not_give_the_speaker() -> None:
+    [quote] = quotes(
+        "Als die Polizei am Tatort eintraf, erklärte der Bürgermeister den Reportern:"
+        " „Wir werden alles tun, um die Täter zu finden.“"
+    )
+    assert mention(quote) == "der Bürgermeister"

@@ -276,7 +276,10 @@ class SpeakerResolver:
         field = tokens[:verb]
         while field and (field[0].pos == "PUNCT" or field[0].text.lower() in FOCUS_PARTICLES):
             field = field[1:]  # "Auch Feinstein argumentierte": the particle belongs to the subject's field
-        if field and field[0].pos == "SCONJ" or (field and field[0].text.lower() == "wie"):
+        main_verb = _main_clause_verb(tokens, verb) if field and field[0].pos == "SCONJ" else None
+        if main_verb is not None:  # "Als ein Fluggast zu Hilfe eilte, biss der Randalierer …"
+            phrase = _first_nominative_phrase(tokens[main_verb + 1 :])
+        elif field and field[0].pos == "SCONJ" or (field and field[0].text.lower() == "wie"):
             # where case gives none, the first noun phrase (the tagger may read "der Focus" as a genitive)
             phrase = _first_nominative_phrase(field[1:]) or _first_nominative_phrase(field[1:], any_case=True)
         elif field and _is_noun_phrase(field):
@@ -460,6 +463,22 @@ def _finite_verb_index(tokens: Sequence[Token]) -> int | None:
             for i, t in enumerate(tokens)
             if i and t.pos == "VERB" and is_reporting_verb(t.text) and _is_noun_phrase(tokens[:i])
         ),
+        None,
+    )
+
+
+# Conjunctions whose clause is itself the frame ("wie der Sprecher sagte", "dass X erklärte").
+FRAMING_CONJUNCTIONS = frozenset({"wie", "dass", "ob"})
+
+
+def _main_clause_verb(tokens: Sequence[Token], verb: int) -> int | None:
+    """The finite verb of the main clause after an adverbial clause that fills the field before
+    it ("Nachdem …, sagte der Minister"): the first finite verb right after a comma that closes
+    the clause of `verb`; None for clauses that frame ("wie …", "dass …")."""
+    if tokens[0].text.lower() in FRAMING_CONJUNCTIONS:
+        return None
+    return next(
+        (i + 1 for i in range(verb + 1, len(tokens) - 1) if tokens[i].text == "," and is_finite_verb(tokens[i + 1])),
         None,
     )
 
