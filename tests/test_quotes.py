@@ -939,3 +939,12 @@ def test_an_adverbial_clause_before_the_verb_does_not_give_the_speaker() -> None
         " „Wir werden alles tun, um die Täter zu finden.“"
     )
     assert mention(quote) == "der Bürgermeister"
+
+
+def test_the_frame_before_a_colon_is_the_clause_after_an_earlier_colon() -> None:
+    [quote] = quotes(
+        "Auch die EU-Kommission kritisierte das Gesetz scharf: So sagte Olli Rehn, EU-Erweiterungskommissar:"
+        " „Man kann der Bevölkerung nicht einfach ein Gesetz vorsetzen.“"
+    )
+    assert quote.frame is not None and quote.frame.text == "So sagte Olli Rehn, EU-Erweiterungskommissar"
+    assert speaker(quote) == "Olli Rehn"

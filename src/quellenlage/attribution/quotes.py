@@ -402,8 +402,11 @@ def _direct_quotes(
         frame_end = _closing_frame_end(text, sentence, outside_start, verb)
         cue = _strip_span(text, verb.start, frame_end)
     elif frame_before.rstrip().endswith(":") or _first_reporting_verb(sentence, sentence.start, spans[0][0]):
-        cue = _strip_span(text, sentence.start, spans[0][0] - 1)
-        speaker, mention = speakers.subject_near(sentence.start, spans[0][0])
+        # the clause that announces the words: after an earlier colon ("… scharf: So sagte Rehn: „…“")
+        head = text[sentence.start : spans[0][0] - 1].rstrip().rstrip(":")
+        clause_start = sentence.start + max(head.rfind(":"), head.rfind(";")) + 1
+        cue = _strip_span(text, clause_start, spans[0][0] - 1)
+        speaker, mention = speakers.subject_near(cue.start, spans[0][0])
     elif (source := _source_outside(text, sentence, spans)) is not None:  # "Seiner Ansicht nach „…“"
         source_start, speaker, mention = _source_of(text, sentence, source, _source_group(source), speakers, state)
         cue = _strip_span(text, min(source_start, source.start()), source.end())
