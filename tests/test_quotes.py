@@ -948,3 +948,11 @@ def test_the_frame_before_a_colon_is_the_clause_after_an_earlier_colon() -> None
     )
     assert quote.frame is not None and quote.frame.text == "So sagte Olli Rehn, EU-Erweiterungskommissar"
     assert speaker(quote) == "Olli Rehn"
+
+
+def test_a_relative_clause_closed_before_the_verb_does_not_hold_the_speaker() -> None:
+    [quote] = quotes(
+        "C.Y. Leung, der am Montag in der an Hongkong grenzenden Provinz Guandong war, sagte,"
+        " dass er auf ein friedliches Ende der Proteste hoffe."
+    )
+    assert mention(quote) == "C.Y. Leung"

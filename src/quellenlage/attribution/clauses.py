@@ -158,5 +158,12 @@ def subordinate_start(tokens: list[Token], verb: int) -> int:
             return i + 1
         conjunction = tokens[i].pos == "SCONJ" or tokens[i].text.lower() in SUBORDINATORS
         if tokens[i - 1].text == "," and (conjunction or is_relative_clause(tokens[i:verb])):
+            if _closes_before(tokens, i, verb):
+                continue  # "C.Y. Leung, der … war, sagte": the relative clause ends before the verb
             return i + 1 if conjunction else i
     return 0
+
+
+def _closes_before(tokens: list[Token], start: int, verb: int) -> bool:
+    """Whether the clause opened at `start` ends before `verb`: a finite verb and a comma close it."""
+    return any(tokens[k].text == "," and is_finite_verb(tokens[k - 1]) for k in range(start + 1, verb))

@@ -115,7 +115,7 @@ APPOSITION_AFTER = re.compile(
     r"(?=,|\s*[.!?](?:\s|$))"
 )
 # A clause, not an apposition, after a name: it ends in a verb ("Deiss, der sich dazu entschlossen hatte,").
-RELATIVE_CLAUSE_END = re.compile(r"\s[a-zäöüß]+(?:t|te|ten|en|n)\Z")
+RELATIVE_CLAUSE_END = re.compile(r"\s(?:[a-zäöüß]+(?:t|te|ten|en|n)|war|ist|hat|wird)\Z")
 # The name after a role, closing the sentence: "…, erklärte die Geschäftsführerin, Manuela Roßbach."
 NAME_AFTER = re.compile(
     r",\s+(?P<role>[A-ZÄÖÜ][\w.-]+(?:\s+(?:von|van|de|al|el|[A-ZÄÖÜ][\w.-]*)){1,3})(?=\s*[.!?](?:\s|$))"
@@ -270,7 +270,7 @@ class SpeakerResolver:
         verb = _finite_verb_index(tokens)
         if verb is None:
             return None
-        agent = _passive_agent(to_sentence_end, verb)
+        agent = _passive_agent(to_sentence_end, to_sentence_end.index(tokens[verb]))
         if agent:  # "Die al-Shabaab wurde von Kenias Regierung beschuldigt": the agent speaks
             return self._span(agent[0].start, self._phrase_end(agent[-1].end, end))
         field = tokens[:verb]
