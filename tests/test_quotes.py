@@ -956,3 +956,9 @@ def test_a_relative_clause_closed_before_the_verb_does_not_hold_the_speaker() ->
         " dass er auf ein friedliches Ende der Proteste hoffe."
     )
     assert mention(quote) == "C.Y. Leung"
+
+
+def test_the_cue_of_a_passive_frame_takes_its_participle() -> None:
+    [quote] = quotes("Vom Ministerium ist am Montag mitgeteilt worden, dass die Schulen geschlossen bleiben.")
+    assert quote.cue is not None and quote.cue.text == "mitgeteilt"
+    assert [part.text for part in quote.cue_parts] == ["ist", "worden"]

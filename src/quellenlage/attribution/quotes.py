@@ -924,11 +924,13 @@ def cue_in(frame: Span | None) -> Span | None:
 # The other pieces of a German verb cue, as the Wikinews annotation counts them: the separable
 # particle at the end of the frame ("teilte … mit"), the auxiliary of a participle ("hat …
 # erklärt"; a finite verb has none), the reflexive ("äußerte sich"), the pronominal adverb
-# ("wies darauf hin"), the impersonal "es" ("heißt es") and the "wie" of a wie-clause.
+# ("wies darauf hin"), the impersonal "es" ("heißt es"), the "wie" of a wie-clause and the
+# participle of a passive ("ist bekannt gegeben worden").
 CUE_PARTICLES = frozenset(
     {"mit", "an", "auf", "bekannt", "fest", "hin", "aus", "ab", "zurück", "ein", "vor", "zu", "hervor", "dar", "bei"}
     | {"klar"}
 )
+PASSIVE_PARTICIPLES = frozenset({"worden", "geworden"})
 CUE_AUXILIARIES = frozenset({"hat", "haben", "hatte", "hatten", "wird", "wurde", "wurden", "werden", "ist", "war"})
 CUE_ADVERBS = frozenset({"sich", "darauf", "davon", "darüber", "dafür", "dazu", "daran"})
 # Verbs that take an impersonal "es" as part of the cue ("heißt es", "hatte es geheißen").
@@ -955,6 +957,7 @@ def cue_parts_in(frame: Span | None, cue: Span | None) -> list[Span]:
             or (lowered in CUE_PARTICLES and i == len(words) - 1 and i > position)
             or (lowered == "es" and cue.text in IMPERSONAL_CUES and abs(i - position) <= 2)
             or (lowered == "wie" and i == 0)  # "Wie die Polizei mitteilte"
+            or (lowered in PASSIVE_PARTICIPLES and 0 < i - position <= 2 and not finite)  # "bekannt gegeben worden"
         ):
             start = frame.start + word.start()
             parts.append(Span(start=start, end=start + len(word[0]), text=word[0]))
