@@ -962,3 +962,9 @@ def test_the_cue_of_a_passive_frame_takes_its_participle() -> None:
     [quote] = quotes("Vom Ministerium ist am Montag mitgeteilt worden, dass die Schulen geschlossen bleiben.")
     assert quote.cue is not None and quote.cue.text == "mitgeteilt"
     assert [part.text for part in quote.cue_parts] == ["ist", "worden"]
+
+
+def test_a_quoted_label_after_als_is_someones_word_not_a_title() -> None:
+    [quote] = quotes("Die Justizministerin Beate Merk wies dies am Rande einer Tagung als „Unverschämtheit“ zurück.")
+    assert quote.kind == "partial" and quote.content.text == "Unverschämtheit"
+    assert speaker(quote) == "Beate Merk"

@@ -800,7 +800,9 @@ def _partial_quotes(
             state.add("partial", _strip_span(text, start, end), None, speaker, number, mention)
         return bool(words)
     naming = NAMING.match(verb.text) is not None  # "nannte den Bericht eine „Zeitungsente“": a label, no title
-    words = [(start, end) for start, end in quoted if naming or not _title(text[start:end])]  # not „Die Zeit“
+    words = [  # not „Die Zeit“, but "wies dies als „Unverschämtheit“ zurück"
+        (start, end) for start, end in quoted if naming or not _title(text[start:end]) or _label(text, start)
+    ]
     if not words:
         return False
     speaker, mention = speakers.subject_near(sentence.start, words[0][0])  # "So nannte es Müller „…“"
@@ -883,6 +885,14 @@ def _someones_words(words: str) -> bool:
     """Quoted words that read as someone's: two or more starting in lower case, or seven or more."""
     count = len(words.split())
     return (count >= 2 and words[:1].islower()) or count >= 7
+
+
+def _label(text: str, start: int) -> bool:
+    """Quoted words someone labels a thing with: "wies dies als „Unverschämtheit“ zurück"."""
+    return LABELLING.search(text, max(0, start - 8), start) is not None
+
+
+LABELLING = re.compile(r"\bals\s+[„»\"‚]\Z")
 
 
 # Nouns whose quoted apposition names a work, not someone's words: die CD „Have a nice day“.
