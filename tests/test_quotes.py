@@ -968,3 +968,14 @@ def test_a_quoted_label_after_als_is_someones_word_not_a_title() -> None:
     [quote] = quotes("Die Justizministerin Beate Merk wies dies am Rande einer Tagung als „Unverschämtheit“ zurück.")
     assert quote.kind == "partial" and quote.content.text == "Unverschämtheit"
     assert speaker(quote) == "Beate Merk"
+
+
+def test_a_source_phrase_in_a_dependent_clause_of_other_words_is_its_own_claim() -> None:
+    found = quotes(
+        "Die Blauhelme wollen sich nicht beteiligen, weil die UN-Friedensmission nach Angaben der UN"
+        " überfordert ist, sagte der Minister."
+    )
+    assert [q.kind for q in found] == ["indirect", "according_to"]
+    nested = found[1]
+    assert nested.frame is not None and nested.frame.text == "nach Angaben der UN"
+    assert nested.content.text.startswith("weil die UN-Friedensmission")

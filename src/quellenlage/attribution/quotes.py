@@ -161,6 +161,8 @@ def find_quotes(text: str, segments: list[Segment], sentences: list[Sentence], i
                 following = next_units[0][1] if next_units else None
             before, last_end = len(state.quotes), state.quotes[-1].content.end if state.quotes else -1
             _sentence_quotes(text, number, unit, following, speakers, state)
+            if len(state.quotes) > before:
+                _further_sources(text, number, unit, speakers, state)
             extended = len(state.quotes) == before and before and state.quotes[-1].content.end != last_end
             state.previous_quoted = bool(extended) or any(q.kind in CONTINUING_KINDS for q in state.quotes[before:])
     for quote in state.quotes:
@@ -651,9 +653,40 @@ def _according_to(text: str, number: int, sentence: Sentence, speakers: SpeakerR
     )
     if not match or sentence.text.rstrip(' "“”»«').endswith("?"):
         return False  # a question claims nothing ("Welche Vorschläge lehnen Sie Ihrer Meinung nach ab?")
-    group = _source_group(match)
-    if group == "relative":
+    if _source_group(match) == "relative":
         return _relative_source(text, number, sentence, match, speakers, state)
+    _add_according_to(text, number, sentence, match, speakers, state)
+    return True
+
+
+def _further_sources(text: str, number: int, sentence: Sentence, speakers: SpeakerResolver, state: QuoteState) -> None:
+    """A source phrase in a sentence that gave other words already ("…, die laut Amnesty
+    International in einem unfairen Verfahren verurteilt wurden"): its own claim, when it
+    stands outside the frames found so far."""
+    found = [q for q in state.quotes if q.sentence == number]
+    frames = [q.frame for q in found if q.frame is not None]
+    for match in ACCORDING_TO.finditer(text, sentence.start, sentence.end):
+        if _source_group(match) not in NAMED_SOURCE_GROUPS:
+            continue
+        if any(frame.start <= match.start() < frame.end for frame in frames):
+            continue
+        if any(q.kind == "direct" and q.content.start <= match.start() < q.content.end for q in found):
+            continue  # the quoted words' own "laut"
+        phrase = _strip_span(text, match.start(), match.end())
+        if _clause_around(text, sentence.tokens, phrase) is None:
+            continue  # in the main clause: part of the words or frame found ("bestätigte X laut Reuters")
+        _add_according_to(text, number, sentence, match, speakers, state)
+        frames.append(state.quotes[-1].frame)  # type: ignore[arg-type]
+
+
+# Source phrases that name their source in the phrase itself: "laut Polizei", "nach US-Angaben".
+NAMED_SOURCE_GROUPS = frozenset({"comp", "info", "per", "laut", "zufolge"})
+
+
+def _add_according_to(
+    text: str, number: int, sentence: Sentence, match: re.Match[str], speakers: SpeakerResolver, state: QuoteState
+) -> None:
+    group = _source_group(match)
     source_start, speaker, mention = _source_of(text, sentence, match, group, speakers, state)
     content = _strip_span(text, sentence.start, sentence.end)
     frame_start, frame_end = (source_start if group == "zufolge" else match.start()), match.end()
@@ -668,7 +701,6 @@ def _according_to(text: str, number: int, sentence: Sentence, speakers: SpeakerR
     frame = _strip_span(text, frame_start, frame_end)
     content = _clause_around(text, sentence.tokens, frame) or content
     state.add("according_to", content, frame, speaker, number, mention)
-    return True
 
 
 def _source_group(match: re.Match[str]) -> str:
