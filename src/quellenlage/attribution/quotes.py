@@ -676,7 +676,7 @@ def _further_sources(text: str, number: int, sentence: Sentence, speakers: Speak
         if _clause_around(text, sentence.tokens, phrase) is None:
             continue  # in the main clause: part of the words or frame found ("bestätigte X laut Reuters")
         _add_according_to(text, number, sentence, match, speakers, state)
-        frames.append(state.quotes[-1].frame)  # type: ignore[arg-type]
+        frames.extend(q.frame for q in state.quotes[-1:] if q.frame is not None)
 
 
 # Source phrases that name their source in the phrase itself: "laut Polizei", "nach US-Angaben".

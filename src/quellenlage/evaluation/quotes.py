@@ -326,7 +326,7 @@ def predict(article: WikinewsArticle) -> list[PredictedQuotation]:
         )
         predictions.append(predicted)
         speaker_key = _speaker_key(quote.speaker)
-        if frame:
+        if frame and speaker_key is not None:
             framed[speaker_key] = predicted
         # the dataset annotates verbatim words inside reported speech as nested direct quotations;
         # inside a frameless continuation they take the frame that introduced the speaker
