@@ -979,3 +979,12 @@ def test_a_source_phrase_in_a_dependent_clause_of_other_words_is_its_own_claim()
     nested = found[1]
     assert nested.frame is not None and nested.frame.text == "nach Angaben der UN"
     assert nested.content.text.startswith("weil die UN-Friedensmission")
+
+
+def test_a_colon_frame_without_a_verb_of_saying_has_its_full_verb_as_cue() -> None:
+    [quote] = quotes(
+        "Der italienische Innenminister zeigte sich besorgt, dass die Fehden nun ins Ausland getragen würden:"
+        " „Das hat es noch nicht gegeben.“"
+    )
+    assert quote.cue is not None and quote.cue.text == "zeigte"
+    assert [part.text for part in quote.cue_parts] == ["sich"]

@@ -390,6 +390,7 @@ def _direct_quotes(
     outside_start = spans[-1][1] + 1
     frame_before = text[sentence.start : max(spans[0][0] - 1, sentence.start)]
     cue, speaker, mention = None, None, None
+    verb_cue: Span | None = None
     said_in = SAID_IN.search(text, outside_start, sentence.end) or SAID_IN.search(text, sentence.start, spans[0][0])
     if said_in:
         cue = _strip_span(text, said_in.start(), said_in.end())
@@ -409,6 +410,8 @@ def _direct_quotes(
         clause_start = sentence.start + max(head.rfind(":"), head.rfind(";")) + 1
         cue = _strip_span(text, clause_start, spans[0][0] - 1)
         speaker, mention = speakers.subject_near(cue.start, spans[0][0])
+        if cue_in(cue) is None:  # "Der Minister zeigte sich besorgt: „…“": the announcing verb
+            verb_cue = next((_span(text, t.start, t.end) for t in sentence.tokens if _announces(t, cue)), None)
     elif (source := _source_outside(text, sentence, spans)) is not None:  # "Seiner Ansicht nach „…“"
         source_start, speaker, mention = _source_of(text, sentence, source, _source_group(source), speakers, state)
         cue = _strip_span(text, min(source_start, source.start()), source.end())
@@ -424,7 +427,7 @@ def _direct_quotes(
     for start, end in spans:
         if cue is None and not any(start <= t.start < end and t.pos in ("VERB", "AUX") for t in sentence.tokens):
             continue  # „Nackt unter Wölfen“: a title standing alone, nobody's words
-        state.add("direct", _strip_span(text, start, end), cue, speaker, number, mention)
+        state.add("direct", _strip_span(text, start, end), cue, speaker, number, mention, cue=verb_cue)
 
 
 def _framing_direct_quote(state: QuoteState) -> Quote | None:
@@ -437,6 +440,11 @@ def _framing_direct_quote(state: QuoteState) -> Quote | None:
         if quote.speaker != run[0].speaker:
             return None
     return None
+
+
+def _announces(token: Token, frame: Span) -> bool:
+    """The full verb of a frame that announces quoted words without a verb of saying."""
+    return frame.start <= token.start < frame.end and token.pos == "VERB" and token.text[:1].islower()
 
 
 def _source_outside(text: str, sentence: Sentence, spans: list[tuple[int, int]]) -> re.Match[str] | None:
