@@ -988,3 +988,11 @@ def test_a_colon_frame_without_a_verb_of_saying_has_its_full_verb_as_cue() -> No
     )
     assert quote.cue is not None and quote.cue.text == "zeigte"
     assert [part.text for part in quote.cue_parts] == ["sich"]
+
+
+def test_a_relative_clause_closed_by_its_verb_frames_nothing() -> None:
+    # the main clause goes on after the comma: nobody's words
+    assert not quotes(
+        "Ein Bescheid des Landesrates, der den Bärenjägern uneingeschränkte Betretungsrechte einräumt,"
+        " soll ein solches Missgeschick in Zukunft verhindern."
+    )

@@ -496,7 +496,12 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
             content = tokens[frame_end + 1 :]
             if (
                 is_reported(content)
-                or (_right_after(tokens, v, frame_end) and len(content) > 3 and not is_dependent_clause(content))
+                or (
+                    _right_after(tokens, v, frame_end)
+                    and len(content) > 3
+                    and not is_dependent_clause(content)
+                    and not _ends_dependent_clause(tokens, v)
+                )
                 or (is_reporting_verb(tokens[v].text, tokens[v].lemma) and is_infinitive_clause(content))
             ):
                 # the frame is the whole introducing clause: "Die Betreiberfirma teilte mit,"
@@ -556,6 +561,13 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
         )
         return True
     return False
+
+
+def _ends_dependent_clause(tokens: list[Token], verb: int) -> bool:
+    """Whether the verb closes a relative or adverbial clause ("Die Alternative, die Roßberg
+    nannte, ist …"): what follows its comma is the main clause going on, not reported words."""
+    start = subordinate_start(tokens, verb)
+    return start > 0 and tokens[start - 1].text == ","
 
 
 def _inserted_frame_start(tokens: list[Token], verb: int, frame_end: int) -> int | None:
