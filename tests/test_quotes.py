@@ -996,3 +996,10 @@ def test_a_relative_clause_closed_by_its_verb_frames_nothing() -> None:
         "Ein Bescheid des Landesrates, der den Bärenjägern uneingeschränkte Betretungsrechte einräumt,"
         " soll ein solches Missgeschick in Zukunft verhindern."
     )
+
+
+def test_an_adverbial_clause_opening_the_sentence_frames_nothing() -> None:
+    assert not quotes(
+        "Obwohl es mit Heide Simonis bisher schon Ministerpräsidentinnen in den Ländern gab,"
+        " fällt das turnusmäßig vergebene Amt erstmals an eine Frau."
+    )

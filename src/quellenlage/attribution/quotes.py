@@ -567,7 +567,9 @@ def _ends_dependent_clause(tokens: list[Token], verb: int) -> bool:
     """Whether the verb closes a relative or adverbial clause ("Die Alternative, die Roßberg
     nannte, ist …"): what follows its comma is the main clause going on, not reported words."""
     start = subordinate_start(tokens, verb)
-    return start > 0 and tokens[start - 1].text == ","
+    if start == 0:  # a clause opening the sentence: "Obwohl es Ministerpräsidentinnen gab, fällt …"
+        return tokens[0].pos == "SCONJ" and tokens[0].text.lower() not in COMPLEMENTIZERS
+    return tokens[start - 1].text == ","
 
 
 def _inserted_frame_start(tokens: list[Token], verb: int, frame_end: int) -> int | None:
