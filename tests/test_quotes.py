@@ -1003,3 +1003,10 @@ def test_an_adverbial_clause_opening_the_sentence_frames_nothing() -> None:
         "Obwohl es mit Heide Simonis bisher schon Ministerpräsidentinnen in den Ländern gab,"
         " fällt das turnusmäßig vergebene Amt erstmals an eine Frau."
     )
+
+
+def test_a_name_with_its_relative_clause_before_the_verb_is_the_speaker_not_a_quote() -> None:
+    assert not quotes(
+        "Ulla Jelpke, die erst vor einem Monat für Schlagzeilen gesorgt hatte, kritisierte beispielsweise"
+        " die Entscheidung der Fraktionsspitze."
+    )

@@ -607,7 +607,13 @@ def _adverbial_clause(tokens: list[Token]) -> bool:
 def _clause_like(tokens: list[Token]) -> bool:
     """Whether words can be someone's statement rather than a name with its apposition: a
     verb, or length (the tagger misses verbs like "plane") unless a name closes them ("Die
-    Haushaltspolitikerin der Grünen, Anja Hajduk")."""
+    Haushaltspolitikerin der Grünen, Anja Hajduk"), and not a name with its relative clause
+    ("Ulla Jelpke, die … gesorgt hatte")."""
+    relative = next(
+        (i for i, t in enumerate(tokens[:-1]) if t.text == "," and i and is_relative_clause(tokens[i + 1 :])), None
+    )
+    if relative is not None and not any(t.pos in ("VERB", "AUX") for t in tokens[:relative]):
+        return False
     if any(t.pos in ("VERB", "AUX") for t in tokens):
         return True
     last_comma = max((i for i, t in enumerate(tokens) if t.text == ","), default=None)
