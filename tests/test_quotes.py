@@ -1010,3 +1010,16 @@ def test_a_name_with_its_relative_clause_before_the_verb_is_the_speaker_not_a_qu
         "Ulla Jelpke, die erst vor einem Monat für Schlagzeilen gesorgt hatte, kritisierte beispielsweise"
         " die Entscheidung der Fraktionsspitze."
     )
+
+
+def test_a_list_after_a_colon_is_nobodys_words() -> None:
+    assert not quotes(
+        "Als mögliche Nachfolger haben sich bereits drei Kandidaten gemeldet:"
+        " Annegret Kramp-Karrenbauer, Jens Spahn und Friedrich Merz."
+    )
+
+
+def test_an_adverbial_clause_after_a_focus_word_is_nobodys_words() -> None:
+    assert not quotes(
+        "Selbst wenn die Angeklagte im Verfahren als Heranwachsende gesehen wird, droht ihr eine lange Haftstrafe."
+    )

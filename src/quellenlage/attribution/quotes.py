@@ -499,6 +499,7 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
                 or (
                     _right_after(tokens, v, frame_end)
                     and len(content) > 3
+                    and any(t.pos in ("VERB", "AUX") for t in content)  # not a list: "gemeldet: A, B und C"
                     and not is_dependent_clause(content)
                     and not _ends_dependent_clause(tokens, v)
                 )
@@ -596,10 +597,14 @@ def _frame_after_max(verb: Token) -> int:
     return FRAME_AFTER_TELLING_MAX if verb.text in TELLING else FRAME_AFTER_MAX
 
 
+FOCUS_WORDS = frozenset({"selbst", "auch", "nur", "gerade", "erst", "sogar"})
+
+
 def _adverbial_clause(tokens: list[Token]) -> bool:
     """Whether words before a closing verb are only an adverbial clause of its sentence
     ("Obwohl …, bestritt er"), not someone's statement ("Wenn …, droht ein Kollaps, sagte er")."""
-    first = tokens[0].text.lower() if tokens else ""
+    words = tokens[1:] if tokens and tokens[0].text.lower() in FOCUS_WORDS else tokens  # "Selbst wenn …"
+    first = words[0].text.lower() if words else ""
     main_clause_follows = any(t.text == "," and is_finite_verb(n) for t, n in zip(tokens, tokens[1:], strict=False))
     return first in SUBORDINATORS and not main_clause_follows and not is_reported(tokens)
 
