@@ -1023,3 +1023,14 @@ def test_an_adverbial_clause_after_a_focus_word_is_nobodys_words() -> None:
     assert not quotes(
         "Selbst wenn die Angeklagte im Verfahren als Heranwachsende gesehen wird, droht ihr eine lange Haftstrafe."
     )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ob es bei der Räumung des Platzes Verletzte gab, ist derzeit noch nicht bekannt.",
+        "Die Bomben waren so eingestellt, dass sie möglichst viele Menschen treffen sollten.",
+    ],
+)
+def test_subject_clauses_and_consequences_are_nobodys_words(sentence: str) -> None:
+    assert not quotes(sentence)

@@ -568,8 +568,8 @@ def _ends_dependent_clause(tokens: list[Token], verb: int) -> bool:
     """Whether the verb closes a relative or adverbial clause ("Die Alternative, die Roßberg
     nannte, ist …"): what follows its comma is the main clause going on, not reported words."""
     start = subordinate_start(tokens, verb)
-    if start == 0:  # a clause opening the sentence: "Obwohl es Ministerpräsidentinnen gab, fällt …"
-        return tokens[0].pos == "SCONJ" and tokens[0].text.lower() not in COMPLEMENTIZERS
+    if start == 0:  # a clause opening the sentence: "Obwohl es … gab, fällt …", "Ob es … gab, ist …"
+        return tokens[0].pos == "SCONJ" and tokens[0].text.lower() != "wie"
     return tokens[start - 1].text == ","
 
 
@@ -1114,6 +1114,7 @@ PREDICATIVE_CUES = frozenset({"bekannt", "bewusst", "überzeugt"})
 # Nouns of opinion before a dass-clause: "ist der Meinung, dass", "vertritt die Auffassung, dass".
 OPINION_NOUNS = frozenset({"Meinung", "Ansicht", "Auffassung", "Überzeugung"})
 NOT_SPEECH_BEFORE_DASS = frozenset({"dazu", "dafür", "so", "damit", "soweit", "sodass"})
+DEGREE_WORDS = frozenset({"so", "dermaßen", "derart", "zu", "soweit"})
 
 
 # Verbs that bring something about: their dass-clause is a consequence, nobody's words
@@ -1142,7 +1143,10 @@ def _verb_before_dass(tokens: list[Token], i: int) -> bool:
         return False  # "ist davon auszugehen, dass", "ist damit zu rechnen, dass": the narrator's own
     comma = next((c for c in range(i + 1, min(i + 6, len(tokens) - 1)) if tokens[c].text == ","), None)
     return (
-        comma is not None and tokens[comma + 1].text == "dass" and tokens[comma - 1].text not in NOT_SPEECH_BEFORE_DASS
+        comma is not None
+        and tokens[comma + 1].text == "dass"
+        and tokens[comma - 1].text not in NOT_SPEECH_BEFORE_DASS
+        and tokens[comma - 2].text.lower() not in DEGREE_WORDS  # "so eingestellt, dass": a consequence
     )
 
 
