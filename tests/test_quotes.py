@@ -1034,3 +1034,12 @@ def test_an_adverbial_clause_after_a_focus_word_is_nobodys_words() -> None:
 )
 def test_subject_clauses_and_consequences_are_nobodys_words(sentence: str) -> None:
     assert not quotes(sentence)
+
+
+def test_the_particle_of_a_cue_may_close_a_long_clause() -> None:
+    [quote] = quotes(
+        "Die Zahl der Opfer ist gestiegen. Dies geht aus einer Meldung der Agentur, die am Montag verbreitet"
+        " wurde, hervor."
+    )
+    assert quote.content.text == "Die Zahl der Opfer ist gestiegen"
+    assert quote.frame is not None and quote.frame.text.endswith("hervor")

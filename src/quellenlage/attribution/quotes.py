@@ -1101,6 +1101,7 @@ def _document_source(
 
 # Verbs that report only with a particle or pronoun nearby: "geht davon aus, dass …", "stellte
 # fest, dass …", "zeigte sich überzeugt, dass …", "geht aus dem Bericht hervor, dass …".
+PARTICLE_REACH = 20
 PARTICLE_CUES = {
     ("geht", "ging", "gehen", "gingen"): ("davon", "von", "hervor"),
     ("stellte", "stellt", "stellten", "stellen"): ("fest",),
@@ -1159,7 +1160,9 @@ def _cue_verb(tokens: list[Token], i: int) -> bool:
 def _particle_cue(tokens: list[Token], i: int) -> bool:
     """A reporting verb made of a verb and its particle (see PARTICLE_CUES)."""
     particles = next((p for verbs, p in PARTICLE_CUES.items() if tokens[i].text in verbs), ())
-    return any(t.text in particles for t in tokens[i + 1 : i + 8])
+    # the particle closes the clause, past a relative clause on the source ("geht aus einer
+    # Meldung der dpa, die … verbreitet wurde, hervor")
+    return any(t.text in particles for t in tokens[i + 1 : i + PARTICLE_REACH])
 
 
 def _antecedent(text: str, tokens: list[Token], comma: int, speakers: SpeakerResolver) -> Actor:
