@@ -1043,3 +1043,12 @@ def test_the_particle_of_a_cue_may_close_a_long_clause() -> None:
     )
     assert quote.content.text == "Die Zahl der Opfer ist gestiegen"
     assert quote.frame is not None and quote.frame.text.endswith("hervor")
+
+
+def test_a_separable_cue_takes_its_adverb_anywhere_before_the_particle() -> None:
+    [quote] = quotes(
+        "Der Premierminister geht nach einem langen Treffen mit dem Leiter der Mission im Kosovo davon aus,"
+        " dass die Europäische Union die Unabhängigkeit anerkennen werde."
+    )
+    assert quote.cue is not None and quote.cue.text == "geht"
+    assert [part.text for part in quote.cue_parts] == ["davon", "aus"]

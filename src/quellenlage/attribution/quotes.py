@@ -1022,13 +1022,15 @@ def cue_parts_in(frame: Span | None, cue: Span | None) -> list[Span]:
         return []
     parts = []
     finite = cue.text.endswith(("te", "ten")) or cue.text in IMPERSONAL_CUES - {"geheißen"}
+    # a separable verb frames its adverb anywhere before the particle ("geht … davon aus")
+    closed_by_particle = words[-1][0].lower() in CUE_PARTICLES and len(words) - 1 > position
     for i, word in enumerate(words):
         lowered = word[0].lower()
         if i == position:
             continue
         if (
             (lowered in CUE_AUXILIARIES and abs(i - position) <= 6 and not finite)
-            or (lowered in CUE_ADVERBS and 0 < i - position <= 3)
+            or (lowered in CUE_ADVERBS and 0 < i - position <= (len(words) if closed_by_particle else 3))
             or (lowered in CUE_PARTICLES and i == len(words) - 1 and i > position)
             or (lowered == "es" and cue.text in IMPERSONAL_CUES and abs(i - position) <= 2)
             or (lowered == "wie" and i == 0)  # "Wie die Polizei mitteilte"
