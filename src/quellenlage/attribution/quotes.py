@@ -306,10 +306,17 @@ def _reported_by_next(
     if named is None:
         return False
     speaker, mention, cue, points_back = named
-    if not points_back or speaker is None:
+    if not points_back or speaker is None or following is None:
         return False
-    _add_content(text, number, sentence.tokens, cue, speaker, mention, state)
+    verb = _first_cue_verb(following.tokens) if cue_in(cue) is None else None  # "Dies geht aus … hervor."
+    _add_content(
+        text, number, sentence.tokens, cue, speaker, mention, state, _span(text, verb.start, verb.end) if verb else None
+    )
     return True
+
+
+def _first_cue_verb(tokens: list[Token]) -> Token | None:
+    return next((t for i, t in enumerate(tokens) if _cue_verb(tokens, i)), None)
 
 
 def _frame_in_next(
@@ -320,7 +327,7 @@ def _frame_in_next(
     if following is None or quoted_spans(text, following.start, following.end):
         return None
     tokens = following.tokens
-    verb = next((t for i, t in enumerate(tokens) if _cue_verb(tokens, i)), None)
+    verb = _first_cue_verb(tokens)
     if verb is None:
         return None
     # "Das sagte X." / "Dies geht aus einer Meldung hervor.": the subject follows the verb; not
