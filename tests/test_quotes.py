@@ -1044,6 +1044,7 @@ def test_the_particle_of_a_cue_may_close_a_long_clause() -> None:
     assert quote.content.text == "Die Zahl der Opfer ist gestiegen"
     assert quote.frame is not None and quote.frame.text.endswith("hervor")
     assert quote.cue is not None and quote.cue.text == "geht"
+    assert mention(quote) == "einer Meldung der Agentur, die am Montag verbreitet wurde"  # the document speaks
 
 
 def test_a_separable_cue_takes_its_adverb_anywhere_before_the_particle() -> None:

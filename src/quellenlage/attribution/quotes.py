@@ -68,7 +68,7 @@ FRAME_AFTER_TELLING_MAX = 16
 # How far the comma opening reported content may stand after the reporting verb.
 FRAME_BEFORE_MAX = 16
 # A sentence after a quotation that names its speaker: "Das sagte der GDL-Vorsitzende …"
-EMERGES_FROM = re.compile(r"\baus\s+(?P<source>[^,.;:]{2,80}?)\s+hervor\b")
+EMERGES_FROM = re.compile(r"\baus\s+(?P<source>[^.;:]{2,120}?),?\s+hervor\b")
 POINTS_BACK = frozenset({"Das", "Dies", "So", "Diese", "Dieses"})
 POINTERS = frozenset({"das", "dies"})  # ", das teilte das Institut mit"
 # A sentence is a direct quotation when quoted words make up at least this share of it;
@@ -338,7 +338,7 @@ def _frame_in_next(
     points_back = tokens[0].text in POINTS_BACK and verb in tokens[1:4] and not own_words
     speaker, mention = speakers.subject_near(verb.end if points_back else following.start, following.end)
     document = EMERGES_FROM.search(text, following.start, following.end)
-    if speaker is None and document is not None:  # "Dies geht aus einer Meldung der dpa hervor."
+    if document is not None:  # "Dies geht aus einer Meldung der dpa hervor.": the document speaks
         mention = _span(text, document.start("source"), document.end("source"))
         speaker = speakers.in_span(mention.start, mention.end) or unnamed(mention.text)
     if points_back:  # the whole clause after the pointer: "Dies bestätigte X am Abend in Berlin."
