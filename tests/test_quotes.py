@@ -1054,3 +1054,23 @@ def test_a_separable_cue_takes_its_adverb_anywhere_before_the_particle() -> None
     )
     assert quote.cue is not None and quote.cue.text == "geht"
     assert [part.text for part in quote.cue_parts] == ["davon", "aus"]
+
+
+@pytest.mark.parametrize(
+    "sentence,frame",
+    [
+        (
+            "Nach dem Grundgesetz ist der Bundeskanzler mit den umfangreichsten Vollmachten ausgestattet.",
+            "Nach dem Grundgesetz",
+        ),
+        ("Nach dem Willen der Regierung sollen die Steuern im kommenden Jahr sinken.", "Nach dem Willen der Regierung"),
+        (
+            "Zu den Anschlägen bekannten sich nach palästinensischen Medien zwei Gruppen.",
+            "nach palästinensischen Medien",
+        ),
+    ],
+)
+def test_rules_plans_and_media_are_sources(sentence: str, frame: str) -> None:
+    [quote] = quotes(sentence)
+    assert quote.kind == "according_to"
+    assert quote.frame is not None and quote.frame.text == frame
