@@ -1074,3 +1074,10 @@ def test_rules_plans_and_media_are_sources(sentence: str, frame: str) -> None:
     [quote] = quotes(sentence)
     assert quote.kind == "according_to"
     assert quote.frame is not None and quote.frame.text == frame
+
+
+def test_wie_bekannt_wurde_is_a_source_frame_without_a_speaker() -> None:
+    [quote] = quotes("Wie gestern bekannt wurde, befindet sich unter den Opfern der ehemalige Politiker Ted Stevens.")
+    assert quote.kind == "according_to"
+    assert quote.frame is not None and quote.frame.text == "Wie gestern bekannt wurde"
+    assert quote.speaker is None and quote.speaker_mention is None

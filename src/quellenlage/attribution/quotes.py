@@ -763,8 +763,8 @@ def _source_of(
     elif group == "meinung":  # "Seiner Meinung nach …": the person last named; "nach" is the cue
         speaker = state.last_speaker
         mention = _strip_span(text, source_start, text.rindex("nach", source_start, match.end(group)))
-    elif group == "wie" and (subject := speakers.subject_near(source_start, match.end(group)))[1] is not None:
-        speaker, mention = subject  # "wie der Verband am Montag bekannt gab": the subject, not the clause
+    elif group == "wie":  # "wie der Verband am Montag bekannt gab": the subject, not the clause;
+        speaker, mention = speakers.subject_near(source_start, match.end(group))  # none in "wie bekannt wurde"
     elif group == "info" and OWN_ACCOUNT.match(match[group]):  # "nach eigenen Angaben": the subject
         speaker, mention = speakers.subject_near(sentence.start, sentence.end)
         speaker = speaker or state.last_speaker
@@ -847,7 +847,7 @@ FINDING_VERBS = frozenset({"ergab", "ergaben", "ergibt", "ergeben", "hervorgeht"
 def _reports(match: re.Match[str]) -> bool:
     """ "wie die Polizei mitteilte": a wie-clause is a source frame only with a reporting verb
     ("wie erwartet" is none)."""
-    return is_reporting_verb(match["wie_verb"]) or match["wie_verb"] in FINDING_VERBS
+    return is_reporting_verb(match["wie_verb"]) or match["wie_verb"] in FINDING_VERBS | {"bekannt"}
 
 
 def _partial_quotes(
