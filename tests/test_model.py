@@ -146,3 +146,17 @@ def test_evaluate_ner_file_tiny_germeval():
     assert o["LOC"]["r"] == pytest.approx(1 / 3)
     report = format_ner_report(res)
     assert "overall" in report and "LOCderiv" in report
+
+
+@pytest.mark.parametrize(
+    "text,sentences",
+    [
+        ("Es kamen 300. Danach ging es weiter.", 2),
+        ("Damals waren es 20.000, in diesem Jahr nur 5.000. Mexikos Innenminister räumte Fehler ein.", 2),
+        ("Am 3. Mai feierte der 1. FC Köln den Aufstieg.", 1),
+    ],
+)
+def test_a_count_ends_its_sentence_an_ordinal_does_not(text: str, sentences: int) -> None:
+    from quellenlage import analyze
+
+    assert len(analyze(text, force=True).sentences) == sentences

@@ -62,6 +62,8 @@ def opening_quote_starts_sentence(doc: Doc) -> Doc:
 
 NUMBER_END_FIX = "quellenlage_number_ends_sentence"
 ORDINAL_DIGITS = re.compile(r"^\d[\d.,:]*\.$")
+# A number with thousands groups is a count, not an ordinal: "bisher nur 5.000. Mexikos Innenminister …".
+THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+\.$")
 # Words that open a clause, never a noun phrase after an ordinal ("am 3. Mai", "der 1. FC").
 CLAUSE_OPENING_POS = frozenset({"DET", "PRON", "ADV", "ADP", "CCONJ", "SCONJ", "AUX", "VERB"})
 
@@ -70,14 +72,15 @@ CLAUSE_OPENING_POS = frozenset({"DET", "PRON", "ADV", "ADP", "CCONJ", "SCONJ", "
 def number_ends_sentence(doc: Doc) -> Doc:
     """German tokenizers read "300." as an ordinal, so "Es kamen 300. Danach …" stays one
     sentence. An ordinal is followed by its noun ("3. Mai", "1. FC Köln", "20. Jahrhundert"); a
-    capitalised article, pronoun, adverb, preposition or verb after the number opens a new sentence.
+    capitalised article, pronoun, adverb, preposition or verb after the number opens a new sentence,
+    and so does any capitalised word after a count with thousands groups ("5.000. Mexikos …").
     Needs the part-of-speech tags, so it runs last."""
     for token in doc[:-1]:
         following = doc[token.i + 1]
         if (
             ORDINAL_DIGITS.match(token.text)
             and following.text[:1].isupper()
-            and following.pos_ in CLAUSE_OPENING_POS
+            and (following.pos_ in CLAUSE_OPENING_POS or THOUSANDS.match(token.text))
             and not following.is_sent_start
         ):
             following.is_sent_start = True
