@@ -1081,3 +1081,27 @@ def test_wie_bekannt_wurde_is_a_source_frame_without_a_speaker() -> None:
     assert quote.kind == "according_to"
     assert quote.frame is not None and quote.frame.text == "Wie gestern bekannt wurde"
     assert quote.speaker is None and quote.speaker_mention is None
+
+
+@pytest.mark.parametrize(
+    "sentence,frame",
+    [
+        ("Nach ersten Untersuchungen liegt keine Straftat vor.", "Nach ersten Untersuchungen"),
+        (
+            "Nach einer Hochrechnung des Senders entfallen auf Romney 40 Prozent der Stimmen.",
+            "Nach einer Hochrechnung des Senders",
+        ),
+        (
+            "Nach jetzigem Ermittlungsstand ist der Junge an der Schule gemobbt worden.",
+            "Nach jetzigem Ermittlungsstand",
+        ),
+    ],
+)
+def test_findings_and_projections_are_sources(sentence: str, frame: str) -> None:
+    [quote] = quotes(sentence)
+    assert quote.frame is not None and quote.frame.text == frame
+
+
+def test_after_thorough_examinations_is_no_source() -> None:
+    found = quotes("Die Halle ist nach eingehenden Untersuchungen wieder für Besucher geöffnet worden.")
+    assert not [q for q in found if q.kind == "according_to"]

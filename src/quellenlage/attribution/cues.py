@@ -290,7 +290,9 @@ INFO_NOUNS = (
     r"|quellen|zahlen|überzeugung|recherchen|beobachtungen|schilderung(?:en)?|endergebnis|meldung(?:en)?"
     r"|dokument|planungen|entwurf|hinweis(?:en)?"
     r"|[\w-]*gesetz(?:es)?|verfassung|dekret|plan|plänen|willen|vorstellung(?:en)?|idee|vorschlag"
-    r"|analyse|veröffentlichung|auswertung|medien"
+    r"|analyse|veröffentlichung|auswertung|medien|hochrechnung(?:en)?|ermittlungsstand"
+    # "nach ersten Untersuchungen", not "nach eingehenden Untersuchungen" (afterwards)
+    r"|(?:(?<=ersten )|(?<=jüngsten )|(?<=bisherigen )|(?<=neuesten )|(?<=aktuellen ))untersuchungen"
 )
 ACCORDING_TO = re.compile(
     r"\b(?:(?:[Nn]ach|[Ll]aut)\s+(?P<comp>[A-ZÄÖÜ][\w-]*-(?:Angaben|Informationen|Schätzungen|Berichten|"
