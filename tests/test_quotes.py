@@ -1105,3 +1105,11 @@ def test_findings_and_projections_are_sources(sentence: str, frame: str) -> None
 def test_after_thorough_examinations_is_no_source() -> None:
     found = quotes("Die Halle ist nach eingehenden Untersuchungen wieder für Besucher geöffnet worden.")
     assert not [q for q in found if q.kind == "according_to"]
+
+
+def test_a_source_after_a_semicolon_sources_its_own_clause() -> None:
+    found = quotes(
+        "Die Polizei nahm den Mann fest; nach Behördenangaben stecke aber keine politisch motivierte Tat dahinter."
+    )
+    [quote] = [q for q in found if q.kind == "according_to"]
+    assert quote.content.text.startswith("nach Behördenangaben stecke")

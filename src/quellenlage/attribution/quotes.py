@@ -778,6 +778,10 @@ def _clause_around(text: str, tokens: list[Token], frame: Span) -> Span | None:
     ("Katar, der laut einer dpa-Meldung einsteigen will"): up to where the main clause resumes
     after a comma, else to the sentence end; None when the frame is in the main clause."""
     before = [i for i, t in enumerate(tokens[:-1]) if t.text == "," and t.end <= frame.start]
+    semicolon = max((i for i, t in enumerate(tokens[:-1]) if t.text == ";" and t.end <= frame.start), default=None)
+    if semicolon is not None and (not before or before[-1] < semicolon):  # "…; nach NASA-Angaben sind es …"
+        end = next((i for i in range(semicolon + 1, len(tokens)) if tokens[i].text == ";"), len(tokens))
+        return _strip_span(text, tokens[semicolon + 1].start, tokens[end - 1].end)
     if not before or not is_dependent_clause(tokens[before[-1] + 1 :]):
         return None
     start = before[-1] + 1
