@@ -1113,3 +1113,10 @@ def test_a_source_after_a_semicolon_sources_its_own_clause() -> None:
     )
     [quote] = [q for q in found if q.kind == "according_to"]
     assert quote.content.text.startswith("nach Behördenangaben stecke")
+
+
+@pytest.mark.parametrize("verb", ["bezweifelte", "beteuerte", "bekundete"])
+def test_more_verbs_of_stating(verb: str) -> None:
+    [quote] = quotes(f"Der Minister {verb} am Montag, die Reform werde noch in diesem Jahr gelingen.")
+    assert quote.cue is not None and quote.cue.text == verb
+    assert mention(quote) == "Der Minister"

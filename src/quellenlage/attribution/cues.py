@@ -77,6 +77,9 @@ WEAK_REPORTING = {
     "kommentier": "kommentiert",
     "resümier": "resümiert",
     "konstatier": "konstatiert",
+    "bezweifel": "bezweifelt",
+    "beteuer": "beteuert",
+    "bekund": "bekundet",
 }
 STRONG_REPORTING = [
     "sprach",
