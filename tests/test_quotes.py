@@ -1120,3 +1120,8 @@ def test_more_verbs_of_stating(verb: str) -> None:
     [quote] = quotes(f"Der Minister {verb} am Montag, die Reform werde noch in diesem Jahr gelingen.")
     assert quote.cue is not None and quote.cue.text == verb
     assert mention(quote) == "Der Minister"
+
+
+def test_quoted_words_after_a_source_are_not_its_name() -> None:
+    [quote] = quotes("Der Fall wird nach Angaben der Staatsanwaltschaft Krefeld „ganz besonders sorgfältig“ geprüft.")
+    assert quote.frame is not None and quote.frame.text == "nach Angaben der Staatsanwaltschaft Krefeld"

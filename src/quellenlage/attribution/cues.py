@@ -274,7 +274,7 @@ SUBJUNCTIVE |= frozenset(
 
 # A source named in a frame: "der Deutschen Presse-Agentur", "Augenzeugen", "dem Magazin „Der Spiegel“".
 NAME_WORD = (
-    r"(?:„[^“]{1,40}“|(?:Prof|Dr|Dipl|[A-ZÄÖÜ])\.(?=\s+[A-ZÄÖÜ])|[A-ZÄÖÜ][\w-]*|"
+    r"(?:„[A-ZÄÖÜ0-9][^“]{0,40}“|(?:Prof|Dr|Dipl|[A-ZÄÖÜ])\.(?=\s+[A-ZÄÖÜ])|[A-ZÄÖÜ][\w-]*|"
     r"[a-z][\w-]*\.(?:de|com|net|org|at|ch)\b|[a-z]+-[A-ZÄÖÜ][\w-]*)"
 )
 SOURCE_WORDS = rf"(?:[a-zäöüß-]+(?:e|en|em|er|es)\s+)*{NAME_WORD}(?:\s+{NAME_WORD})*"
