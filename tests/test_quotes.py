@@ -1125,3 +1125,8 @@ def test_more_verbs_of_stating(verb: str) -> None:
 def test_quoted_words_after_a_source_are_not_its_name() -> None:
     [quote] = quotes("Der Fall wird nach Angaben der Staatsanwaltschaft Krefeld „ganz besonders sorgfältig“ geprüft.")
     assert quote.frame is not None and quote.frame.text == "nach Angaben der Staatsanwaltschaft Krefeld"
+
+
+def test_a_quoted_name_ends_the_source() -> None:
+    [quote] = quotes("Bei der Demonstration hätten Soldaten laut „Reuters“ Warnschüsse abgegeben.")
+    assert quote.frame is not None and quote.frame.text == "laut „Reuters“"

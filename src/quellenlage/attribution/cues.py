@@ -277,7 +277,7 @@ NAME_WORD = (
     r"(?:„[A-ZÄÖÜ0-9][^“]{0,40}“|(?:Prof|Dr|Dipl|[A-ZÄÖÜ])\.(?=\s+[A-ZÄÖÜ])|[A-ZÄÖÜ][\w-]*|"
     r"[a-z][\w-]*\.(?:de|com|net|org|at|ch)\b|[a-z]+-[A-ZÄÖÜ][\w-]*)"
 )
-SOURCE_WORDS = rf"(?:[a-zäöüß-]+(?:e|en|em|er|es)\s+)*{NAME_WORD}(?:\s+{NAME_WORD})*"
+SOURCE_WORDS = rf"(?:[a-zäöüß-]+(?:e|en|em|er|es)\s+)*{NAME_WORD}(?:(?<!“)\s+{NAME_WORD})*"  # a quoted name ends it
 SOURCE_PHRASE = (
     rf"(?:(?:de[rmns]|die|das|einem|einer|eines|diese[mnrs]?|jene[mnrs]?|seine[mnrs]?|ihre[mnrs]?)\s+)?{SOURCE_WORDS}"
     rf"(?:\s+(?:de[rs]|von)\s+{SOURCE_WORDS})?"
