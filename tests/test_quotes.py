@@ -1130,3 +1130,14 @@ def test_quoted_words_after_a_source_are_not_its_name() -> None:
 def test_a_quoted_name_ends_the_source() -> None:
     [quote] = quotes("Bei der Demonstration hätten Soldaten laut „Reuters“ Warnschüsse abgegeben.")
     assert quote.frame is not None and quote.frame.text == "laut „Reuters“"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Der Aufprall beschädigte den Transporter, so dass ein Teil der Ladung austrat.",
+        "Der Krieg treibt derzeit viele Menschen auf die Straße – so auch im nordbadischen Mannheim.",
+    ],
+)
+def test_so_dass_and_so_auch_are_no_source_frames(sentence: str) -> None:
+    assert not quotes(sentence)

@@ -328,7 +328,7 @@ SAID_IN = re.compile(
 # lower case ("…, so letztere.") only at the end, where an apposition may follow ("…, so Ursula
 # Castrup, die Leiterin der Fachstelle.").
 SO_FRAME = re.compile(
-    r"(?:,|\s[–-])\s+so\s+(?P<source>(?:(?:de[rmns]|die|das|eine[rm]?)\s+)?(?:[A-ZÄÖÜ]|[a-zäöüß](?=[^,]*$))"
+    r"(?:,|\s[–-])\s+so\s+(?!dass\b|wie\b|auch\b)(?P<source>(?:(?:de[rmns]|die|das|eine[rm]?)\s+)?(?:[A-ZÄÖÜ]|[a-zäöüß](?=[^,]*$))"
     r"(?:[^,.;:„–]|„[^“]{1,60}“){1,120}?)"
     r"(?:(?:,\s+(?:(?:der|die|das|ein|eine)\s+|[A-ZÄÖÜ])[^,.;:„“]{3,100}?)?\s*[.!]?$|\s*[,–](?=\s))"
 )
