@@ -1141,3 +1141,15 @@ def test_a_quoted_name_ends_the_source() -> None:
 )
 def test_so_dass_and_so_auch_are_no_source_frames(sentence: str) -> None:
     assert not quotes(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Er hatte erfahren, dass die Maschine nicht mehr gewartet werden musste.",
+        "Allerdings kommt hinzu, dass die Pläne aus dem Jahr 2006 stammen.",
+        "Dabei ging es darum, dass der Mann keinen Kontakt mehr zu der Frau herstellen darf.",
+    ],
+)
+def test_learning_and_adding_are_no_speech(sentence: str) -> None:
+    assert not quotes(sentence)

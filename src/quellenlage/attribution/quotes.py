@@ -1127,7 +1127,7 @@ PARTICLE_CUES = {
 PREDICATIVE_CUES = frozenset({"bekannt", "bewusst", "überzeugt"})
 # Nouns of opinion before a dass-clause: "ist der Meinung, dass", "vertritt die Auffassung, dass".
 OPINION_NOUNS = frozenset({"Meinung", "Ansicht", "Auffassung", "Überzeugung"})
-NOT_SPEECH_BEFORE_DASS = frozenset({"dazu", "dafür", "so", "damit", "soweit", "sodass"})
+NOT_SPEECH_BEFORE_DASS = frozenset({"dazu", "dafür", "so", "damit", "soweit", "sodass", "hinzu", "darum", "erfahren"})
 DEGREE_WORDS = frozenset({"so", "dermaßen", "derart", "zu", "soweit"})
 
 
