@@ -1153,3 +1153,7 @@ def test_so_dass_and_so_auch_are_no_source_frames(sentence: str) -> None:
 )
 def test_learning_and_adding_are_no_speech(sentence: str) -> None:
     assert not quotes(sentence)
+
+
+def test_a_conditional_clause_before_a_closing_verb_is_nobodys_words() -> None:
+    assert not quotes("Falls das verschuldete Unternehmen Insolvenz anmelden muss, droht dem Verein der Abstieg.")

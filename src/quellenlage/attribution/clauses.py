@@ -148,6 +148,7 @@ def free_standing_subjunctive(tokens: list[Token], conditional_too: bool = False
 
 # Conjunctions that open an adverbial clause; the tagger does not always read them as such.
 SUBORDINATORS = frozenset({"zumal", "indem", "nachdem", "weil", "da", "obwohl", "während", "wenn", "als", "bevor"})
+SUBORDINATORS |= frozenset({"falls", "sofern", "obgleich", "wenngleich"})
 
 
 def subordinate_start(tokens: list[Token], verb: int) -> int:
