@@ -1157,3 +1157,9 @@ def test_learning_and_adding_are_no_speech(sentence: str) -> None:
 
 def test_a_conditional_clause_before_a_closing_verb_is_nobodys_words() -> None:
     assert not quotes("Falls das verschuldete Unternehmen Insolvenz anmelden muss, droht dem Verein der Abstieg.")
+
+
+def test_a_source_with_its_abbreviation_in_parentheses() -> None:
+    [quote] = quotes("Einer Erklärung des Verbandes (VDR) zufolge nahmen an der Kundgebung tausend Lehrer teil.")
+    assert quote.kind == "according_to"
+    assert quote.frame is not None and quote.frame.text.endswith("(VDR) zufolge")

@@ -275,7 +275,7 @@ SUBJUNCTIVE |= frozenset(
 # A source named in a frame: "der Deutschen Presse-Agentur", "Augenzeugen", "dem Magazin „Der Spiegel“".
 NAME_WORD = (
     r"(?:„[A-ZÄÖÜ0-9][^“]{0,40}“|(?:Prof|Dr|Dipl|[A-ZÄÖÜ])\.(?=\s+[A-ZÄÖÜ])|[A-ZÄÖÜ][\w-]*|"
-    r"[a-z][\w-]*\.(?:de|com|net|org|at|ch)\b|[a-z]+-[A-ZÄÖÜ][\w-]*)"
+    r"[a-z][\w-]*\.(?:de|com|net|org|at|ch)\b|[a-z]+-[A-ZÄÖÜ][\w-]*|\([A-ZÄÖÜ][\w/.-]{0,15}\))"
 )
 SOURCE_WORDS = rf"(?:[a-zäöüß-]+(?:e|en|em|er|es)\s+)*{NAME_WORD}(?:(?<!“)\s+{NAME_WORD})*"  # a quoted name ends it
 SOURCE_PHRASE = (

@@ -815,7 +815,7 @@ def _source_before(tokens: list[Token], fallback: int, end: int) -> int:
         after_noun = i > 0 and inside[i - 1].pos in ("NOUN", "PROPN")
         if token.text in SOURCE_LINKS and after_noun:
             continue  # "Angaben des Instituts von Athen", "Angaben vom Mittwoch"
-        if token.pos not in NOUN_PHRASE_POS and token.text not in '„“"':
+        if token.pos not in NOUN_PHRASE_POS and token.text not in '„“"()':  # "des Verbandes (VDR)"
             break
         if token.pos == "NOUN" and i + 1 < len(inside) and inside[i + 1].pos == "NOUN":
             break  # two bare nouns: the second begins the source
