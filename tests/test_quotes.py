@@ -1163,3 +1163,12 @@ def test_a_source_with_its_abbreviation_in_parentheses() -> None:
     [quote] = quotes("Einer Erklärung des Verbandes (VDR) zufolge nahmen an der Kundgebung tausend Lehrer teil.")
     assert quote.kind == "according_to"
     assert quote.frame is not None and quote.frame.text.endswith("(VDR) zufolge")
+
+
+def test_a_relative_source_after_a_quoted_name() -> None:
+    [quote] = quotes(
+        "Ein Bericht der Nachrichtenagentur „Interfax“, wonach der Oppositionsführer festgenommen worden sein soll,"
+        " wurde dementiert."
+    )
+    assert quote.kind == "according_to"
+    assert quote.content.text.startswith("der Oppositionsführer festgenommen")

@@ -298,7 +298,7 @@ INFO_NOUNS = (
     r"|(?:(?<=ersten )|(?<=jüngsten )|(?<=bisherigen )|(?<=neuesten )|(?<=aktuellen ))untersuchungen"
 )
 ACCORDING_TO = re.compile(
-    r"\b(?:(?:[Nn]ach|[Ll]aut)\s+(?P<comp>[A-ZÄÖÜ][\w-]*-(?:Angaben|Informationen|Schätzungen|Berichten|"
+    r"(?:\b(?:(?:[Nn]ach|[Ll]aut)\s+(?P<comp>[A-ZÄÖÜ][\w-]*-(?:Angaben|Informationen|Schätzungen|Berichten|"
     r"Darstellung|Zahlen|Medienberichten|Quellen|Kreisen))"
     r"|(?:[Nn]ach|[Ll]aut|[Gg]emäß)\s+(?P<info>(?:(?:de[mnrs]|einem|einer|eines|diese[mrs]|seine[mr]|ihre[mr]|deren|dessen"
     r"|eigene[mnr])\s+)?(?:(?!Abschluss\b)[A-ZÄÖÜ]\w+s\s+)?(?:[\w-]*[a-zäöüß](?:e|en|em|er|es)\s+){0,2}"
@@ -307,7 +307,8 @@ ACCORDING_TO = re.compile(
     rf"|[Gg]emäß\s+(?P<per>{SOURCE_PHRASE})"
     rf"|[Ll]aut\s+(?P<laut>{SOURCE_PHRASE})"
     rf"|(?P<zufolge>(?:(?:[Dd]e[mnr]|[Dd]es|[Ee]inem|[Ee]iner)\s+)?{SOURCE_WORDS})\s+zufolge\b"
-    r"|[Ww]ie\s+(?P<wie>[^,.;:]{2,60}?)\s+(?P<wie_verb>[a-zäöüß]+)(?:\s+(?:hat|hatte|haben|hatten|habe|wurde))?(?=\s*[,.])"
+    r"|[Ww]ie\s+(?P<wie>[^,.;:]{2,60}?)\s+(?P<wie_verb>[a-zäöüß]+)(?:\s+(?:hat|hatte|haben|hatten|habe|wurde))?(?=\s*[,.]))"
+    # the relative source after a comma needs no word boundary: "die Agentur „Interfax“, wonach …"
     r"|,\s+(?P<relative>wonach|nach\s+(?:denen|welchem|welcher)|laut\s+(?:denen|dem|der)|(?:denen|dem|der)\s+zufolge)\s"
     r"|\b(?P<demnach>[Dd]emnach)\b"
     r"|\b(?P<meinung>(?:[Ss]einer|[Ii]hrer|[Dd]eren|[Dd]essen)\s+(?:Meinung|Ansicht|Auffassung|Einschätzung"
