@@ -1171,4 +1171,4 @@ def test_a_relative_source_after_a_quoted_name() -> None:
         " wurde dementiert."
     )
     assert quote.kind == "according_to"
-    assert quote.content.text.startswith("der Oppositionsführer festgenommen")
+    assert quote.content.text == "der Oppositionsführer festgenommen worden sein soll"  # not "…, wurde dementiert"

@@ -832,7 +832,16 @@ def _relative_source(
 ) -> bool:
     """ "Es gibt eine Schätzung, wonach …", "Gerüchte, nach denen …": what follows the relative
     word is the claim, the clause before it names the source (the noun phrase before the comma)."""
-    content = _strip_span(text, match.end(), sentence.end)
+    tokens = sentence.tokens
+    resumes = next(  # the main clause going on after the relative one: "…, wonach …, wurde dementiert"
+        (
+            t.start
+            for t, n in zip(tokens, tokens[1:], strict=False)
+            if t.start >= match.end() and t.text == "," and is_finite_verb(n) and not is_subjunctive(n)
+        ),
+        sentence.end,
+    )
+    content = _strip_span(text, match.end(), resumes)
     if _word_count(content.text) < 3:
         return False
     comma = match.start()
