@@ -7,6 +7,7 @@ of speakers or frames.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from quellenlage.attribution.cues import COMPLEMENTIZERS, SUBJUNCTIVE, is_finite_verb
 from quellenlage.model import Token
@@ -163,6 +164,17 @@ def subordinate_start(tokens: list[Token], verb: int) -> int:
                 continue  # "C.Y. Leung, der … war, sagte": the relative clause ends before the verb
             return i + 1 if conjunction else i
     return 0
+
+
+def main_clause_comma(tokens: Sequence[Token], start: int = 0, *, indicative: bool = False) -> int | None:
+    """Index of the first comma from `start` on that a finite verb follows: where the main clause
+    goes on after a dependent one ("dass die Firma verkauft, stieg die Aktie"). `indicative`
+    passes over a subjunctive verb, which goes on with the reported words."""
+    for i in range(start, len(tokens) - 1):
+        following = tokens[i + 1]
+        if tokens[i].text == "," and is_finite_verb(following) and not (indicative and is_subjunctive(following)):
+            return i
+    return None
 
 
 def _closes_before(tokens: list[Token], start: int, verb: int) -> bool:

@@ -26,6 +26,7 @@ from quellenlage.attribution.clauses import (
     is_relative_clause,
     is_reported,
     is_subjunctive,
+    main_clause_comma,
     subordinate_start,
 )
 from quellenlage.attribution.cues import (
@@ -612,8 +613,7 @@ def _adverbial_clause(tokens: list[Token]) -> bool:
     ("Obwohl …, bestritt er"), not someone's statement ("Wenn …, droht ein Kollaps, sagte er")."""
     words = tokens[1:] if tokens and tokens[0].text.lower() in FOCUS_WORDS else tokens  # "Selbst wenn …"
     first = words[0].text.lower() if words else ""
-    main_clause_follows = any(t.text == "," and is_finite_verb(n) for t, n in zip(tokens, tokens[1:], strict=False))
-    return first in SUBORDINATORS and not main_clause_follows and not is_reported(tokens)
+    return first in SUBORDINATORS and main_clause_comma(tokens) is None and not is_reported(tokens)
 
 
 def _clause_like(tokens: list[Token]) -> bool:
@@ -785,15 +785,9 @@ def _clause_around(text: str, tokens: list[Token], frame: Span) -> Span | None:
     if not before or not is_dependent_clause(tokens[before[-1] + 1 :]):
         return None
     start = before[-1] + 1
-    end = next(
-        (
-            i
-            for i, t in enumerate(tokens[:-1])
-            if t.text == "," and t.start >= frame.end and is_finite_verb(tokens[i + 1])
-        ),
-        len(tokens),
-    )
-    return _strip_span(text, tokens[start].start, tokens[end - 1].end)
+    after_frame = next((i for i, t in enumerate(tokens) if t.start >= frame.end), len(tokens))
+    comma = main_clause_comma(tokens, after_frame)
+    return _strip_span(text, tokens[start].start, tokens[(len(tokens) if comma is None else comma) - 1].end)
 
 
 NOUN_PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "X"})
@@ -832,16 +826,9 @@ def _relative_source(
 ) -> bool:
     """ "Es gibt eine Schätzung, wonach …", "Gerüchte, nach denen …": what follows the relative
     word is the claim, the clause before it names the source (the noun phrase before the comma)."""
-    tokens = sentence.tokens
-    resumes = next(  # the main clause going on after the relative one: "…, wonach …, wurde dementiert"
-        (
-            t.start
-            for t, n in zip(tokens, tokens[1:], strict=False)
-            if t.start >= match.end() and t.text == "," and is_finite_verb(n) and not is_subjunctive(n)
-        ),
-        sentence.end,
-    )
-    content = _strip_span(text, match.end(), resumes)
+    after = [t for t in sentence.tokens if t.start >= match.end()]
+    comma = main_clause_comma(after, indicative=True)  # the main clause goes on: "…, wonach …, wurde dementiert"
+    content = _strip_span(text, match.end(), sentence.end if comma is None else after[comma].start)
     if _word_count(content.text) < 3:
         return False
     comma = match.start()
@@ -1272,11 +1259,8 @@ def _without_main_clause(content: list[Token]) -> list[Token]:
     opens = bool(content) and (content[0].text.lower() in ("dass", "ob") or is_infinitive_clause(content[:first_comma]))
     if not opens:
         return content
-    for i, token in enumerate(content[:-1]):
-        following = content[i + 1]
-        if token.text == "," and is_finite_verb(following) and not is_subjunctive(following):
-            return content[:i]
-    return content
+    comma = main_clause_comma(content, indicative=True)
+    return content if comma is None else content[:comma]
 
 
 def _without_narrated_tail(content: list[Token]) -> list[Token]:

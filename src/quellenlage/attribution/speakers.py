@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from quellenlage.attribution.clauses import ARTICLE_FORMS, PASSIVE_AUXILIARIES, RELATIVE_WORDS
+from quellenlage.attribution.clauses import ARTICLE_FORMS, PASSIVE_AUXILIARIES, RELATIVE_WORDS, main_clause_comma
 from quellenlage.attribution.cues import is_finite_verb, is_reporting_verb
 from quellenlage.dates.resolve import MONTHS, WEEKDAYS
 from quellenlage.entities.index import ACTOR_FORMS, EntityIndex, ref
@@ -477,10 +477,8 @@ def _main_clause_verb(tokens: Sequence[Token], verb: int) -> int | None:
     the clause of `verb`; None for clauses that frame ("wie …", "dass …")."""
     if tokens[0].text.lower() in FRAMING_CONJUNCTIONS:
         return None
-    return next(
-        (i + 1 for i in range(verb + 1, len(tokens) - 1) if tokens[i].text == "," and is_finite_verb(tokens[i + 1])),
-        None,
-    )
+    comma = main_clause_comma(tokens, verb + 1)
+    return None if comma is None else comma + 1
 
 
 # A neuter demonstrative before the verb is what is said, not who says it ("Dies bestätigte Stoiber").
