@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from quellenlage.attribution.clauses import (
     ARTICLE_FORMS,
@@ -304,31 +305,32 @@ def _reported_by_next(
     """A statement whose source the next sentence gives: "Die Enten waren mit H5N1 infiziert.
     Das erklärte ein Sprecher des Ministeriums." """
     named = _frame_in_next(text, following, speakers)
-    if named is None:
+    if named is None or not named.points_back or named.speaker is None:
         return False
-    speaker, mention, cue, points_back = named
-    if not points_back or speaker is None or following is None:
-        return False
-    verb = _first_cue_verb(following.tokens) if cue_in(cue) is None else None  # "Dies geht aus … hervor."
-    _add_content(
-        text, number, sentence.tokens, cue, speaker, mention, state, _span(text, verb.start, verb.end) if verb else None
-    )
+    # "Dies geht aus … hervor.": a frame whose speech word is a particle verb has that verb as cue
+    verb = _span(text, named.verb.start, named.verb.end) if cue_in(named.frame) is None else None
+    _add_content(text, number, sentence.tokens, named.frame, named.speaker, named.mention, state, verb)
     return True
 
 
-def _first_cue_verb(tokens: list[Token]) -> Token | None:
-    return next((t for i, t in enumerate(tokens) if _cue_verb(tokens, i)), None)
+class NextFrame(NamedTuple):
+    """A next sentence that reports without quoting: who speaks, where it names them, its frame
+    and speech verb, and whether it points back ("Das sagte X.")."""
+
+    speaker: Actor
+    mention: Span | None
+    frame: Span
+    points_back: bool
+    verb: Token
 
 
-def _frame_in_next(
-    text: str, following: Sentence | None, speakers: SpeakerResolver
-) -> tuple[Actor, Span | None, Span, bool] | None:
-    """Speaker, speaker mention and frame of a next sentence that reports without quoting, and
-    whether it points back ("Das sagte X.": the subject follows the verb)."""
+def _frame_in_next(text: str, following: Sentence | None, speakers: SpeakerResolver) -> NextFrame | None:
+    """The frame a next sentence gives when it reports without quoting; it points back when
+    the subject follows the verb ("Das sagte X.")."""
     if following is None or quoted_spans(text, following.start, following.end):
         return None
     tokens = following.tokens
-    verb = _first_cue_verb(tokens)
+    verb = next((t for i, t in enumerate(tokens) if _cue_verb(tokens, i)), None)
     if verb is None:
         return None
     # "Das sagte X." / "Dies geht aus einer Meldung hervor.": the subject follows the verb; not
@@ -343,11 +345,10 @@ def _frame_in_next(
         mention = _span(text, document.start("source"), document.end("source"))
         speaker = speakers.in_span(mention.start, mention.end) or unnamed(mention.text)
     if points_back:  # the whole clause after the pointer: "Dies bestätigte X am Abend in Berlin."
-        cue = _strip_span(text, following.start, following.tokens[-1].end)
-        cue = _strip_span(text, cue.start, cue.end - 1) if cue.text[-1] in ".!?" else cue
+        frame = _to_sentence_end(text, following.start, following)
     else:
-        cue = _strip_span(text, following.start, max(mention.end if mention else 0, verb.end))
-    return speaker, mention, cue, points_back
+        frame = _strip_span(text, following.start, max(mention.end if mention else 0, verb.end))
+    return NextFrame(speaker, mention, frame, points_back, verb)
 
 
 def _announced_by_colon(text: str, sentence: Sentence, quoted: list[tuple[int, int]]) -> bool:
@@ -410,7 +411,7 @@ def _direct_quotes(
         verb := _first_reporting_verb(sentence, outside_start, sentence.end) or _inverted_verb(sentence, outside_start)
     ) is not None:
         speaker, mention = speakers.subject_near(outside_start, sentence.end)
-        frame_end = _closing_frame_end(text, sentence, outside_start, verb)
+        frame_end = _closing_frame_end(text, sentence, verb)
         cue = _strip_span(text, verb.start, frame_end)
     elif frame_before.rstrip().endswith(":") or _first_reporting_verb(sentence, sentence.start, spans[0][0]):
         # the clause that announces the words: after an earlier colon ("… scharf: So sagte Rehn: „…“")
@@ -423,10 +424,12 @@ def _direct_quotes(
     elif (source := _source_outside(text, sentence, spans)) is not None:  # "Seiner Ansicht nach „…“"
         source_start, speaker, mention = _source_of(text, sentence, source, _source_group(source), speakers, state)
         cue = _strip_span(text, min(source_start, source.start()), source.end())
-    elif (named := _frame_in_next(text, following, speakers)) is not None and (named[3] or not state.previous_quoted):
+    elif (named := _frame_in_next(text, following, speakers)) is not None and (
+        named.points_back or not state.previous_quoted
+    ):
         # the next sentence names the speaker: "Das sagte X." / "Bundestrainer Lund sprach von …";
         # right after someone's words, only when it points back: else the quotation goes on
-        speaker, mention, cue, _ = named
+        speaker, mention, cue = named.speaker, named.mention, named.frame
     if cue is None and speaker is None and state.previous_quoted and (framing := _framing_direct_quote(state)):
         # the words go on: „…“, sagte Beck. („Er sei …“) „Die Menschen hier …“
         cue, speaker, mention = framing.frame, framing.speaker, framing.speaker_mention
@@ -1318,15 +1321,20 @@ def _editorial_note(tokens: list[Token], i: int) -> bool:
     return i + 1 < len(tokens) and tokens[i + 1].text == ")" and any(t.text == "(" for t in tokens[max(0, i - 3) : i])
 
 
-def _closing_frame_end(text: str, sentence: Sentence, outside_start: int, verb: Token) -> int:
+def _closing_frame_end(text: str, sentence: Sentence, verb: Token) -> int:
     """A frame after the last quoted words runs to the end of the sentence (", sagte Hugo
     Salcedo, Kopf einer Gruppe von Inspektoren, in einem Interview."), or up to further quoted words."""
     end = sentence.end
     opening = next((m.start() for m in re.finditer(r"[„»\"]", text[verb.end : end])), None)
     if opening is not None:
         return _frame_end(text, verb.end, verb.end + opening)
-    frame = _strip_span(text, verb.start, end)
-    return frame.end - 1 if frame.text[-1] in ".!?" else frame.end
+    return _to_sentence_end(text, verb.start, sentence).end
+
+
+def _to_sentence_end(text: str, start: int, sentence: Sentence) -> Span:
+    """The words from `start` to the end of the sentence, without its final stop."""
+    span = _strip_span(text, start, sentence.end)
+    return _strip_span(text, span.start, span.end - 1) if span.text[-1] in ".!?" else span
 
 
 def _frame_end(text: str, position: int, limit: int) -> int:
