@@ -990,52 +990,6 @@ def test_a_colon_frame_without_a_verb_of_saying_has_its_full_verb_as_cue() -> No
     assert [part.text for part in quote.cue_parts] == ["sich"]
 
 
-def test_a_relative_clause_closed_by_its_verb_frames_nothing() -> None:
-    # the main clause goes on after the comma: nobody's words
-    assert not quotes(
-        "Ein Bescheid des Landesrates, der den Bärenjägern uneingeschränkte Betretungsrechte einräumt,"
-        " soll ein solches Missgeschick in Zukunft verhindern."
-    )
-
-
-def test_an_adverbial_clause_opening_the_sentence_frames_nothing() -> None:
-    assert not quotes(
-        "Obwohl es mit Heide Simonis bisher schon Ministerpräsidentinnen in den Ländern gab,"
-        " fällt das turnusmäßig vergebene Amt erstmals an eine Frau."
-    )
-
-
-def test_a_name_with_its_relative_clause_before_the_verb_is_the_speaker_not_a_quote() -> None:
-    assert not quotes(
-        "Ulla Jelpke, die erst vor einem Monat für Schlagzeilen gesorgt hatte, kritisierte beispielsweise"
-        " die Entscheidung der Fraktionsspitze."
-    )
-
-
-def test_a_list_after_a_colon_is_nobodys_words() -> None:
-    assert not quotes(
-        "Als mögliche Nachfolger haben sich bereits drei Kandidaten gemeldet:"
-        " Annegret Kramp-Karrenbauer, Jens Spahn und Friedrich Merz."
-    )
-
-
-def test_an_adverbial_clause_after_a_focus_word_is_nobodys_words() -> None:
-    assert not quotes(
-        "Selbst wenn die Angeklagte im Verfahren als Heranwachsende gesehen wird, droht ihr eine lange Haftstrafe."
-    )
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Ob es bei der Räumung des Platzes Verletzte gab, ist derzeit noch nicht bekannt.",
-        "Die Bomben waren so eingestellt, dass sie möglichst viele Menschen treffen sollten.",
-    ],
-)
-def test_subject_clauses_and_consequences_are_nobodys_words(sentence: str) -> None:
-    assert not quotes(sentence)
-
-
 def test_the_particle_of_a_cue_may_close_a_long_clause() -> None:
     [quote] = quotes(
         "Die Zahl der Opfer ist gestiegen. Dies geht aus einer Meldung der Agentur, die am Montag verbreitet"
@@ -1132,33 +1086,6 @@ def test_a_quoted_name_ends_the_source() -> None:
     assert quote.frame is not None and quote.frame.text == "laut „Reuters“"
 
 
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Der Aufprall beschädigte den Transporter, so dass ein Teil der Ladung austrat.",
-        "Der Krieg treibt derzeit viele Menschen auf die Straße – so auch im nordbadischen Mannheim.",
-    ],
-)
-def test_so_dass_and_so_auch_are_no_source_frames(sentence: str) -> None:
-    assert not quotes(sentence)
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Er hatte erfahren, dass die Maschine nicht mehr gewartet werden musste.",
-        "Allerdings kommt hinzu, dass die Pläne aus dem Jahr 2006 stammen.",
-        "Dabei ging es darum, dass der Mann keinen Kontakt mehr zu der Frau herstellen darf.",
-    ],
-)
-def test_learning_and_adding_are_no_speech(sentence: str) -> None:
-    assert not quotes(sentence)
-
-
-def test_a_conditional_clause_before_a_closing_verb_is_nobodys_words() -> None:
-    assert not quotes("Falls das verschuldete Unternehmen Insolvenz anmelden muss, droht dem Verein der Abstieg.")
-
-
 def test_a_source_with_its_abbreviation_in_parentheses() -> None:
     [quote] = quotes("Einer Erklärung des Verbandes (VDR) zufolge nahmen an der Kundgebung tausend Lehrer teil.")
     assert quote.kind == "according_to"
@@ -1172,3 +1099,56 @@ def test_a_relative_source_after_a_quoted_name() -> None:
     )
     assert quote.kind == "according_to"
     assert quote.content.text == "der Oppositionsführer festgenommen worden sein soll"  # not "…, wurde dementiert"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        pytest.param(
+            "Ein Bescheid des Landesrates, der den Bärenjägern uneingeschränkte Betretungsrechte einräumt,"
+            " soll ein solches Missgeschick in Zukunft verhindern.",
+            id="relative clause closed by its verb",
+        ),
+        pytest.param(
+            "Obwohl es mit Heide Simonis bisher schon Ministerpräsidentinnen in den Ländern gab,"
+            " fällt das turnusmäßig vergebene Amt erstmals an eine Frau.",
+            id="adverbial clause opening the sentence",
+        ),
+        pytest.param(
+            "Ulla Jelpke, die erst vor einem Monat für Schlagzeilen gesorgt hatte, kritisierte beispielsweise"
+            " die Entscheidung der Fraktionsspitze.",
+            id="name with its relative clause before the verb",
+        ),
+        pytest.param(
+            "Als mögliche Nachfolger haben sich bereits drei Kandidaten gemeldet:"
+            " Annegret Kramp-Karrenbauer, Jens Spahn und Friedrich Merz.",
+            id="list after a colon",
+        ),
+        pytest.param(
+            "Selbst wenn die Angeklagte im Verfahren als Heranwachsende gesehen wird, droht ihr eine lange Haftstrafe.",
+            id="adverbial clause after a focus word",
+        ),
+        pytest.param(
+            "Falls das verschuldete Unternehmen Insolvenz anmelden muss, droht dem Verein der Abstieg.",
+            id="conditional clause",
+        ),
+        pytest.param(
+            "Ob es bei der Räumung des Platzes Verletzte gab, ist derzeit noch nicht bekannt.", id="subject clause"
+        ),
+        pytest.param(
+            "Die Bomben waren so eingestellt, dass sie möglichst viele Menschen treffen sollten.", id="so … dass"
+        ),
+        pytest.param("Der Aufprall beschädigte den Transporter, so dass ein Teil der Ladung austrat.", id="so dass"),
+        pytest.param(
+            "Der Krieg treibt derzeit viele Menschen auf die Straße – so auch im nordbadischen Mannheim.", id="so auch"
+        ),
+        pytest.param("Er hatte erfahren, dass die Maschine nicht mehr gewartet werden musste.", id="learning"),
+        pytest.param("Allerdings kommt hinzu, dass die Pläne aus dem Jahr 2006 stammen.", id="kommt hinzu"),
+        pytest.param(
+            "Dabei ging es darum, dass der Mann keinen Kontakt mehr zu der Frau herstellen darf.", id="ging es darum"
+        ),
+    ],
+)
+def test_nobodys_words(sentence: str) -> None:
+    # a dependent clause, a consequence or what someone learns: no quotation
+    assert not quotes(sentence)
