@@ -1152,3 +1152,18 @@ def test_a_relative_source_after_a_quoted_name() -> None:
 def test_nobodys_words(sentence: str) -> None:
     # a dependent clause, a consequence or what someone learns: no quotation
     assert not quotes(sentence)
+
+
+def test_a_frame_of_only_a_noun_phrase_names_the_speaker_in_full() -> None:
+    """Ein Beamter der Nationalpolizei: „…“: the official speaks, not the police named in his description."""
+    [quote] = quotes(
+        "Die Polizei griff durch. Ein Beamter der Nationalpolizei: „Hier weiß man, wer die Kriminellen sind.“"
+    )
+    assert quote.kind == "direct" and mention(quote) == "Ein Beamter der Nationalpolizei"
+
+
+def test_an_apposition_before_the_colon_belongs_to_the_speaker() -> None:
+    [quote] = quotes(
+        "Der Rat tagte lange. Am Ende sagte Olaf Scholz, Präsident des Rats: „Das Gesetz gehört abgeschafft.“"
+    )
+    assert mention(quote) == "Olaf Scholz, Präsident des Rats"

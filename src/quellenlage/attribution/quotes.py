@@ -418,7 +418,7 @@ def _direct_quotes(
         head = text[sentence.start : spans[0][0] - 1].rstrip().rstrip(":")
         clause_start = sentence.start + max(head.rfind(":"), head.rfind(";")) + 1
         cue = _strip_span(text, clause_start, spans[0][0] - 1)
-        speaker, mention = speakers.subject_near(cue.start, spans[0][0])
+        speaker, mention = speakers.named_by_frame(cue.start, cue.end)
         if cue_in(cue) is None:  # "Der Minister zeigte sich besorgt: „…“": the announcing verb
             verb_cue = next((_span(text, t.start, t.end) for t in sentence.tokens if _announces(t, cue)), None)
     elif (source := _source_outside(text, sentence, spans)) is not None:  # "Seiner Ansicht nach „…“"

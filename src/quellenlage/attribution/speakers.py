@@ -112,7 +112,7 @@ PARTY_AFTER = re.compile(r"\s*\([A-ZÄÖÜ][\w/.-]{1,15}\)")
 APPOSITION_BEFORE = re.compile(rf"\b{ARTICLES}\s+[^,.;:!?„“\"]{{3,80}},\s+\Z")
 APPOSITION_AFTER = re.compile(
     rf",\s+(?P<role>(?:{ARTICLES}\s+|[A-ZÄÖÜ]|[a-zäöüß]+(?:e|er|en|es)\s+[A-ZÄÖÜ])[^,.;:!?„“\"]{{3,80}}?)"
-    r"(?=,|\s*[.!?](?:\s|$))"
+    r"(?=,|\s*[.!?:](?:\s|$))"
 )
 # A clause, not an apposition, after a name: it ends in a verb ("Deiss, der sich dazu entschlossen hatte,").
 RELATIVE_CLAUSE_END = re.compile(r"\s(?:[a-zäöüß]+(?:t|te|ten|en|n)|war|ist|hat|wird)\Z")
@@ -168,6 +168,10 @@ AGENT_COMPOUND = re.compile(
 )
 
 
+# A frame longer than this is a clause whose verb the tagger missed, not a name before a colon.
+NAMING_FRAME_MAX = 8
+
+
 class SpeakerResolver:
     def __init__(self, text: str, index: EntityIndex, sentences: Sequence[Sentence] = ()):
         self.text = text
@@ -197,6 +201,17 @@ class SpeakerResolver:
             return speaker or unnamed(subject.text), self._with_marks(subject, end)
         speaker, mention = self._subject_in(start, end)
         return speaker, self._with_marks(mention, end) if mention else None
+
+    def named_by_frame(self, start: int, end: int) -> tuple[Actor, Span | None]:
+        """The speaker of a frame before a colon: the whole frame when it is a noun phrase
+        without a verb ("Ein Beamter der Nationalpolizei: „…“"), else the subject."""
+        words = self._tokens_in(start, end)
+        verbless = not any(t.pos in ("VERB", "AUX") for t in words)
+        if words and len(words) <= NAMING_FRAME_MAX and verbless and _is_noun_phrase(words):
+            phrase = self._span(words[0].start, words[-1].end)
+            speaker, _ = self._subject_in(phrase.start, phrase.end)
+            return speaker or unnamed(phrase.text), phrase
+        return self.subject_near(start, end)
 
     def _with_marks(self, mention: Span, limit: int) -> Span:
         """The phrase with the quotation marks around a name („BBC News“) and the party after
