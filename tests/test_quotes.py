@@ -1167,3 +1167,28 @@ def test_an_apposition_before_the_colon_belongs_to_the_speaker() -> None:
         "Der Rat tagte lange. Am Ende sagte Olaf Scholz, Präsident des Rats: „Das Gesetz gehört abgeschafft.“"
     )
     assert mention(quote) == "Olaf Scholz, Präsident des Rats"
+
+
+def test_quoted_words_in_the_frame_of_reported_speech_are_the_speakers_too() -> None:
+    indirect, partial = quotes(
+        "Das Schiff sank. Die Ministerpräsidentin Julia Gillard bezeichnete das Unglück als „große Tragödie“ "
+        "und erklärte, ihr Land helfe."
+    )
+    assert (indirect.kind, indirect.content.text) == ("indirect", "ihr Land helfe")
+    assert (partial.kind, partial.content.text, speaker(partial)) == ("partial", "große Tragödie", "Julia Gillard")
+    assert partial.frame is not None and partial.frame.text.endswith("bezeichnete das Unglück als")
+
+
+def test_a_name_in_quotation_marks_in_the_frame_is_nobodys_words() -> None:
+    [quote] = quotes("Die Lage ist neu. Papier schrieb in der „Bild am Sonntag“, die Lage sei ernst.")
+    assert quote.kind == "indirect"
+
+
+def test_a_naming_verb_after_an_apposition_closes_no_frame() -> None:
+    """ "X, Präsident der AU, nannte dies einen „Militärputsch“": the name is no statement."""
+    [quote] = quotes(
+        "Der Putsch kam schnell. Der Kommissionspräsident der Afrikanischen Union (AU), Alpha Omar Konaré, "
+        "nannte dies einen „Militärputsch“."
+    )
+    assert (quote.kind, quote.content.text) == ("partial", "Militärputsch")
+    assert mention(quote) == "Der Kommissionspräsident der Afrikanischen Union (AU), Alpha Omar Konaré"

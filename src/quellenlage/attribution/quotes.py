@@ -279,7 +279,10 @@ def _sentence_quotes(
     opening = ACCORDING_TO.match(text, sentence.start, sentence.end)
     if opening is not None and opening["wie"] is None and _according_to(text, number, sentence, speakers, state):
         return  # "Nach Angaben der Polizei habe der Mann … verlangt, …": the source opens the sentence
+    found = len(state.quotes)
     if _indirect_quote(text, number, sentence, speakers, state):
+        for quote in state.quotes[found:]:
+            _quoted_in_frame(text, quoted, quote, state)
         return
     if _according_to(text, number, sentence, speakers, state):
         return
@@ -292,6 +295,23 @@ def _sentence_quotes(
     if not _reported_by_next(text, number, sentence, following, speakers, state):
         _remember_reporter(sentence, speakers, state)
         _remember_actor(number, sentence, speakers, state)
+
+
+def _quoted_in_frame(text: str, quoted: list[tuple[int, int]], quote: Quote, state: QuoteState) -> None:
+    """Quoted words in the frame of the reported speech just found are the speaker's too
+    ("Gillard bezeichnete das Unglück als „große Tragödie“ und erklärte, …"): a partial
+    quotation, framed by the words before them, when they read as someone's words and not as
+    a name („BILD am Sonntag“, „heise online“)."""
+    frame = quote.frame
+    if frame is None:
+        return
+    for start, end in quoted:
+        inside_frame = frame.start <= start and end <= frame.end
+        words = _someones_words(text[start:end]) or _label(text, start)
+        if not inside_frame or not words or start - 1 <= frame.start:
+            continue
+        before = _strip_span(text, frame.start, start - 1)
+        state.add("partial", _strip_span(text, start, end), before, quote.speaker, quote.sentence, quote.speaker_mention)
 
 
 def _reported_by_next(
@@ -548,6 +568,7 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
             and (closing_frame or is_reported(tokens[: before[-1]]))
             and _clause_like(tokens[: before[-1]])  # not "Lars Schauer, Manager …, sagte"
             and not _adverbial_clause(tokens[: before[-1]])  # not "Da kein Rückflug möglich war, entschied er"
+            and not NAMING.match(tokens[v].text)  # "X, Leiter der AU, nannte dies einen „Putsch“": no frame
         ):
             before[-1] = _wie_clause_start(tokens, before, v)
             cue = _strip_span(text, tokens[before[-1] + 1].start, tokens[-1].end)
