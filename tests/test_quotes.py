@@ -410,6 +410,11 @@ def test_speech_act_needs_its_particle_and_the_active_voice() -> None:
     assert quote.kind == "speech_act"
 
 
+def test_pleading_for_something_is_a_speech_act() -> None:
+    [quote] = quotes("Zusammen mit Tim Geithner plädiert Barney Frank für mehr Befugnisse der Notenbank.")
+    assert (quote.kind, speaker(quote)) == ("speech_act", "Barney Frank")
+
+
 def test_a_quoted_name_belongs_to_the_speaker_phrase() -> None:
     [quote] = quotes("Wie die britische Tageszeitung „The Guardian“ berichtete, ist die Lage ernst.")
     assert quote.speaker_mention is not None

@@ -177,7 +177,7 @@ DIRECTIVE = re.compile(
 SPEECH_ACT = re.compile(
     r"\b(?!droht\b|verglichen\b|(?:ge\w+t|angekündigt)(?:e|en|em|er|es)\b|\w+end(?:e|en|em|er|es)?\b)"
     r"(?:warn|forder|appellier|droh|mahn|bezeichn|kündigt|angekündigt|nannte|nennt|verwies"
-    r"|verweist|würdigt|verglich|beziffert|attackiert|versichert|klagt|beklagt|wirft|warf|riet|rät)"
+    r"|verweist|würdigt|verglich|beziffert|attackiert|versichert|klagt|beklagt|wirft|warf|riet|rät|plädier)"
     r"\w*\b"
     r"|(?:sprach|spricht|sprechen|sprachen|berichtet|berichten|berichtete|berichteten)(?=\s+(?:[\w-]+\s+){0,4}?von\b)"
 )
