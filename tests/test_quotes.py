@@ -1197,3 +1197,20 @@ def test_a_naming_verb_after_an_apposition_closes_no_frame() -> None:
     )
     assert (quote.kind, quote.content.text) == ("partial", "Militärputsch")
     assert mention(quote) == "Der Kommissionspräsident der Afrikanischen Union (AU), Alpha Omar Konaré"
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # the tagger reads the plural present as an infinitive
+        ("Die Lage ist neu. Analysten erwarten, dass der Preis weiter steigt.", "Analysten"),
+        # ... and a bare plural as an accusative
+        (
+            "Die Lage ist neu. Vertraute der Insassen berichteten, dass beide häufig gemeinsam gefischt hätten.",
+            "Vertraute der Insassen",
+        ),
+    ],
+)
+def test_a_bare_plural_before_the_verb_is_the_speaker(text: str, expected: str) -> None:
+    [quote] = quotes(text)
+    assert mention(quote) == expected

@@ -467,8 +467,9 @@ def _case(token: Token) -> str:
 
 
 def _finite_verb_index(tokens: Sequence[Token]) -> int | None:
-    """Where the finite verb is: the tagger's, or a reporting verb in the plural present that
-    the tagger read as an infinitive ("Beobachter befürchten, dass …") right after a noun phrase."""
+    """Where the finite verb is: the tagger's, or a verb in the plural present that the tagger
+    read as an infinitive ("Beobachter befürchten, dass …", "Analysten erwarten") right after a
+    noun phrase."""
     finite = next((i for i, t in enumerate(tokens) if is_finite_verb(t)), None)
     if finite is not None:
         return finite
@@ -476,7 +477,12 @@ def _finite_verb_index(tokens: Sequence[Token]) -> int | None:
         (
             i
             for i, t in enumerate(tokens)
-            if i and t.pos == "VERB" and is_reporting_verb(t.text) and _is_noun_phrase(tokens[:i])
+            if i
+            and t.pos == "VERB"
+            and (is_reporting_verb(t.text) or "VerbForm=Inf" in t.morph)
+            and t.text[:1].islower()
+            and tokens[i - 1].text != "zu"
+            and _is_noun_phrase(tokens[:i])
         ),
         None,
     )
@@ -557,7 +563,9 @@ def _is_noun_phrase(words: Sequence[Token]) -> bool:
     if not nouns or nouns[0].text in TIME_NOUNS or "Dat" in (_case(nouns[0]), article_case) or article_case == "Acc":
         return False
     # a nominative article outweighs a noun read as accusative ("Der 23-jährige Sportler")
-    if _case(nouns[0]) == "Acc" and article_case != "Nom":
+    # (a bare plural is nominative as often as accusative: "Vertraute der Insassen berichteten")
+    bare_plural = not article_case and "Number=Plur" in nouns[0].morph
+    if _case(nouns[0]) == "Acc" and article_case != "Nom" and not bare_plural:
         return False
     return all(_nominal(t) or t.pos in ("PUNCT", "CCONJ", "PRON") or t.text in NAME_PREPOSITIONS for t in words)
 
