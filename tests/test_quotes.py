@@ -640,6 +640,12 @@ def test_a_noun_of_opinion_cues_a_dass_clause() -> None:
             "Frank Karl, Leiter der Abteilung Information",
         ),
         ("Wie die Provinzregierung in Helmand mitteilte, seien zehn Menschen tot.", "die Provinzregierung in Helmand"),
+        # "in der Debatte", "im Interview": where the words fell, not where the speaker sits
+        (
+            "Die Lage ist neu. So kritisierte Mariano Rajoy in der Debatte dann auch heftig die Regierung, "
+            "es sei der größte Fehler gewesen.",
+            "Mariano Rajoy",
+        ),
     ],
 )
 def test_the_speaker_phrase_keeps_quotation_marks_party_and_closing_apposition(text: str, expected: str) -> None:

@@ -104,8 +104,9 @@ UNNAMED_ARTICLES = frozenset(
     {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem"}
     | {"dieser", "diese", "dieses", "diesem", "diesen", "jener", "jene", "jenes", "jenem", "jenen"}
 )
-# Where a speaking body sits: "die Provinzregierung in Helmand", "die Ärztezeitung in ihrer Onlineausgabe".
-SEAT_AFTER = re.compile(r"\s+(?:in|im)\s+(?:(?:der|dem|ihrer|seiner)\s+)?[A-ZÄÖÜ][\w-]+(?=\s+[a-zäöüß])")
+# Where a speaking body sits: "die Provinzregierung in Helmand", "die Ärztezeitung in ihrer Onlineausgabe";
+# not "in der Debatte" or "im Interview", which say where the words fell.
+SEAT_AFTER = re.compile(r"\s+in\s+(?:(?:ihrer|seiner)\s+)?[A-ZÄÖÜ][\w-]+(?=\s+[a-zäöüß])")
 # A short parenthesis after a name: the party or its abbreviation ("(SPD)", "(Grüne)").
 PARTY_AFTER = re.compile(r"\s*\([A-ZÄÖÜ][\w/.-]{1,15}\)")
 # A description set off by a comma before or after a name: "Der Leiter der WHO, Klaus Stöhr".
