@@ -501,6 +501,8 @@ def test_a_closing_frame_wins_over_a_reporting_verb_inside_the_reported_words() 
         ("Wie die Polizei mitteilte, sei der Mann festgenommen worden.", ["Wie", "mitteilte"]),
         ("Der Minister forderte die Länder auf, die Grenzen zu öffnen.", ["forderte", "auf"]),
         ("Der Minister war in Berlin und sagte, die Lage sei ernst.", ["sagte"]),
+        ("Er fügte hinzu, die Lage sei ernst.", ["fügte", "hinzu"]),
+        ("Die Lage ist neu. Er bezeichnete die Lage als „sehr ernst“.", ["bezeichnete", "als"]),
     ],
 )
 def test_cue_parts_follow_the_verb(text: str, cue: list[str]) -> None:

@@ -1034,11 +1034,13 @@ def cue_in(frame: Span | None) -> Span | None:
 # participle of a passive ("ist bekannt gegeben worden").
 CUE_PARTICLES = frozenset(
     {"mit", "an", "auf", "bekannt", "fest", "hin", "aus", "ab", "zurück", "ein", "vor", "zu", "hervor", "dar", "bei"}
-    | {"klar"}
+    | {"klar", "hinzu"}
 )
 PASSIVE_PARTICIPLES = frozenset({"worden", "geworden"})
 CUE_AUXILIARIES = frozenset({"hat", "haben", "hatte", "hatten", "wird", "wurde", "wurden", "werden", "ist", "war"})
 CUE_ADVERBS = frozenset({"sich", "darauf", "davon", "darüber", "dafür", "dazu", "daran"})
+# Verbs that label something "als …": the "als" is part of their cue ("wies den Vorwurf als … zurück").
+LABELLING_VERB = re.compile(r"(?:bezeichn|würdig|wies|weist|zurückgewiesen)", re.IGNORECASE)
 # Verbs that take an impersonal "es" as part of the cue ("heißt es", "hatte es geheißen").
 IMPERSONAL_CUES = frozenset({"heißt", "hieß", "hieße", "geheißen"})
 
@@ -1065,6 +1067,7 @@ def cue_parts_in(frame: Span | None, cue: Span | None) -> list[Span]:
             or (lowered in CUE_PARTICLES and i == len(words) - 1 and i > position)
             or (lowered == "es" and cue.text in IMPERSONAL_CUES and abs(i - position) <= 2)
             or (lowered == "wie" and i == 0)  # "Wie die Polizei mitteilte"
+            or (lowered == "als" and i > position and LABELLING_VERB.match(cue.text))  # "bezeichnete es als"
             or (lowered in PASSIVE_PARTICIPLES and 0 < i - position <= 2 and not finite)  # "bekannt gegeben worden"
         ):
             start = frame.start + word.start()
