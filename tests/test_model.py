@@ -154,6 +154,9 @@ def test_evaluate_ner_file_tiny_germeval():
         ("Es kamen 300. Danach ging es weiter.", 2),
         ("Damals waren es 20.000, in diesem Jahr nur 5.000. Mexikos Innenminister räumte Fehler ein.", 2),
         ("Am 3. Mai feierte der 1. FC Köln den Aufstieg.", 1),
+        ("Die Armee sprach vom Absturz einer MI-17. Der Hubschrauber sei alt.", 2),
+        ("Das Gerät wiegt 165g. Das Display ist groß.", 2),
+        ("Die Maschine vom Typ A380. Sie fliegt.", 2),
     ],
 )
 def test_a_count_ends_its_sentence_an_ordinal_does_not(text: str, sentences: int) -> None:

@@ -18,6 +18,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
+from spacy.tokens import Token as SpacyToken
 
 from quellenlage.language.packaging import assembled
 from quellenlage.model import Segment, Sentence, Token
@@ -64,27 +65,38 @@ NUMBER_END_FIX = "quellenlage_number_ends_sentence"
 ORDINAL_DIGITS = re.compile(r"^\d[\d.,:]*\.$")
 # A number with thousands groups is a count, not an ordinal: "bisher nur 5.000. Mexikos Innenminister …".
 THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+\.$")
+# A type name with a number, or a unit after a number, that swallowed the full stop: "vom Typ
+# MI-17. Der Hubschrauber …", "wiegt 165g. Das Gerät …"; neither is an ordinal.
+NAMED_NUMBER = re.compile(r"^[^\W\d_][\w-]*\d\.$")
+UNITS = frozenset({"g.", "kg.", "t.", "mm.", "cm.", "m.", "km.", "l.", "ml."})
 # Words that open a clause, never a noun phrase after an ordinal ("am 3. Mai", "der 1. FC").
 CLAUSE_OPENING_POS = frozenset({"DET", "PRON", "ADV", "ADP", "CCONJ", "SCONJ", "AUX", "VERB"})
 
 
 @Language.component(NUMBER_END_FIX)
 def number_ends_sentence(doc: Doc) -> Doc:
-    """German tokenizers read "300." as an ordinal, so "Es kamen 300. Danach …" stays one
-    sentence. An ordinal is followed by its noun ("3. Mai", "1. FC Köln", "20. Jahrhundert"); a
+    """German tokenizers read "300." as an ordinal (and keep the stop in "MI-17." and "g."), so
+    "Es kamen 300. Danach …" stays one sentence. An ordinal is followed by its noun ("3. Mai", "1. FC Köln", "20. Jahrhundert"); a
     capitalised article, pronoun, adverb, preposition or verb after the number opens a new sentence,
     and so does any capitalised word after a count with thousands groups ("5.000. Mexikos …").
     Needs the part-of-speech tags, so it runs last."""
     for token in doc[:-1]:
         following = doc[token.i + 1]
         if (
-            ORDINAL_DIGITS.match(token.text)
+            _number_with_stop(token)
             and following.text[:1].isupper()
             and (following.pos_ in CLAUSE_OPENING_POS or THOUSANDS.match(token.text))
             and not following.is_sent_start
         ):
             following.is_sent_start = True
     return doc
+
+
+def _number_with_stop(token: SpacyToken) -> bool:
+    """A token that ends in a full stop after a number: "300.", "MI-17.", "165g." (as "g.")."""
+    if ORDINAL_DIGITS.match(token.text) or NAMED_NUMBER.match(token.text):
+        return True
+    return token.text in UNITS and token.i > 0 and token.doc[token.i - 1].like_num
 
 
 @cache
