@@ -306,12 +306,11 @@ def _quoted_in_frame(text: str, quoted: list[tuple[int, int]], quote: Quote, sta
     if frame is None:
         return
     for start, end in quoted:
-        inside_frame = frame.start <= start and end <= frame.end
-        words = _someones_words(text[start:end]) or _label(text, start)
-        if not inside_frame or not words or start - 1 <= frame.start:
+        inside_frame = frame.start < start - 1 and end <= frame.end
+        if not inside_frame or not (_someones_words(text[start:end]) or _label(text, start)):
             continue
-        before = _strip_span(text, frame.start, start - 1)
-        state.add("partial", _strip_span(text, start, end), before, quote.speaker, quote.sentence, quote.speaker_mention)
+        words, before = _strip_span(text, start, end), _strip_span(text, frame.start, start - 1)
+        state.add("partial", words, before, quote.speaker, quote.sentence, quote.speaker_mention)
 
 
 def _reported_by_next(

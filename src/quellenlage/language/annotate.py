@@ -76,9 +76,10 @@ CLAUSE_OPENING_POS = frozenset({"DET", "PRON", "ADV", "ADP", "CCONJ", "SCONJ", "
 @Language.component(NUMBER_END_FIX)
 def number_ends_sentence(doc: Doc) -> Doc:
     """German tokenizers read "300." as an ordinal (and keep the stop in "MI-17." and "g."), so
-    "Es kamen 300. Danach …" stays one sentence. An ordinal is followed by its noun ("3. Mai", "1. FC Köln", "20. Jahrhundert"); a
-    capitalised article, pronoun, adverb, preposition or verb after the number opens a new sentence,
-    and so does any capitalised word after a count with thousands groups ("5.000. Mexikos …").
+    "Es kamen 300. Danach …" stays one sentence. An ordinal is followed by its noun ("3. Mai",
+    "1. FC Köln", "20. Jahrhundert"); a capitalised article, pronoun, adverb, preposition or verb
+    after the number opens a new sentence, and so does any capitalised word after a count with
+    thousands groups ("5.000. Mexikos …").
     Needs the part-of-speech tags, so it runs last."""
     for token in doc[:-1]:
         following = doc[token.i + 1]
