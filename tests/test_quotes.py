@@ -642,6 +642,16 @@ def test_a_noun_of_opinion_cues_a_dass_clause() -> None:
             "Frank Karl, Leiter der Abteilung Information",
         ),
         ("Wie die Provinzregierung in Helmand mitteilte, seien zehn Menschen tot.", "die Provinzregierung in Helmand"),
+        ("Die Lage ist neu. Einzig Sony gab bekannt, dass die Preise steigen.", "Sony"),
+        (
+            "Die Lage ist neu. Wie die Premierministerin von Queensland, Anna Bligh, erklärte, habe sie geholfen.",
+            "die Premierministerin von Queensland, Anna Bligh",
+        ),
+        (
+            "Die Lage ist neu. Die Interessengemeinschaft Deponiesicherheit (IGDRB), die von der Basler Chemie "
+            "gegründet wurde, hat erklärt, dass keine Gefahr bestehe.",
+            "Die Interessengemeinschaft Deponiesicherheit (IGDRB)",
+        ),
         # "in der Debatte", "im Interview": where the words fell, not where the speaker sits
         (
             "Die Lage ist neu. So kritisierte Mariano Rajoy in der Debatte dann auch heftig die Regierung, "

@@ -116,7 +116,9 @@ APPOSITION_AFTER = re.compile(
     r"(?=,|\s*[.!?:](?:\s|$))"
 )
 # A clause, not an apposition, after a name: it ends in a verb ("Deiss, der sich dazu entschlossen hatte,").
-RELATIVE_CLAUSE_END = re.compile(r"\s(?:[a-zäöüß]+(?:t|te|ten|en|n)|war|ist|hat|wird)\Z")
+RELATIVE_CLAUSE_END = re.compile(
+    r"\s(?:[a-zäöüß]+(?:t|te|ten|en|n)|war|ist|hat|wird|wurde|wurden|waren|sind|hatte|hatten|haben)\Z"
+)
 # The name after a role, closing the sentence: "…, erklärte die Geschäftsführerin, Manuela Roßbach."
 NAME_AFTER = re.compile(
     r",\s+(?P<role>[A-ZÄÖÜ][\w.-]+(?:\s+(?:von|van|de|al|el|[A-ZÄÖÜ][\w.-]*)){1,3})(?=\s*[.!?](?:\s|$))"
@@ -124,6 +126,7 @@ NAME_AFTER = re.compile(
 # Where a named speaker works: "Moritz Wohlrab von der „Aktion Deutschland hilft“", "Metzges vom Netzwerk Campact".
 AFFILIATION_AFTER = re.compile(
     r"\s+(?:vom|von\s+(?:der|dem|den))\s+(?:„[^“]{1,60}“|(?:[\w-]+\s+){0,2}?[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*)?)"
+    r"|\s+von\s+[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ0-9][\w.-]*){0,2}(?=[\s,.:;])"  # "die Premierministerin von Queensland"
 )
 # Media addressed by name: "sagte der Deutschen Presse-Agentur", "sagte dem Sender „ntv“".
 ADDRESSEE = re.compile(
@@ -302,7 +305,9 @@ class SpeakerResolver:
             phrase = field
         else:
             phrase = _first_nominative_phrase(tokens[verb + 1 :])
-        while phrase and phrase[-1].pos == "PUNCT" and not _closes_inside(phrase):
+        while phrase and (
+            (phrase[-1].pos == "PUNCT" and not _closes_inside(phrase)) or phrase[-1].text in TRAILING_ADVERBS
+        ):
             phrase = phrase[:-1]
         if not phrase:
             return None
@@ -509,7 +514,11 @@ NEUTER_DEMONSTRATIVES = frozenset({"dies", "dieses"})
 
 # Particles and conjunctions before a subject in the field before the verb ("Auch Feinstein
 # argumentierte", "Aber Zeitungen berichteten").
-FOCUS_PARTICLES = frozenset({"auch", "aber", "und", "doch", "jedoch", "selbst", "sogar", "nur", "gerade", "allein"})
+FOCUS_PARTICLES = frozenset(
+    {"auch", "aber", "und", "doch", "jedoch", "selbst", "sogar", "nur", "gerade", "allein", "einzig", "lediglich"}
+)
+# Adverbs after a subject in the field before the verb, which do not name it ("Die Befürworter hingegen betrachten").
+TRAILING_ADVERBS = frozenset({"hingegen", "dagegen", "jedoch", "aber", "indessen", "allerdings", "wiederum", "ihrerseits"})
 
 
 AGENT_PREPOSITIONS = frozenset({"von", "vom", "durch"})
