@@ -518,7 +518,9 @@ FOCUS_PARTICLES = frozenset(
     {"auch", "aber", "und", "doch", "jedoch", "selbst", "sogar", "nur", "gerade", "allein", "einzig", "lediglich"}
 )
 # Adverbs after a subject in the field before the verb, which do not name it ("Die Befürworter hingegen betrachten").
-TRAILING_ADVERBS = frozenset({"hingegen", "dagegen", "jedoch", "aber", "indessen", "allerdings", "wiederum", "ihrerseits"})
+TRAILING_ADVERBS = frozenset(
+    {"hingegen", "dagegen", "jedoch", "aber", "indessen", "allerdings", "wiederum", "ihrerseits"}
+)
 
 
 AGENT_PREPOSITIONS = frozenset({"von", "vom", "durch"})
