@@ -1232,3 +1232,8 @@ def test_a_naming_verb_after_an_apposition_closes_no_frame() -> None:
 def test_a_bare_plural_before_the_verb_is_the_speaker(text: str, expected: str) -> None:
     [quote] = quotes(text)
     assert mention(quote) == expected
+
+
+def test_a_verb_inside_a_quoted_name_is_not_the_clause_verb() -> None:
+    [quote] = quotes("Die Lage ist neu. Wie die „Aktion Deutschland hilft“ heute mitteilte, seien Helfer vor Ort.")
+    assert mention(quote) == "die „Aktion Deutschland hilft“"

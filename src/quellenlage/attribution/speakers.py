@@ -476,7 +476,8 @@ def _finite_verb_index(tokens: Sequence[Token]) -> int | None:
     """Where the finite verb is: the tagger's, or a verb in the plural present that the tagger
     read as an infinitive ("Beobachter befürchten, dass …", "Analysten erwarten") right after a
     noun phrase."""
-    finite = next((i for i, t in enumerate(tokens) if is_finite_verb(t)), None)
+    named = _in_quoted_names(tokens)  # „Aktion Deutschland hilft“, „Jungle World“: names, not verbs
+    finite = next((i for i, t in enumerate(tokens) if is_finite_verb(t) and i not in named), None)
     if finite is not None:
         return finite
     return next(
@@ -492,6 +493,23 @@ def _finite_verb_index(tokens: Sequence[Token]) -> int | None:
         ),
         None,
     )
+
+
+QUOTED_NAME_MAX = 6
+
+
+def _in_quoted_names(tokens: Sequence[Token]) -> set[int]:
+    """Indices of the words inside short quotation marks, which name something („Jungle World“)."""
+    inside: set[int] = set()
+    for i, token in enumerate(tokens):
+        if token.text not in ("„", '"'):
+            continue
+        closing = next(
+            (j for j in range(i + 1, min(i + QUOTED_NAME_MAX + 2, len(tokens))) if tokens[j].text in ("“", '"')), None
+        )
+        if closing is not None:
+            inside.update(range(i + 1, closing))
+    return inside
 
 
 # Conjunctions whose clause is itself the frame ("wie der Sprecher sagte", "dass X erklärte").
