@@ -652,6 +652,8 @@ def test_a_noun_of_opinion_cues_a_dass_clause() -> None:
             "gegründet wurde, hat erklärt, dass keine Gefahr bestehe.",
             "Die Interessengemeinschaft Deponiesicherheit (IGDRB)",
         ),
+        # a person has no seat: "in Arbutus" is where he spoke
+        ("Die Lage ist neu. Die Lage sei ernst, bestätigte Mitt Romney in Arbutus vor Anhängern.", "Mitt Romney"),
         # "in der Debatte", "im Interview": where the words fell, not where the speaker sits
         (
             "Die Lage ist neu. So kritisierte Mariano Rajoy in der Debatte dann auch heftig die Regierung, "

@@ -249,13 +249,19 @@ class SpeakerResolver:
         """A speaker's phrase goes on with where the speaker works and who the speaker is:
         "Moritz Wohlrab von der „Aktion Deutschland hilft“", "Günther Platter, der
         Verteidigungsminister Österreichs,", within `limit`."""
-        affiliation = AFFILIATION_AFTER.match(self.text, phrase_end) or SEAT_AFTER.match(self.text, phrase_end)
+        affiliation = AFFILIATION_AFTER.match(self.text, phrase_end)
+        if affiliation is None and not self._ends_with_person(phrase_end):  # "Romney in Arbutus": where he spoke
+            affiliation = SEAT_AFTER.match(self.text, phrase_end)
         if affiliation and affiliation.end() <= limit:
             phrase_end = affiliation.end()
         after = APPOSITION_AFTER.match(self.text, phrase_end) or NAME_AFTER.match(self.text, phrase_end)
         if after and after.end() <= limit and not RELATIVE_CLAUSE_END.search(after["role"]):
             phrase_end = after.end("role")
         return phrase_end
+
+    def _ends_with_person(self, end: int) -> bool:
+        """Whether the name of a person ends at `end`: a person has no seat, a body has one."""
+        return any(m.end == end and e.type == "PER" for m, e in self._mentions(max(0, end - 60), end, compounds=False))
 
     def _parsed_subject(self, start: int, end: int) -> Span | None:
         """The subject phrase in [start, end) by the dependency parse: the subtree of the first
