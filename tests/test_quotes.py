@@ -179,6 +179,11 @@ def test_addressee_and_medium(sentence: str, addressee: str, medium: str) -> Non
     assert quote.medium == medium
 
 
+def test_the_object_of_a_demand_is_its_addressee_whatever_case_the_tagger_guessed() -> None:
+    [quote] = quotes("Die Lage ist neu. Der Fraktionschef forderte die SPD im Bundestag auf, stärker zu sparen.")
+    assert quote.addressee is not None and quote.addressee.text == "die SPD"
+
+
 @pytest.mark.parametrize(
     "sentence,source",
     [

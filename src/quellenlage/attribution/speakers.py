@@ -367,6 +367,8 @@ class SpeakerResolver:
                 continue
             phrase = _noun_phrase_at(tokens, i)
             cases = {"Dat", "Acc"} if directive else {"Dat"}
+            if directive and speaker is not None and _nominative_or_accusative(phrase):
+                cases = cases | {"Nom"}  # "Er forderte die SPD auf": the tagger may guess either case
             if (
                 phrase
                 and all(_case(w) in cases for w in phrase if w.pos in ("DET", "NOUN"))
@@ -583,6 +585,18 @@ def _without_relative_clauses(tokens: list[Token]) -> list[Token]:
         kept.append(tokens[i])
         i += 1
     return kept
+
+
+def _nominative_or_accusative(phrase: Sequence[Token]) -> bool:
+    """Whether a phrase reads as nominative or accusative alike and names a group or a name:
+    "die SPD", "die Huthi-Rebellen" (not "der Kandidat", not "die Hilfe")."""
+    head = next((w for w in reversed(phrase) if w.pos in ("NOUN", "PROPN")), None)
+    return (
+        bool(phrase)
+        and phrase[0].text.lower() in ("die", "das")
+        and head is not None
+        and (head.pos == "PROPN" or "Number=Plur" in head.morph)
+    )
 
 
 def _is_noun_phrase(words: Sequence[Token]) -> bool:
