@@ -147,6 +147,14 @@ def free_standing_subjunctive(tokens: list[Token], conditional_too: bool = False
     )
 
 
+# Particles and conjunctions that stand before the word they focus at a clause start: the subject
+# ("Auch Feinstein argumentierte", "Aber Zeitungen berichteten") or a conjunction ("Selbst wenn …").
+FOCUS_PARTICLES = frozenset(
+    {"auch", "aber", "und", "doch", "jedoch", "selbst", "sogar", "nur", "gerade", "erst", "allein", "einzig"}
+    | {"lediglich"}
+)
+
+
 # Conjunctions that open an adverbial clause; the tagger does not always read them as such.
 SUBORDINATORS = frozenset({"zumal", "indem", "nachdem", "weil", "da", "obwohl", "während", "wenn", "als", "bevor"})
 SUBORDINATORS |= frozenset({"falls", "sofern", "obgleich", "wenngleich"})

@@ -16,6 +16,7 @@ from typing import NamedTuple
 from quellenlage.attribution.clauses import (
     ARTICLE_FORMS,
     CONDITIONAL_FORMS,
+    FOCUS_PARTICLES,
     PASSIVE_AUXILIARIES,
     RELATIVE_WORDS,
     SEPARABLE_INFINITIVE,
@@ -628,13 +629,10 @@ def _frame_after_max(verb: Token) -> int:
     return FRAME_AFTER_TELLING_MAX if verb.text in TELLING else FRAME_AFTER_MAX
 
 
-FOCUS_WORDS = frozenset({"selbst", "auch", "nur", "gerade", "erst", "sogar"})
-
-
 def _adverbial_clause(tokens: list[Token]) -> bool:
     """Whether words before a closing verb are only an adverbial clause of its sentence
     ("Obwohl …, bestritt er"), not someone's statement ("Wenn …, droht ein Kollaps, sagte er")."""
-    words = tokens[1:] if tokens and tokens[0].text.lower() in FOCUS_WORDS else tokens  # "Selbst wenn …"
+    words = tokens[1:] if tokens and tokens[0].text.lower() in FOCUS_PARTICLES else tokens  # "Selbst wenn …"
     first = words[0].text.lower() if words else ""
     return first in SUBORDINATORS and main_clause_comma(tokens) is None and not is_reported(tokens)
 

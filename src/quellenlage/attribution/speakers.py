@@ -12,7 +12,13 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
-from quellenlage.attribution.clauses import ARTICLE_FORMS, PASSIVE_AUXILIARIES, RELATIVE_WORDS, main_clause_comma
+from quellenlage.attribution.clauses import (
+    ARTICLE_FORMS,
+    FOCUS_PARTICLES,
+    PASSIVE_AUXILIARIES,
+    RELATIVE_WORDS,
+    main_clause_comma,
+)
 from quellenlage.attribution.cues import is_finite_verb, is_reporting_verb
 from quellenlage.dates.resolve import MONTHS, WEEKDAYS
 from quellenlage.entities.index import ACTOR_FORMS, EntityIndex, ref
@@ -538,11 +544,6 @@ def _main_clause_verb(tokens: Sequence[Token], verb: int) -> int | None:
 NEUTER_DEMONSTRATIVES = frozenset({"dies", "dieses"})
 
 
-# Particles and conjunctions before a subject in the field before the verb ("Auch Feinstein
-# argumentierte", "Aber Zeitungen berichteten").
-FOCUS_PARTICLES = frozenset(
-    {"auch", "aber", "und", "doch", "jedoch", "selbst", "sogar", "nur", "gerade", "allein", "einzig", "lediglich"}
-)
 # Adverbs after a subject in the field before the verb, which do not name it ("Die Befürworter hingegen betrachten").
 TRAILING_ADVERBS = frozenset(
     {"hingegen", "dagegen", "jedoch", "aber", "indessen", "allerdings", "wiederum", "ihrerseits"}
