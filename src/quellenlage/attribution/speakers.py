@@ -333,17 +333,11 @@ class SpeakerResolver:
             for t in self._tokens_in(frame.start, frame.end)
             if t.start >= cue.end and not (subject is not None and subject.start <= t.start < subject.end)
         ]
-        i = 0
-        while i < len(words):
-            if words[i].pos == "ADP":
-                i = _after_prepositional_phrase(words, i)
-                continue
-            phrase = _with_genitives(words, i + 1, _noun_phrase_at(words, i))
-            if phrase:
-                span = self._span(phrase[0].start, phrase[-1].end)
-                return self.in_span(span.start, span.end) or unnamed(span.text), span
-            i += 1
-        return None, None
+        phrase = _first_nominative_phrase(words, any_case=True)
+        if not phrase:
+            return None, None
+        span = self._span(phrase[0].start, phrase[-1].end)
+        return self.in_span(span.start, span.end) or unnamed(span.text), span
 
     def addressee_in(self, frame: Span, speaker: Span | None, directive: bool = False) -> Span | None:
         """Whom a frame addresses: the phrase after "gegenüber", else the first noun phrase in
