@@ -755,15 +755,45 @@ def test_an_according_to_frame_in_a_relative_clause_claims_only_that_clause() ->
 @pytest.mark.parametrize(
     "text,expected",
     [
-        ("Die al-Shabaab wurde von Kenias Regierung beschuldigt, die Anschläge verübt zu haben.", "Kenias Regierung"),
-        ("Ende Januar 2006 verkündete der Verband, dass man sich bewerben werde.", "der Verband"),
-        (
+        pytest.param(
+            "Die al-Shabaab wurde von Kenias Regierung beschuldigt, die Anschläge verübt zu haben.",
+            "Kenias Regierung",
+            id="passive-agent",
+        ),
+        pytest.param(
+            "Ende Januar 2006 verkündete der Verband, dass man sich bewerben werde.", "der Verband", id="not-a-time"
+        ),
+        pytest.param(
             "Ein Bezirksgericht in Virginia hat das Netzwerk aufgefordert, die Daten herauszugeben.",
             "Ein Bezirksgericht in Virginia",
+            id="seat",
+        ),
+        pytest.param(  # the official speaks, not the police named in his description
+            "Die Polizei griff durch. Ein Beamter der Nationalpolizei: „Hier weiß man, wer die Kriminellen sind.“",
+            "Ein Beamter der Nationalpolizei",
+            id="colon-frame-of-a-noun-phrase",
+        ),
+        pytest.param(
+            "Der Rat tagte lange. Am Ende sagte Olaf Scholz, Präsident des Rats: „Das Gesetz gehört abgeschafft.“",
+            "Olaf Scholz, Präsident des Rats",
+            id="apposition-before-a-colon",
+        ),
+        pytest.param(  # the tagger reads the plural present as an infinitive
+            "Die Lage ist neu. Analysten erwarten, dass der Preis weiter steigt.", "Analysten", id="bare-plural"
+        ),
+        pytest.param(  # ... and a bare plural as an accusative
+            "Die Lage ist neu. Vertraute der Insassen berichteten, dass beide häufig gemeinsam gefischt hätten.",
+            "Vertraute der Insassen",
+            id="bare-plural-read-as-accusative",
+        ),
+        pytest.param(
+            "Die Lage ist neu. Wie die „Aktion Deutschland hilft“ heute mitteilte, seien Helfer vor Ort.",
+            "die „Aktion Deutschland hilft“",
+            id="verb-inside-a-quoted-name",
         ),
     ],
 )
-def test_the_speaker_is_the_agent_not_a_passive_subject_or_a_time(text: str, expected: str) -> None:
+def test_the_speaker_is_the_subject_of_the_frame(text: str, expected: str) -> None:
     [quote] = quotes(text)
     assert mention(quote) == expected
 
@@ -1184,21 +1214,6 @@ def test_nobodys_words(sentence: str) -> None:
     assert not quotes(sentence)
 
 
-def test_a_frame_of_only_a_noun_phrase_names_the_speaker_in_full() -> None:
-    """Ein Beamter der Nationalpolizei: „…“: the official speaks, not the police named in his description."""
-    [quote] = quotes(
-        "Die Polizei griff durch. Ein Beamter der Nationalpolizei: „Hier weiß man, wer die Kriminellen sind.“"
-    )
-    assert quote.kind == "direct" and mention(quote) == "Ein Beamter der Nationalpolizei"
-
-
-def test_an_apposition_before_the_colon_belongs_to_the_speaker() -> None:
-    [quote] = quotes(
-        "Der Rat tagte lange. Am Ende sagte Olaf Scholz, Präsident des Rats: „Das Gesetz gehört abgeschafft.“"
-    )
-    assert mention(quote) == "Olaf Scholz, Präsident des Rats"
-
-
 def test_quoted_words_in_the_frame_of_reported_speech_are_the_speakers_too() -> None:
     indirect, partial = quotes(
         "Das Schiff sank. Die Ministerpräsidentin Julia Gillard bezeichnete das Unglück als „große Tragödie“ "
@@ -1222,25 +1237,3 @@ def test_a_naming_verb_after_an_apposition_closes_no_frame() -> None:
     )
     assert (quote.kind, quote.content.text) == ("partial", "Militärputsch")
     assert mention(quote) == "Der Kommissionspräsident der Afrikanischen Union (AU), Alpha Omar Konaré"
-
-
-@pytest.mark.parametrize(
-    "text,expected",
-    [
-        # the tagger reads the plural present as an infinitive
-        ("Die Lage ist neu. Analysten erwarten, dass der Preis weiter steigt.", "Analysten"),
-        # ... and a bare plural as an accusative
-        (
-            "Die Lage ist neu. Vertraute der Insassen berichteten, dass beide häufig gemeinsam gefischt hätten.",
-            "Vertraute der Insassen",
-        ),
-    ],
-)
-def test_a_bare_plural_before_the_verb_is_the_speaker(text: str, expected: str) -> None:
-    [quote] = quotes(text)
-    assert mention(quote) == expected
-
-
-def test_a_verb_inside_a_quoted_name_is_not_the_clause_verb() -> None:
-    [quote] = quotes("Die Lage ist neu. Wie die „Aktion Deutschland hilft“ heute mitteilte, seien Helfer vor Ort.")
-    assert mention(quote) == "die „Aktion Deutschland hilft“"
