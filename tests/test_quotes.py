@@ -1237,3 +1237,11 @@ def test_a_naming_verb_after_an_apposition_closes_no_frame() -> None:
     )
     assert (quote.kind, quote.content.text) == ("partial", "Militärputsch")
     assert mention(quote) == "Der Kommissionspräsident der Afrikanischen Union (AU), Alpha Omar Konaré"
+
+
+def test_a_quoted_name_does_not_end_the_closing_frame() -> None:
+    [quote] = quotes(
+        "Die Lage ist neu. „Das wird das größte Update“, zitiert die „Computerwoche“ Lynch in einem Bericht."
+    )
+    assert quote.frame is not None and quote.frame.text == "zitiert die „Computerwoche“ Lynch in einem Bericht"
+    assert mention(quote) == "Lynch"

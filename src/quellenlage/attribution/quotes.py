@@ -1345,10 +1345,9 @@ def _editorial_note(tokens: list[Token], i: int) -> bool:
 def _closing_frame_end(text: str, sentence: Sentence, verb: Token) -> int:
     """A frame after the last quoted words runs to the end of the sentence (", sagte Hugo
     Salcedo, Kopf einer Gruppe von Inspektoren, in einem Interview."), or up to further quoted words."""
-    end = sentence.end
-    opening = next((m.start() for m in re.finditer(r"[„»\"]", text[verb.end : end])), None)
-    if opening is not None:
-        return _frame_end(text, verb.end, verb.end + opening)
+    further = [start for start, end in quoted_spans(text, verb.end, sentence.end) if not _title(text[start:end])]
+    if further:  # not a quoted name: ", zitiert die „Computerwoche“ Lynch"
+        return _frame_end(text, verb.end, further[0] - 1)
     return _to_sentence_end(text, verb.start, sentence).end
 
 
