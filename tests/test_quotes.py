@@ -1245,3 +1245,12 @@ def test_a_quoted_name_does_not_end_the_closing_frame() -> None:
     )
     assert quote.frame is not None and quote.frame.text == "zitiert die „Computerwoche“ Lynch in einem Bericht"
     assert mention(quote) == "Lynch"
+
+
+def test_a_said_in_frame_before_a_colon_is_the_whole_announcing_clause() -> None:
+    [quote] = quotes(
+        "Die Lage ist neu. Auf der Homepage heißt es zur Begründung, warum man das Bild wählte: "
+        "„Das Bild ist schön und passt zu uns allen.“"
+    )
+    assert quote.frame is not None
+    assert quote.frame.text == "Auf der Homepage heißt es zur Begründung, warum man das Bild wählte"

@@ -423,6 +423,8 @@ def _direct_quotes(
     said_in = SAID_IN.search(text, outside_start, sentence.end) or SAID_IN.search(text, sentence.start, spans[0][0])
     if said_in:
         cue = _strip_span(text, said_in.start(), said_in.end())
+        if said_in.start() < spans[0][0] and frame_before.rstrip().endswith(":"):
+            cue = _colon_clause(text, sentence, spans)  # "Auf der Homepage heißt es zur Begründung, …:"
         speaker, mention = _document_source(text, said_in, speakers, state)
     elif so_frame := _so_frame(text, sentence, spans[-1][1]):  # "„…“, so Schnappauf."
         cue = _strip_span(text, so_frame.start(), so_frame.end())
@@ -434,10 +436,7 @@ def _direct_quotes(
         frame_end = _closing_frame_end(text, sentence, verb)
         cue = _strip_span(text, verb.start, frame_end)
     elif frame_before.rstrip().endswith(":") or _first_reporting_verb(sentence, sentence.start, spans[0][0]):
-        # the clause that announces the words: after an earlier colon ("… scharf: So sagte Rehn: „…“")
-        head = text[sentence.start : spans[0][0] - 1].rstrip().rstrip(":")
-        clause_start = sentence.start + max(head.rfind(":"), head.rfind(";")) + 1
-        cue = _strip_span(text, clause_start, spans[0][0] - 1)
+        cue = _colon_clause(text, sentence, spans)
         speaker, mention = speakers.named_by_frame(cue.start, cue.end)
         if cue_in(cue) is None:  # "Der Minister zeigte sich besorgt: „…“": the announcing verb
             verb_cue = next((_span(text, t.start, t.end) for t in sentence.tokens if _announces(t, cue)), None)
@@ -459,6 +458,14 @@ def _direct_quotes(
         if cue is None and not any(start <= t.start < end and t.pos in ("VERB", "AUX") for t in sentence.tokens):
             continue  # „Nackt unter Wölfen“: a title standing alone, nobody's words
         state.add("direct", _strip_span(text, start, end), cue, speaker, number, mention, cue=verb_cue)
+
+
+def _colon_clause(text: str, sentence: Sentence, spans: list[tuple[int, int]]) -> Span:
+    """The clause that announces quoted words with a colon: from the sentence start or an
+    earlier colon ("… scharf: So sagte Rehn: „…“") to the quotation mark."""
+    head = text[sentence.start : spans[0][0] - 1].rstrip().rstrip(":")
+    clause_start = sentence.start + max(head.rfind(":"), head.rfind(";")) + 1
+    return _strip_span(text, clause_start, spans[0][0] - 1)
 
 
 def _framing_direct_quote(state: QuoteState) -> Quote | None:
