@@ -157,6 +157,7 @@ def test_evaluate_ner_file_tiny_germeval():
         ("Die Armee sprach vom Absturz einer MI-17. Der Hubschrauber sei alt.", 2),
         ("Das Gerät wiegt 165g. Das Display ist groß.", 2),
         ("Die Maschine vom Typ A380. Sie fliegt.", 2),
+        ('Der Stand ist in Halle 4. "Vielfalt ist Programm", erklärte Zille.', 2),
     ],
 )
 def test_a_count_ends_its_sentence_an_ordinal_does_not(text: str, sentences: int) -> None:

@@ -69,6 +69,7 @@ THOUSANDS = re.compile(r"^\d{1,3}(?:\.\d{3})+\.$")
 # MI-17. Der Hubschrauber …", "wiegt 165g. Das Gerät …"; neither is an ordinal.
 NAMED_NUMBER = re.compile(r"^[^\W\d_][\w-]*\d\.$")
 UNITS = frozenset({"g.", "kg.", "t.", "mm.", "cm.", "m.", "km.", "l.", "ml."})
+QUOTE_OPENERS = frozenset({'"', "„", "»"})
 # Words that open a clause, never a noun phrase after an ordinal ("am 3. Mai", "der 1. FC").
 CLAUSE_OPENING_POS = frozenset({"DET", "PRON", "ADV", "ADP", "CCONJ", "SCONJ", "AUX", "VERB"})
 
@@ -79,17 +80,20 @@ def number_ends_sentence(doc: Doc) -> Doc:
     "Es kamen 300. Danach …" stays one sentence. An ordinal is followed by its noun ("3. Mai",
     "1. FC Köln", "20. Jahrhundert"); a capitalised article, pronoun, adverb, preposition or verb
     after the number opens a new sentence, and so does any capitalised word after a count with
-    thousands groups ("5.000. Mexikos …").
+    thousands groups ("5.000. Mexikos …"), and a quotation mark ("Halle 4. „Vielfalt …").
     Needs the part-of-speech tags, so it runs last."""
     for token in doc[:-1]:
         following = doc[token.i + 1]
+        quoted = following.text in QUOTE_OPENERS and token.i + 2 < len(doc)  # "… in Halle 4. "Vielfalt ist …"
+        word = doc[token.i + 2] if quoted else following
         if (
             _number_with_stop(token)
-            and following.text[:1].isupper()
-            and (following.pos_ in CLAUSE_OPENING_POS or THOUSANDS.match(token.text))
+            and word.text[:1].isupper()
+            and (quoted or word.pos_ in CLAUSE_OPENING_POS or THOUSANDS.match(token.text))
             and not following.is_sent_start
         ):
             following.is_sent_start = True
+            word.is_sent_start = word.is_sent_start and not quoted  # the quotation mark opens the sentence
     return doc
 
 
