@@ -482,6 +482,12 @@ def test_a_subjunctive_sentence_gives_the_words_of_the_actor_just_named() -> Non
     assert mention(found[-1]) == "Die Richter"
 
 
+def test_a_thing_just_named_gives_no_words() -> None:
+    """ "Der Sprengsatz explodierte. Man gehe allen Spuren nach.": somebody's words, not the bomb's."""
+    [quote] = quotes("Der Sprengsatz explodierte am Morgen vor dem Rathaus. Man gehe derzeit allen Spuren nach.")
+    assert quote.kind == "indirect" and quote.speaker is None and quote.speaker_mention is None
+
+
 def test_a_finite_verb_after_the_comma_closing_a_quotation_opens_its_frame() -> None:
     text = "„Der Name zeigt, wie wichtig die Anlage ist“, führte er gegenüber dem Onlinedienst space.com aus."
     [quote] = quotes(text)

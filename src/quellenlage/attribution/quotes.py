@@ -43,7 +43,7 @@ from quellenlage.attribution.cues import (
     is_finite_verb,
     is_reporting_verb,
 )
-from quellenlage.attribution.speakers import SpeakerResolver, unnamed
+from quellenlage.attribution.speakers import SpeakerResolver, could_speak, unnamed
 from quellenlage.entities.index import EntityIndex
 from quellenlage.model import Actor, Quote, Segment, Sentence, Span, Token
 from quellenlage.spans import containing
@@ -389,7 +389,7 @@ def _remember_actor(number: int, sentence: Sentence, speakers: SpeakerResolver, 
     if has_subjunctive(sentence.tokens):
         return
     speaker, mention = speakers.subject_near(sentence.start, sentence.end)
-    if speaker:
+    if could_speak(speaker, mention):  # not "Der Sprengsatz explodierte."
         state.recent_actor = (number, speaker, mention)
 
 

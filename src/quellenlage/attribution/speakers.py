@@ -689,6 +689,23 @@ def _subtree(tokens: Sequence[Token], root: int) -> set[int]:
     return words
 
 
+# ... and nouns of agents, which name people far more often than things: "die Richter", "Demonstranten",
+# "Polizisten", "Ingenieure".
+PEOPLE_NOUN = r"\b[A-ZÄÖÜ][\w-]{2,}(?:er|erin|ern|ent|enten|entin|ist|isten|istin|eur|eure|eurin)\b"
+SPEAKING_WORD = re.compile(rf"{SPEAKER_NOUN}\b|{PRONOUN.pattern}|{PEOPLE_NOUN}")
+
+
+def could_speak(speaker: Actor, mention: Span | None) -> bool:
+    """Whether a subject can be someone who speaks: a named entity, a pronoun or a noun of
+    people and bodies ("die Richter", "Beobachter"), not a thing ("Der Sprengsatz explodierte")."""
+    first = speaker[0] if isinstance(speaker, list) else speaker
+    if first is None:
+        return False
+    if first.id is not None:
+        return True
+    return mention is not None and SPEAKING_WORD.search(mention.text) is not None
+
+
 def unnamed(phrase: str) -> EntityRef:
     """A speaker no entity stands for, named by its own words without the article."""
     words = phrase.split()
