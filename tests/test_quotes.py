@@ -1260,3 +1260,14 @@ def test_a_said_in_frame_before_a_colon_is_the_whole_announcing_clause() -> None
     )
     assert quote.frame is not None
     assert quote.frame.text == "Auf der Homepage heißt es zur Begründung, warum man das Bild wählte"
+
+
+def test_a_relative_source_after_a_verb_has_wonach_as_cue_and_no_verb_as_source() -> None:
+    """The reporting verb right before "hätten" once claimed the sentence and then gave nothing."""
+    [quote] = quotes(
+        "Die Lage ist neu. Das Ministerium hat Berichte der Zeitung zurückgewiesen, "
+        "wonach Inspektoren Zutritt zu Anlagen verlangt hätten."
+    )
+    assert (quote.kind, quote.content.text) == ("according_to", "Inspektoren Zutritt zu Anlagen verlangt hätten")
+    assert quote.cue is not None and quote.cue.text == "wonach"
+    assert quote.speaker_mention is None

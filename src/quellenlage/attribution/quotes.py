@@ -561,8 +561,8 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
                     if is_reporting_verb(tokens[v].text, tokens[v].lemma)
                     else _span(text, tokens[v].start, tokens[v].end)
                 )
-                _add_content(text, number, content, cue, speaker, mention, state, verb)
-                return True
+                if _add_content(text, number, content, cue, speaker, mention, state, verb):
+                    return True
         # frame last: "…, es habe Verluste gegeben, sagte Selenskyj."
         before = [c for c in commas if c < v]
         # right after the comma, or after a pointer back to what was said (", das teilte X mit")
@@ -582,24 +582,22 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
             speaker, mention = _frame_speaker(  # after a pointer, the subject follows the verb
                 text, tokens[v].start if pointer else cue.start, sentence.end, speakers, state
             )
-            _add_content(text, number, tokens[: before[-1]], cue, speaker, mention, state)
-            return True
+            if _add_content(text, number, tokens[: before[-1]], cue, speaker, mention, state):
+                return True
         # no comma after the verb: "Selenskyj kritisierte es gebe …"
         rest = tokens[v + 1 :]
         if rest and is_reported(rest[:4]) and rest[0].text != ",":
             cue = _span(text, tokens[v].start, tokens[v].end)
             speaker, mention = speakers.subject_near(tokens[subordinate_start(tokens, v)].start, tokens[v].start)
-            _add_content(text, number, rest, cue, speaker, mention, state)
-            return True
+            if _add_content(text, number, rest, cue, speaker, mention, state):
+                return True
     if so_frame:
         content = [t for t in tokens if t.end <= so_frame.start() or t.start >= so_frame.end()]
         speaker, mention = speakers.subject_near(so_frame.start("source"), so_frame.end())
         if mention is None:
             mention = _span(text, so_frame.start("source"), so_frame.end("source"))
-        _add_content(
-            text, number, content, _strip_span(text, so_frame.start(), so_frame.end()), speaker, mention, state
-        )
-        return True
+        frame = _strip_span(text, so_frame.start(), so_frame.end())
+        return _add_content(text, number, content, frame, speaker, mention, state)
     return False
 
 
@@ -861,11 +859,19 @@ def _relative_source(
         return False
     comma = match.start()
     source_start = _source_before(sentence.tokens, sentence.start, comma)
-    mention = _span(text, source_start, comma) if source_start < comma else None
+    named = any(t.end == comma and t.pos in NOUN_PHRASE_POS | {"PUNCT"} for t in sentence.tokens)
+    mention = _span(text, source_start, comma) if source_start < comma and named else None  # not "…zurückgewiesen,"
     speaker = (speakers.in_span(mention.start, mention.end) or unnamed(mention.text)) if mention else None
     frame = _strip_span(text, sentence.start, match.end("relative"))
-    state.add("according_to", content, frame, speaker, number, mention)
+    state.add("according_to", content, frame, speaker, number, mention, cue=_relative_cue(text, match))
     return True
+
+
+def _relative_cue(text: str, match: re.Match[str]) -> Span:
+    """The source word of a relative source: "wonach", the "nach" of "nach denen", "zufolge"."""
+    word = next(w for w in re.finditer(r"\w+", match["relative"]) if w[0] in ("wonach", "nach", "laut", "zufolge"))
+    start = match.start("relative") + word.start()
+    return _span(text, start, start + len(word[0]))
 
 
 # What a study or an investigation yields: "Wie eine Studie ergab, …", "wie aus dem Bericht hervorgeht".
@@ -1257,14 +1263,15 @@ def _add_content(
     mention: Span | None,
     state: QuoteState,
     cue_word: Span | None = None,
-) -> None:
+) -> bool:
     """Record reported content; `frame` introduces it, `cue_word` is its cue when the frame's
-    words would not show which one it is (a verb found by its position before ", dass")."""
+    words would not show which one it is (a verb found by its position before ", dass").
+    False when too little is left to be anyone's statement, so that the caller reads on."""
     content = _without_narrated_tail(_without_main_clause(content))
     while content and content[-1].text in (".", ":", "!", "?", ",", ";"):
         content = content[:-1]
     if sum(t.pos != "PUNCT" for t in content) < 2:
-        return  # "…, würde": one word is no one's statement
+        return False  # "…, würde": one word is no one's statement
     span = _strip_span(text, content[0].start, content[-1].end)
     kind = "indirect"
     inner = quoted_spans(text, span.start, span.end)
@@ -1275,8 +1282,9 @@ def _add_content(
         speaker = speaker or state.last_speaker
     if frame is None and kind == "indirect" and _continues_previous(text, span, speaker, state):
         _extend_previous(text, span, mood, state)
-        return
+        return True
     state.add(kind, span, frame, speaker, number, mention, mood, cue=cue_word)
+    return True
 
 
 # Conjunctions after which the narrator may take over again: "Annabi sei tot, doch UN-Sprecher widersprachen".
