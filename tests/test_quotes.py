@@ -792,6 +792,11 @@ def test_an_according_to_frame_in_a_relative_clause_claims_only_that_clause() ->
             "Vertraute der Insassen",
             id="bare-plural-read-as-accusative",
         ),
+        pytest.param(  # the article is nominative, though the tagger reads "Website" as accusative
+            "Die Lage ist neu. Weiter berichtet die Website des Senders, dass ein Testament erschienen sei.",
+            "die Website des Senders",
+            id="nominative-article-after-the-verb",
+        ),
         pytest.param(
             "Die Lage ist neu. Wie die „Aktion Deutschland hilft“ heute mitteilte, seien Helfer vor Ort.",
             "die „Aktion Deutschland hilft“",

@@ -636,7 +636,9 @@ def _first_nominative_phrase(words: Sequence[Token], any_case: bool = False) -> 
             continue
         phrase = _noun_phrase_at(words, i)
         head = next((w for w in reversed(phrase) if w.pos in ("NOUN", "PROPN")), None)
-        if head is not None and (any_case or _case(head) not in ("Dat", "Acc", "Gen")):
+        # a nominative article outweighs a noun read as accusative ("berichtet die Website")
+        nominative = phrase and phrase[0].pos == "DET" and _case(phrase[0]) == "Nom"
+        if head is not None and (any_case or nominative or _case(head) not in ("Dat", "Acc", "Gen")):
             return _with_genitives(words, i + len(phrase), phrase)
         i += max(1, len(phrase))
     return []
