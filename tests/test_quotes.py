@@ -792,6 +792,11 @@ def test_an_according_to_frame_in_a_relative_clause_claims_only_that_clause() ->
             "Vertraute der Insassen",
             id="bare-plural-read-as-accusative",
         ),
+        pytest.param(
+            "Die Lage ist neu. Einer der 13 beteiligten Feuerwehrmänner sagte: „Ich habe viele Brände gesehen.“",
+            "Einer der 13 beteiligten Feuerwehrmänner",
+            id="one-of-a-group",
+        ),
         pytest.param(  # the article is nominative, though the tagger reads "Website" as accusative
             "Die Lage ist neu. Weiter berichtet die Website des Senders, dass ein Testament erschienen sei.",
             "die Website des Senders",

@@ -594,6 +594,10 @@ def _nominative_or_accusative(phrase: Sequence[Token]) -> bool:
     )
 
 
+# Words that pick one out of a group in the genitive: "Einer der Feuerwehrmänner".
+PARTITIVES = frozenset({"einer", "eine", "eines"})
+
+
 def _is_noun_phrase(words: Sequence[Token]) -> bool:
     """Whether a field before the verb is one noun phrase in the nominative (with genitives,
     appositions and coordinations inside), not an adverbial ("Am Montag", "Dabei")."""
@@ -603,6 +607,8 @@ def _is_noun_phrase(words: Sequence[Token]) -> bool:
         return False  # "Es wird befürchtet": no one
     if len(words) == 1 and "PronType=Dem" in words[0].morph:  # "Dieser behauptete, …", not "Dies bestätigte Key"
         return _case(words[0]) == "Nom" and words[0].text.lower() not in NEUTER_DEMONSTRATIVES
+    if len(words) > 2 and words[0].text.lower() in PARTITIVES and words[1].text in ("der", "des"):
+        return all(_nominal(t) or t.pos == "PUNCT" for t in words[1:])  # "Einer der 13 Feuerwehrmänner"
     nouns = [t for t in words if t.pos in ("NOUN", "PROPN", "PRON")]
     article_case = _case(words[0]) if words[0].pos == "DET" else ""
     if not nouns or nouns[0].text in TIME_NOUNS or "Dat" in (_case(nouns[0]), article_case) or article_case == "Acc":
