@@ -793,6 +793,11 @@ def test_an_according_to_frame_in_a_relative_clause_claims_only_that_clause() ->
             id="bare-plural-read-as-accusative",
         ),
         pytest.param(
+            "Die Lage ist neu. Zudem wurde die Bundesregierung vom LSVD aufgefordert, die Regeln zu ändern.",
+            "LSVD",
+            id="agent-of-a-passive-demand",
+        ),
+        pytest.param(
             "Die Lage ist neu. Einer der 13 beteiligten Feuerwehrmänner sagte: „Ich habe viele Brände gesehen.“",
             "Einer der 13 beteiligten Feuerwehrmänner",
             id="one-of-a-group",

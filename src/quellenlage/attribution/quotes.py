@@ -205,7 +205,7 @@ def _passive_directive(frame: Span, cue: Span | None) -> bool:
         cue is not None
         and cue.text.lower() in PASSIVE_DIRECTIVES
         and bool(words & PASSIVE_AUXILIARIES)
-        and ("von" not in words)
+        and not words & {"von", "vom", "durch"}  # "vom LSVD aufgefordert": the agent speaks
     )
 
 
