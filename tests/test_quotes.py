@@ -514,6 +514,9 @@ def test_a_closing_frame_wins_over_a_reporting_verb_inside_the_reported_words() 
         ("Der Minister war in Berlin und sagte, die Lage sei ernst.", ["sagte"]),
         ("Er fügte hinzu, die Lage sei ernst.", ["fügte", "hinzu"]),
         ("Die Lage ist neu. Er bezeichnete die Lage als „sehr ernst“.", ["bezeichnete", "als"]),
+        ("Die Lage ist neu. Er sprach von einer Krise, die lange dauern werde.", ["sprach", "von"]),
+        ("Die Lage ist neu. Die Lage sei ernst, so bestätigt das Gericht.", ["so", "bestätigt"]),
+        ("Die Lage ist neu. Es wird vermutet, dass der Täter floh.", ["Es", "wird", "vermutet"]),
     ],
 )
 def test_cue_parts_follow_the_verb(text: str, cue: list[str]) -> None:

@@ -1047,6 +1047,8 @@ CUE_PARTICLES = frozenset(
     | {"klar", "hinzu"}
 )
 PASSIVE_PARTICIPLES = frozenset({"worden", "geworden"})
+# How far an auxiliary may stand from its participle and still count to the cue ("wird … zitiert").
+AUXILIARY_REACH = 6
 CUE_AUXILIARIES = frozenset({"hat", "haben", "hatte", "hatten", "wird", "wurde", "wurden", "werden", "ist", "war"})
 CUE_ADVERBS = frozenset({"sich", "darauf", "davon", "darüber", "dafür", "dazu", "daran"})
 # Verbs that label something "als …": the "als" is part of their cue ("wies den Vorwurf als … zurück").
@@ -1072,17 +1074,38 @@ def cue_parts_in(frame: Span | None, cue: Span | None) -> list[Span]:
         if i == position:
             continue
         if (
-            (lowered in CUE_AUXILIARIES and abs(i - position) <= 6 and not finite)
+            (lowered in CUE_AUXILIARIES and abs(i - position) <= AUXILIARY_REACH and not finite)
             or (lowered in CUE_ADVERBS and 0 < i - position <= (len(words) if closed_by_particle else 3))
             or (lowered in CUE_PARTICLES and i == len(words) - 1 and i > position)
             or (lowered == "es" and cue.text in IMPERSONAL_CUES and abs(i - position) <= 2)
             or (lowered == "wie" and i == 0)  # "Wie die Polizei mitteilte"
             or (lowered == "als" and i > position and LABELLING_VERB.match(cue.text))  # "bezeichnete es als"
+            or (i > position and i == _governed_preposition(words, position, cue.text))  # "sprach von", "warnte vor"
+            or (word[0] == "so" and i == position - 1)  # "…, so urteilte Romney"
+            # "Es wird vermutet": the impersonal subject of a passive
+            or (lowered == "es" and i < position and words[i + 1][0].lower() in PASSIVE_AUXILIARIES)
             or (lowered in PASSIVE_PARTICIPLES and 0 < i - position <= 2 and not finite)  # "bekannt gegeben worden"
         ):
             start = frame.start + word.start()
             parts.append(Span(start=start, end=start + len(word[0]), text=word[0]))
     return parts
+
+
+# The preposition a verb of saying governs, which the annotation counts to its cue ("sprach von
+# einer Krise", "warnte vor den Folgen", "begründete dies mit", "wandte sich an").
+GOVERNED_PREPOSITIONS = (
+    (re.compile(r"(?:sprach|sprech|sprich|gesproch)"), ("von",)),
+    (re.compile(r"(?:warn|gewarnt)"), ("vor", "davor")),
+    (re.compile(r"(?:begründ)"), ("mit", "damit")),
+    (re.compile(r"(?:wandt|wend|gewandt)"), ("an",)),
+    (re.compile(r"(?:verwies|verweis)"), ("auf", "darauf")),
+)
+
+
+def _governed_preposition(words: list[re.Match[str]], position: int, verb: str) -> int | None:
+    """Index of the first preposition after the verb that the verb governs, if any."""
+    wanted = next((p for pattern, p in GOVERNED_PREPOSITIONS if pattern.match(verb.lower())), ())
+    return next((i for i in range(position + 1, len(words)) if words[i][0].lower() in wanted), None)
 
 
 def medium_of(frame: Span | None, cue: Span | None) -> str | None:
