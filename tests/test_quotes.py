@@ -517,6 +517,14 @@ def test_a_closing_frame_wins_over_a_reporting_verb_inside_the_reported_words() 
         ("Die Lage ist neu. Er sprach von einer Krise, die lange dauern werde.", ["sprach", "von"]),
         ("Die Lage ist neu. Die Lage sei ernst, so bestätigt das Gericht.", ["so", "bestätigt"]),
         ("Die Lage ist neu. Es wird vermutet, dass der Täter floh.", ["Es", "wird", "vermutet"]),
+        (
+            "Die Lage ist neu. Wir sind der gegenteiligen Meinung, dass es ernst ist.",
+            ["sind", "der", "gegenteiligen", "Meinung"],
+        ),
+        (
+            "Die Lage ist neu. Der Anwalt vertritt die These, dass der Mann unschuldig sei.",
+            ["vertritt", "die", "These"],
+        ),
     ],
 )
 def test_cue_parts_follow_the_verb(text: str, cue: list[str]) -> None:

@@ -1063,10 +1063,11 @@ def cue_parts_in(frame: Span | None, cue: Span | None) -> list[Span]:
         return []
     words = list(re.finditer(r"[\w-]+", frame.text))
     position = next((i for i, w in enumerate(words) if frame.start + w.start() == cue.start), None)
-    if position is None or not cue.text[:1].islower():
+    if position is None or not (cue.text[:1].islower() or cue.text in OPINION_HEADS):
         return []
     parts = []
     finite = cue.text.endswith(("te", "ten")) or cue.text in IMPERSONAL_CUES - {"geheißen"}
+    opinion = _opinion_phrase(words, position)
     # a separable verb frames its adverb anywhere before the particle ("geht … davon aus")
     closed_by_particle = words[-1][0].lower() in CUE_PARTICLES and len(words) - 1 > position
     for i, word in enumerate(words):
@@ -1085,6 +1086,7 @@ def cue_parts_in(frame: Span | None, cue: Span | None) -> list[Span]:
             # "Es wird vermutet": the impersonal subject of a passive
             or (lowered == "es" and i < position and words[i + 1][0].lower() in PASSIVE_AUXILIARIES)
             or (lowered in PASSIVE_PARTICIPLES and 0 < i - position <= 2 and not finite)  # "bekannt gegeben worden"
+            or i in opinion
         ):
             start = frame.start + word.start()
             parts.append(Span(start=start, end=start + len(word[0]), text=word[0]))
@@ -1100,6 +1102,23 @@ GOVERNED_PREPOSITIONS = (
     (re.compile(r"(?:wandt|wend|gewandt)"), ("an",)),
     (re.compile(r"(?:verwies|verweis)"), ("auf", "darauf")),
 )
+
+
+# Verbs that hold an opinion noun: "ist der Meinung", "vertritt die These", "teilen die Ansicht".
+OPINION_VERBS = frozenset({"ist", "sind", "war", "waren", "sei", "seien", "vertritt", "vertreten", "vertrat"})
+OPINION_VERBS |= frozenset({"vertraten", "teilt", "teilen", "teilte", "teilten"})
+
+
+def _opinion_phrase(words: list[re.Match[str]], position: int) -> set[int]:
+    """The words of "ist der (gegenteiligen) Meinung" around a cue that is its verb or its noun."""
+    texts = [w[0] for w in words]
+    if texts[position] in OPINION_HEADS:
+        verb = next((i for i in range(position - 1, max(-1, position - 5), -1) if texts[i] in OPINION_VERBS), None)
+        return set(range(verb, position)) if verb is not None else set()
+    if texts[position] in OPINION_VERBS:
+        noun = next((i for i in range(position + 1, min(len(texts), position + 5)) if texts[i] in OPINION_HEADS), None)
+        return set(range(position + 1, noun + 1)) if noun is not None else set()
+    return set()
 
 
 def _governed_preposition(words: list[re.Match[str]], position: int, verb: str) -> int | None:
@@ -1183,6 +1202,7 @@ PARTICLE_CUES = {
 PREDICATIVE_CUES = frozenset({"bekannt", "bewusst", "überzeugt"})
 # Nouns of opinion before a dass-clause: "ist der Meinung, dass", "vertritt die Auffassung, dass".
 OPINION_NOUNS = frozenset({"Meinung", "Ansicht", "Auffassung", "Überzeugung"})
+OPINION_HEADS = OPINION_NOUNS | {"These", "Position", "Standpunkt"}
 NOT_SPEECH_BEFORE_DASS = frozenset({"dazu", "dafür", "so", "damit", "soweit", "sodass", "hinzu", "darum", "erfahren"})
 DEGREE_WORDS = frozenset({"so", "dermaßen", "derart", "zu", "soweit"})
 
