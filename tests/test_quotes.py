@@ -803,6 +803,11 @@ def test_an_according_to_frame_in_a_relative_clause_claims_only_that_clause() ->
             "Vertraute der Insassen",
             id="bare-plural-read-as-accusative",
         ),
+        pytest.param(  # a medium cites the person after it
+            "Die Lage ist neu. „Das wird das größte Update“, zitiert die „Computerwoche“ Lynch in einem Bericht.",
+            "Lynch",
+            id="whom-a-medium-cites",
+        ),
         pytest.param(
             "Die Lage ist neu. Zudem wurde die Bundesregierung vom LSVD aufgefordert, die Regeln zu ändern.",
             "LSVD",
@@ -1011,13 +1016,31 @@ def test_a_sentence_pointing_back_is_the_frame_up_to_its_end() -> None:
     assert mention(quote) == "der Parteivorsitzende"
 
 
-def test_a_frame_after_the_quoted_words_runs_to_the_end_of_the_sentence() -> None:
-    [quote] = quotes(
-        "„Wir wussten, dass Werder sehr viel investieren würde“, meinte der Trainer der Frankfurter,"
-        " Michael Skibbe, in einem Interview."
-    )
-    assert quote.frame is not None
-    assert quote.frame.text == "meinte der Trainer der Frankfurter, Michael Skibbe, in einem Interview"
+@pytest.mark.parametrize(
+    "text,frame",
+    [
+        pytest.param(
+            "„Wir wussten, dass Werder sehr viel investieren würde“, meinte der Trainer der Frankfurter,"
+            " Michael Skibbe, in einem Interview.",
+            "meinte der Trainer der Frankfurter, Michael Skibbe, in einem Interview",
+            id="after-the-words-to-the-sentence-end",
+        ),
+        pytest.param(
+            "Die Lage ist neu. „Das wird das größte Update“, zitiert die „Computerwoche“ Lynch in einem Bericht.",
+            "zitiert die „Computerwoche“ Lynch in einem Bericht",
+            id="past-a-quoted-name",
+        ),
+        pytest.param(
+            "Die Lage ist neu. Auf der Homepage heißt es zur Begründung, warum man das Bild wählte: "
+            "„Das Bild ist schön und passt zu uns allen.“",
+            "Auf der Homepage heißt es zur Begründung, warum man das Bild wählte",
+            id="said-in-before-a-colon",
+        ),
+    ],
+)
+def test_the_frame_is_the_whole_announcing_clause(text: str, frame: str) -> None:
+    [quote] = quotes(text)
+    assert quote.frame is not None and quote.frame.text == frame
 
 
 def test_the_speaker_of_a_wie_frame_is_its_subject_not_the_whole_clause() -> None:
@@ -1269,23 +1292,6 @@ def test_a_naming_verb_after_an_apposition_closes_no_frame() -> None:
     )
     assert (quote.kind, quote.content.text) == ("partial", "Militärputsch")
     assert mention(quote) == "Der Kommissionspräsident der Afrikanischen Union (AU), Alpha Omar Konaré"
-
-
-def test_a_quoted_name_does_not_end_the_closing_frame() -> None:
-    [quote] = quotes(
-        "Die Lage ist neu. „Das wird das größte Update“, zitiert die „Computerwoche“ Lynch in einem Bericht."
-    )
-    assert quote.frame is not None and quote.frame.text == "zitiert die „Computerwoche“ Lynch in einem Bericht"
-    assert mention(quote) == "Lynch"
-
-
-def test_a_said_in_frame_before_a_colon_is_the_whole_announcing_clause() -> None:
-    [quote] = quotes(
-        "Die Lage ist neu. Auf der Homepage heißt es zur Begründung, warum man das Bild wählte: "
-        "„Das Bild ist schön und passt zu uns allen.“"
-    )
-    assert quote.frame is not None
-    assert quote.frame.text == "Auf der Homepage heißt es zur Begründung, warum man das Bild wählte"
 
 
 def test_a_relative_source_after_a_verb_has_wonach_as_cue_and_no_verb_as_source() -> None:
