@@ -803,6 +803,11 @@ def test_an_according_to_frame_in_a_relative_clause_claims_only_that_clause() ->
             "Vertraute der Insassen",
             id="bare-plural-read-as-accusative",
         ),
+        pytest.param(  # a plural object before a singular verb
+            "Die Lage ist neu. Die Äußerungen der Richter bezeichnete Wiefelspütz als „Knaller aus Karlsruhe“.",
+            "Wiefelspütz",
+            id="object-first-by-number",
+        ),
         pytest.param(  # a medium cites the person after it
             "Die Lage ist neu. „Das wird das größte Update“, zitiert die „Computerwoche“ Lynch in einem Bericht.",
             "Lynch",

@@ -313,7 +313,7 @@ class SpeakerResolver:
         elif field and field[0].pos == "SCONJ" or (field and field[0].text.lower() == "wie"):
             # where case gives none, the first noun phrase (the tagger may read "der Focus" as a genitive)
             phrase = _first_nominative_phrase(field[1:]) or _first_nominative_phrase(field[1:], any_case=True)
-        elif field and _is_noun_phrase(field):
+        elif field and _is_noun_phrase(field) and _agrees(field, tokens[verb]):
             phrase = field
         else:
             phrase = _first_nominative_phrase(tokens[verb + 1 :])
@@ -580,6 +580,19 @@ def _without_relative_clauses(tokens: list[Token]) -> list[Token]:
         kept.append(tokens[i])
         i += 1
     return kept
+
+
+def _number(token: Token) -> str:
+    return next((f[7:] for f in token.morph.split("|") if f.startswith("Number=")), "")
+
+
+def _agrees(field: Sequence[Token], verb: Token) -> bool:
+    """Whether a noun phrase before the verb can be its subject by number: a phrase with a
+    plural article and noun before a singular verb is its object ("Die Äußerungen …
+    bezeichnete Wiefelspütz als …"); names ("Ärzte ohne Grenzen teilte mit") are left alone."""
+    head = next((t for t in field if t.pos in ("NOUN", "PROPN")), None)
+    plural = head is not None and head.pos == "NOUN" and _number(head) == "Plur" and field[0].pos == "DET"
+    return not (plural and _number(field[0]) == "Plur" and _number(verb) == "Sing")
 
 
 def _nominative_or_accusative(phrase: Sequence[Token]) -> bool:
