@@ -808,6 +808,11 @@ def test_an_according_to_frame_in_a_relative_clause_claims_only_that_clause() ->
             "Wiefelspütz",
             id="object-first-by-number",
         ),
+        pytest.param(  # ... and a singular one before a plural verb
+            "Die Lage ist neu. Das Gutachten bezeichneten die Grünen als „Skandal ohne Beispiel“.",
+            "die Grünen",
+            id="object-first-by-number-singular",
+        ),
         pytest.param(  # a medium cites the person after it
             "Die Lage ist neu. „Das wird das größte Update“, zitiert die „Computerwoche“ Lynch in einem Bericht.",
             "Lynch",

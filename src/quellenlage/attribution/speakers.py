@@ -587,12 +587,16 @@ def _number(token: Token) -> str:
 
 
 def _agrees(field: Sequence[Token], verb: Token) -> bool:
-    """Whether a noun phrase before the verb can be its subject by number: a phrase with a
-    plural article and noun before a singular verb is its object ("Die Äußerungen …
-    bezeichnete Wiefelspütz als …"); names ("Ärzte ohne Grenzen teilte mit") are left alone."""
+    """Whether a noun phrase before the verb can be its subject by number: an article and noun
+    of the other number than the verb's make it the object ("Die Äußerungen … bezeichnete
+    Wiefelspütz als …", "Das Gutachten bezeichneten die Grünen als …"); names ("Ärzte ohne
+    Grenzen teilte mit") and coordinations are left alone."""
     head = next((t for t in field if t.pos in ("NOUN", "PROPN")), None)
-    plural = head is not None and head.pos == "NOUN" and _number(head) == "Plur" and field[0].pos == "DET"
-    return not (plural and _number(field[0]) == "Plur" and _number(verb) == "Sing")
+    if head is None or head.pos != "NOUN" or field[0].pos != "DET" or _number(field[0]) != _number(head):
+        return True
+    if _number(head) == "Sing" and any(t.text in ("und", "sowie") for t in field):
+        return True  # "Die Polizei und die Feuerwehr teilten mit"
+    return not _number(verb) or _number(verb) == _number(head)
 
 
 def _nominative_or_accusative(phrase: Sequence[Token]) -> bool:
