@@ -1304,12 +1304,24 @@ def test_a_naming_verb_after_an_apposition_closes_no_frame() -> None:
     assert mention(quote) == "Der Kommissionspräsident der Afrikanischen Union (AU), Alpha Omar Konaré"
 
 
-def test_a_relative_source_after_a_verb_has_wonach_as_cue_and_no_verb_as_source() -> None:
-    """The reporting verb right before "hätten" once claimed the sentence and then gave nothing."""
-    [quote] = quotes(
-        "Die Lage ist neu. Das Ministerium hat Berichte der Zeitung zurückgewiesen, "
-        "wonach Inspektoren Zutritt zu Anlagen verlangt hätten."
-    )
+@pytest.mark.parametrize(
+    "text,source",
+    [
+        pytest.param(  # the verb right before "hätten" once claimed the sentence and then gave nothing
+            "Die Lage ist neu. Das Ministerium hat Berichte der Zeitung zurückgewiesen, "
+            "wonach Inspektoren Zutritt zu Anlagen verlangt hätten.",
+            None,
+            id="after-a-verb",
+        ),
+        pytest.param(
+            "Die Lage ist neu. Es gibt Berichte der Zeitung, wonach Inspektoren Zutritt zu Anlagen verlangt hätten.",
+            "Berichte der Zeitung",
+            id="after-a-noun",
+        ),
+    ],
+)
+def test_a_relative_source_has_wonach_as_cue_and_the_noun_before_it_as_source(text: str, source: str | None) -> None:
+    [quote] = quotes(text)
     assert (quote.kind, quote.content.text) == ("according_to", "Inspektoren Zutritt zu Anlagen verlangt hätten")
     assert quote.cue is not None and quote.cue.text == "wonach"
-    assert quote.speaker_mention is None
+    assert mention(quote) == source

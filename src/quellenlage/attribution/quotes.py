@@ -532,6 +532,8 @@ def _indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speake
             by_complementizer = openings[:1]  # "sagte, er spüre, dass …": reported from the first comma
         for frame_end in by_complementizer[:1] or openings:
             content = tokens[frame_end + 1 :]
+            if content and content[0].text.lower() == "wonach":
+                break  # "Es gibt Berichte, wonach …": a relative source (see _relative_source)
             if (
                 is_reported(content)
                 or (
