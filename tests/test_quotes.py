@@ -803,6 +803,11 @@ def test_an_according_to_frame_in_a_relative_clause_claims_only_that_clause() ->
             "Vertraute der Insassen",
             id="bare-plural-read-as-accusative",
         ),
+        pytest.param(  # a pronoun has no affiliation, and a name ends before the full stop
+            "Die Lage ist neu. Die Preise müssten sinken, forderte er vom Gemeinsamen Bundesausschuss.",
+            "er",
+            id="pronoun-without-affiliation",
+        ),
         pytest.param(  # a plural object before a singular verb
             "Die Lage ist neu. Die Äußerungen der Richter bezeichnete Wiefelspütz als „Knaller aus Karlsruhe“.",
             "Wiefelspütz",

@@ -131,7 +131,8 @@ NAME_AFTER = re.compile(
 )
 # Where a named speaker works: "Moritz Wohlrab von der „Aktion Deutschland hilft“", "Metzges vom Netzwerk Campact".
 AFFILIATION_AFTER = re.compile(
-    r"\s+(?:vom|von\s+(?:der|dem|den))\s+(?:„[^“]{1,60}“|(?:[\w-]+\s+){0,2}?[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ][\w.-]*)?)"
+    r"\s+(?:vom|von\s+(?:der|dem|den))\s+(?:„[^“]{1,60}“|(?:[\w-]+\s+){0,2}?[A-ZÄÖÜ][\w-]*(?:\.[\w-]+)*"
+    r"(?:\s+[A-ZÄÖÜ][\w-]*(?:\.[\w-]+)*)?)"  # a full stop only inside a name ("ver.di"), never at its end
     r"|\s+von\s+[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ0-9][\w.-]*){0,2}(?=[\s,.:;])"  # "die Premierministerin von Queensland"
 )
 # Media addressed by name: "sagte der Deutschen Presse-Agentur", "sagte dem Sender „ntv“".
@@ -323,6 +324,8 @@ class SpeakerResolver:
             phrase = phrase[:-1]
         if not phrase:
             return None
+        if len(phrase) == 1 and phrase[0].pos == "PRON":  # "forderte er vom Ausschuss": a pronoun has no affiliation
+            return self._span(phrase[0].start, phrase[0].end)
         return self._span(phrase[0].start, self._phrase_end(phrase[-1].end, end))
 
     def quoted_person(self, frame: Span, cue: Span, subject: Span | None) -> tuple[Actor, Span | None]:
