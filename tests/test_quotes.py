@@ -803,6 +803,11 @@ def test_an_according_to_frame_in_a_relative_clause_claims_only_that_clause() ->
             "Vertraute der Insassen",
             id="bare-plural-read-as-accusative",
         ),
+        pytest.param(
+            "Die Lage ist neu. Die Lage sei ernst, sagte ein IWF-Sprecher aus Washington.",
+            "ein IWF-Sprecher aus Washington",
+            id="affiliation-with-aus",
+        ),
         pytest.param(  # a pronoun has no affiliation, and a name ends before the full stop
             "Die Lage ist neu. Die Preise müssten sinken, forderte er vom Gemeinsamen Bundesausschuss.",
             "er",

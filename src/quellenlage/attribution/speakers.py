@@ -134,6 +134,7 @@ AFFILIATION_AFTER = re.compile(
     r"\s+(?:vom|von\s+(?:der|dem|den))\s+(?:„[^“]{1,60}“|(?:[\w-]+\s+){0,2}?[A-ZÄÖÜ][\w-]*(?:\.[\w-]+)*"
     r"(?:\s+[A-ZÄÖÜ][\w-]*(?:\.[\w-]+)*)?)"  # a full stop only inside a name ("ver.di"), never at its end
     r"|\s+von\s+[A-ZÄÖÜ][\w.-]*(?:\s+[A-ZÄÖÜ0-9][\w.-]*){0,2}(?=[\s,.:;])"  # "die Premierministerin von Queensland"
+    r"|\s+aus\s+(?:de[mr]\s+)?[A-ZÄÖÜ][\w-]*(?=[\s,.:;])"  # "ein IWF-Sprecher aus Washington"
 )
 # Media addressed by name: "sagte der Deutschen Presse-Agentur", "sagte dem Sender „ntv“".
 ADDRESSEE = re.compile(
