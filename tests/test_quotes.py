@@ -1051,6 +1051,11 @@ def test_a_sentence_pointing_back_is_the_frame_up_to_its_end() -> None:
             id="past-a-quoted-name",
         ),
         pytest.param(
+            "Die Lage ist neu. Nach offiziellen Angaben, die nicht überprüft werden können, sind zehn Menschen tot.",
+            "Nach offiziellen Angaben, die nicht überprüft werden können",
+            id="source-with-its-relative-clause",
+        ),
+        pytest.param(
             "Die Lage ist neu. Auf der Homepage heißt es zur Begründung, warum man das Bild wählte: "
             "„Das Bild ist schön und passt zu uns allen.“",
             "Auf der Homepage heißt es zur Begründung, warum man das Bild wählte",

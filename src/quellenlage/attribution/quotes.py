@@ -761,7 +761,10 @@ def _add_according_to(
     if group in ("info", "per", "laut") and not text[sentence.start : match.start()].strip(' "„»'):
         # a frame opening the sentence fills the whole Vorfeld: it ends at the finite verb
         # ("Ersten Angaben vom Dienstag zufolge gehörte …", "Nach einer Studie der IADB sandten …")
-        verb = next((t for t in sentence.tokens if t.start >= match.end() and is_finite_verb(t)), None)
+        after = [t for t in sentence.tokens if t.start >= match.end()]
+        comma = main_clause_comma(after) if after and after[0].text == "," else None
+        # past a relative clause or apposition on the source: "Nach Angaben, die … können, sind …"
+        verb = after[comma + 1] if comma is not None else next((t for t in after if is_finite_verb(t)), None)
         if verb is not None and verb.start > match.end():
             frame_end = _strip_span(text, match.start(), verb.start).end
             mention = _span(text, match.start(group), frame_end)
