@@ -1051,6 +1051,11 @@ def test_a_sentence_pointing_back_is_the_frame_up_to_its_end() -> None:
             id="past-a-quoted-name",
         ),
         pytest.param(
+            "Die Lage ist neu. Zehn Menschen sind nach Angaben der Opposition im Iran gestorben.",
+            "nach Angaben der Opposition im Iran",
+            id="source-with-its-seat",
+        ),
+        pytest.param(
             "Die Lage ist neu. Nach offiziellen Angaben, die nicht überprüft werden können, sind zehn Menschen tot.",
             "Nach offiziellen Angaben, die nicht überprüft werden können",
             id="source-with-its-relative-clause",
