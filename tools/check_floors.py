@@ -34,7 +34,8 @@ def seed_figures() -> dict[str, float]:
 
 
 def quotes_figures() -> dict[str, float]:
-    """Quotation attribution on the Wikinews dev split (tuned on train, never on dev)."""
+    """Quotation attribution on the Wikinews dev split (rules tuned on train; the README says
+    which few were found on dev)."""
     from quellenlage.evaluation.quotes import evaluate_quotes_dir
 
     result = evaluate_quotes_dir(SHARED / "data" / "quotes" / "wikinews-de" / "dev", None, None)
