@@ -480,8 +480,14 @@ def _closes_inside(phrase: Sequence[Token]) -> bool:
     return opener is not None and any(t.text == opener for t in phrase[:-1])
 
 
+def _feature(token: Token, name: str) -> str:
+    """The value of one morphological feature of the token ("Case", "Number"), or ""."""
+    prefix = f"{name}="
+    return next((f[len(prefix) :] for f in token.morph.split("|") if f.startswith(prefix)), "")
+
+
 def _case(token: Token) -> str:
-    return next((f[5:] for f in token.morph.split("|") if f.startswith("Case=")), "")
+    return _feature(token, "Case")
 
 
 def _finite_verb_index(tokens: Sequence[Token]) -> int | None:
@@ -507,6 +513,7 @@ def _finite_verb_index(tokens: Sequence[Token]) -> int | None:
     )
 
 
+# The most words a name in quotation marks holds („Aktion Deutschland hilft“).
 QUOTED_NAME_MAX = 6
 
 
@@ -514,14 +521,15 @@ def _in_quoted_names(tokens: Sequence[Token]) -> set[int]:
     """Indices of the words inside short quotation marks, which name something („Jungle World“)."""
     inside: set[int] = set()
     for i, token in enumerate(tokens):
-        if token.text not in ("„", '"'):
-            continue
-        closing = next(
-            (j for j in range(i + 1, min(i + QUOTED_NAME_MAX + 2, len(tokens))) if tokens[j].text in ("“", '"')), None
-        )
-        if closing is not None:
+        if token.text in ("„", '"') and (closing := _closing_quote(tokens, i)) is not None:
             inside.update(range(i + 1, closing))
     return inside
+
+
+def _closing_quote(words: Sequence[Token], opening: int) -> int | None:
+    """Index of the quotation mark that closes a short quoted name opened at `opening`, if any."""
+    limit = min(opening + QUOTED_NAME_MAX + 2, len(words))
+    return next((j for j in range(opening + 1, limit) if words[j].text in ("“", '"')), None)
 
 
 # Conjunctions whose clause is itself the frame ("wie der Sprecher sagte", "dass X erklärte").
@@ -587,7 +595,7 @@ def _without_relative_clauses(tokens: list[Token]) -> list[Token]:
 
 
 def _number(token: Token) -> str:
-    return next((f[7:] for f in token.morph.split("|") if f.startswith("Number=")), "")
+    return _feature(token, "Number")
 
 
 def _agrees(field: Sequence[Token], verb: Token) -> bool:
@@ -688,7 +696,7 @@ def _noun_phrase_at(words: Sequence[Token], i: int) -> list[Token]:
     if phrase and i + 2 < len(words) and words[i].text == "(" and words[i + 2].text == ")":
         phrase.extend(words[i : i + 3])  # "Franz Müntefering ( SPD )"
     elif phrase and i < len(words) and words[i].text in ("„", '"'):  # "die Tageszeitung „The Guardian“"
-        closing = next((j for j in range(i + 1, min(i + 8, len(words))) if words[j].text in ("“", '"')), None)
+        closing = _closing_quote(words, i)
         if closing is not None:
             phrase.extend(words[i : closing + 1])
     return phrase if any(w.pos in ("NOUN", "PROPN", "X") for w in phrase) else []

@@ -93,7 +93,8 @@ def number_ends_sentence(doc: Doc) -> Doc:
             and not following.is_sent_start
         ):
             following.is_sent_start = True
-            word.is_sent_start = word.is_sent_start and not quoted  # the quotation mark opens the sentence
+            if quoted:  # the quotation mark opens the sentence, not the word after it
+                word.is_sent_start = False
     return doc
 
 
