@@ -50,16 +50,21 @@ def test_json_has_what_the_scorer_reads(result):
     for quote in result["quotes"]:
         content = quote["content"]
         assert text[content["start"] : content["end"]] == content["text"]
-        assert "speaker" in quote
-        speakers = quote["speaker"] if isinstance(quote["speaker"], list) else [quote["speaker"]]
-        for speaker in filter(None, speakers):
-            assert speaker["id"] in ids
+        assert "speaker" in quote and quote["status"] in {"stated", "reported", "claimed", "unverified"}
+        speaker = quote["speaker"]
+        if speaker is not None:  # one shape: the entity (or null), its name, members of a group, where it is named
+            assert {"id", "name", "members", "mention"} <= speaker.keys() and isinstance(speaker["name"], str)
+            assert all(member["id"] in ids for member in speaker["members"])
+            assert speaker["id"] in ids or (speaker["id"] is None and (speaker["members"] or speaker["name"]))
+            if speaker["mention"] is not None:
+                assert text[speaker["mention"]["start"] : speaker["mention"]["end"]] == speaker["mention"]["text"]
 
     assert result["claims"]
     for claim in result["claims"]:
         assert {"value", "qualifier", "evidence"} <= claim.keys()
-        assert claim["evidence"] == claim["evidence_span"]["text"]
-        assert claim["evidence"] in text
+        span = claim["evidence_span"]
+        assert claim["evidence"] == text[span["start"] : span["end"]]  # short sentences: the whole of it
+        assert claim["id"] in {c for f in result["figures"] for c in f["claims"]} or claim["id"].startswith("c")
 
     assert isinstance(result["events"], list) and result["events"]
     for event in result["events"]:

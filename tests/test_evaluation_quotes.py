@@ -23,7 +23,7 @@ from quellenlage.evaluation.quotes import (
     score,
     write_predictions,
 )
-from quellenlage.model import Analysis, Entity, EntityRef, Mention, Quote, Span
+from quellenlage.model import Analysis, Entity, Mention, Quote, SourceRef, Span
 
 TEXT = "Merkel sagte: „Wir schaffen das.“ Der Minister erklärte, die Lage sei ernst. Es regnet."
 TOKEN = re.compile(r"\w+|[^\w\s]")
@@ -256,15 +256,14 @@ def test_predict_maps_character_spans_to_token_ids(monkeypatch: pytest.MonkeyPat
             kind="direct",
             content=_span(text, "Wir schaffen das."),
             cue=_span(text, "sagte"),
-            speaker_mention=_span(text, "Merkel"),
-            speaker=EntityRef(id="e1", name="Merkel"),
+            speaker=SourceRef(id="e1", name="Merkel", mention=_span(text, "Merkel")),
         ),
         Quote(
             id="q2",
             kind="indirect",
             content=_span(text, "die Lage sei ernst"),
             cue=_span(text, "erklärte"),
-            speaker_mention=_span(text, "Der Minister"),
+            speaker=SourceRef(id=None, name="Minister", mention=_span(text, "Der Minister")),
         ),
         Quote(
             id="q3",
@@ -272,14 +271,14 @@ def test_predict_maps_character_spans_to_token_ids(monkeypatch: pytest.MonkeyPat
             content=_span(text, "Laut Polizei regnet es"),
             cue=_span(text, "Laut"),
             frame=_span(text, "Laut Polizei"),
-            speaker_mention=_span(text, "Polizei"),
+            speaker=SourceRef(id=None, name="Polizei", mention=_span(text, "Polizei")),
         ),
         Quote(
             id="q4",
             kind="indirect",
             content=_span(text, "Lage sei"),
             cue=None,
-            speaker=EntityRef(id="e1", name="Merkel"),
+            speaker=SourceRef(id="e1", name="Merkel"),
             mood="Sub",
         ),
         Quote(
@@ -287,7 +286,7 @@ def test_predict_maps_character_spans_to_token_ids(monkeypatch: pytest.MonkeyPat
             kind="indirect",
             content=_span(text, "regnet es"),
             cue=None,
-            speaker=EntityRef(id="e1", name="Merkel"),
+            speaker=SourceRef(id="e1", name="Merkel"),
         ),
     ]
     merkel = Entity(

@@ -70,10 +70,13 @@ def test_offsets_point_into_the_text(analysis):
     spans = [*analysis.segments, *analysis.sentences, *analysis.dates]
     spans += [m for e in analysis.entities for m in e.mentions]
     spans += [q.content for q in analysis.quotes] + [q.cue for q in analysis.quotes if q.cue]
-    spans += [c.number for c in analysis.claims] + [c.evidence_span for c in analysis.claims]
-    spans += [e.evidence_span for e in analysis.events]
+    spans += [c.number for c in analysis.claims]
+    spans += [q.speaker.mention for q in analysis.quotes if q.speaker and q.speaker.mention]
     for span in spans:
         assert text[span.start : span.end] == span.text, span
+    for record in [*analysis.claims, *analysis.events]:  # evidence: offsets, and a bounded excerpt of them
+        assert 0 <= record.evidence_span.start < record.evidence_span.end <= len(text)
+        assert record.evidence.strip("…") in text[record.evidence_span.start : record.evidence_span.end]
 
 
 def test_unknown_fields_are_rejected(analysis):

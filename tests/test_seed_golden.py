@@ -6,6 +6,7 @@ from functools import cache
 from pathlib import Path
 
 from quellenlage import Analysis, analyze
+from quellenlage.model import SourceRef
 
 EXAMPLE = Path(__file__).parent.parent / "examples" / "000_672791c411a9ad6f.txt"
 
@@ -15,12 +16,12 @@ def seed() -> Analysis:
     return analyze(EXAMPLE.read_text(encoding="utf-8"))
 
 
-def _speaker(actor: object) -> str | list[str] | None:
+def _speaker(actor: SourceRef | None) -> str | list[str] | None:
     if actor is None:
         return None
-    if isinstance(actor, list):
-        return [a.name for a in actor]
-    return actor.name  # type: ignore[attr-defined]
+    if actor.members:
+        return [a.name for a in actor.members]
+    return actor.name
 
 
 def test_glued_debris_is_split() -> None:
@@ -78,7 +79,8 @@ def test_the_north_korea_figures_are_one_figure_with_their_sources() -> None:
     analysis = seed()
     assert len(analysis.figures) == 1
     figure = analysis.figures[0]
-    claims = [analysis.claims[i] for i in figure.claims]
+    by_id = {c.id: c for c in analysis.claims}
+    claims = [by_id[claim_id] for claim_id in figure.claims]
     side_by_side = {(c.value, c.qualifier, str(_speaker(c.source))) for c in claims}
     assert side_by_side == {
         (None, "vague", "NATO"),

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.2.0"
+SCHEMA_VERSION = "2.0.0"
 
 SegmentKind = Literal[
     "kicker",
@@ -31,7 +31,18 @@ SegmentKind = Literal[
 ]
 EntityType = Literal["PER", "ORG", "LOC", "OTH"]
 QuoteKind = Literal["direct", "indirect", "free_indirect", "partial", "according_to", "speech_act"]
+# How the words were given: the Wikinews and Redewiedergabe labels, combined ones included.
+Medium = Literal["speech", "writing", "thought", "speech_writing", "speech_thought", "writing_thought"]
+# Who stands behind a statement: the outlet itself (stated), a named source (reported), a source
+# the article marks as uncertain ("sollen", "angeblich": claimed), or nobody who could be checked
+# ("nach unbestätigten Berichten", "nicht unabhängig überprüfbar": unverified).
+Status = Literal["stated", "reported", "claimed", "unverified"]
 Qualifier = Literal["exact", "more_than", "less_than", "at_least", "at_most", "approx", "range", "vague"]
+
+
+# Evidence excerpts are bounded, so that output stays proportional to input however long a
+# sentence is; the offsets in `evidence_span` give the whole stretch.
+EVIDENCE_CHARS = 300
 
 
 class Record(BaseModel):
@@ -88,6 +99,13 @@ class Entity(Record):
     mentions: list[Mention] = Field(default_factory=list)
 
 
+class Offsets(Record):
+    """Where something lies in the analysed text, without repeating the text."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
 class EntityRef(Record):
     """An entity of the analysis, or (id null) a source no entity stands for: "Regierungskreise"."""
 
@@ -95,14 +113,23 @@ class EntityRef(Record):
     name: str
 
 
-Actor = EntityRef | list[EntityRef] | None
+class SourceRef(EntityRef):
+    """Who says something or supplies a figure: one shape for every speaker and source.
+
+    `id` is the entity (null when no entity stands for it: "Regierungskreise"), `name` the entity's
+    name or the words as written; a group ("der Westen, die Ukraine und Südkorea") has its
+    `members` and their names joined; `mention` is where the text names the speaker (for a
+    quotation that continues one before, where it was last named)."""
+
+    members: list[EntityRef] = Field(default_factory=list)
+    mention: Span | None = None
+    confidence: float | None = Field(None, ge=0, le=1, description="how sure the attribution to this source is")
 
 
 class Quote(Record):
     id: str
     kind: QuoteKind
-    speaker: Actor = None
-    speaker_mention: Span | None = None
+    speaker: SourceRef | None = None
     cue: Span | None = Field(None, description="the word that marks the speech: sagte, laut, zufolge, hieß")
     cue_parts: list[Span] = Field(
         default_factory=list,
@@ -110,14 +137,16 @@ class Quote(Record):
     )
     frame: Span | None = Field(None, description="the words introducing the quotation, cue and speaker included")
     addressee: Span | None = Field(None, description="whom the words were addressed to: der Deutschen Presse-Agentur")
-    medium: Literal["speech", "writing"] | None = None
+    medium: Medium | None = None
     content: Span
     verbatim: list[Span] = Field(
         default_factory=list,
         description="the speaker's own words quoted inside reported content: bedeute eine „gefährliche Ausweitung“",
     )
-    sentence: int | None = None
+    sentence: int | None = Field(None, description="index of the sentence the quotation starts in")
     mood: str | None = Field(None, description="Sub when the content is in the subjunctive")
+    status: Status = "reported"
+    confidence: float | None = Field(None, ge=0, le=1, description="how sure the quotation (content and kind) is")
 
 
 class Claim(Record):
@@ -131,20 +160,23 @@ class Claim(Record):
     about: str | None = None
     place: EntityRef | None = None
     date: str | None = None
-    source: Actor = None
+    source: SourceRef | None = None
     quote: str | None = Field(None, description="id of the quote the claim sits in")
     basis: str | None = Field(None, description="what the source relies on: Geheimdienstinformationen")
     hedge: str | None = Field(None, description="hedging word: sollen, angeblich, mutmaßlich")
     number: Span
-    evidence: str
-    evidence_span: Span
+    sentence: int | None = Field(None, description="index of the sentence the number stands in")
+    status: Status = "stated"
+    confidence: float | None = Field(None, ge=0, le=1, description="how sure the claim (value, qualifier, source) is")
+    evidence: str = Field(description=f"the words around the number, at most {EVIDENCE_CHARS} characters")
+    evidence_span: Offsets = Field(description="the whole sentence or quotation the claim stands in")
 
 
 class Figure(Record):
     id: str
     about: str
     unit: str | None = None
-    claims: list[int] = Field(description="indexes into Analysis.claims")
+    claims: list[str] = Field(description="ids of the claims (Claim.id) that report this quantity")
 
 
 class DateMention(Span):
@@ -158,8 +190,8 @@ class Event(Record):
     target: list[EntityRef] = Field(default_factory=list)
     place: EntityRef | None = None
     date: str | None = None
-    evidence: str
-    evidence_span: Span
+    evidence: str = Field(description=f"the sentence, at most {EVIDENCE_CHARS} characters")
+    evidence_span: Offsets
 
 
 class Analysis(Record):

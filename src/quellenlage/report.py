@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from quellenlage.model import Actor, Analysis, Claim, Figure, Quote
+from quellenlage.model import Analysis, Claim, EntityRef, Figure, Quote
 
 CLAIM_COLUMNS = (("value", 2), ("qualifier", 2), ("counts", 2), ("according to", 3), ("basis / hedge", 3))
 SEGMENT_STYLE = {
@@ -37,7 +37,7 @@ def print_report(analysis: Analysis, console: Console | None = None) -> None:
     console.print(_quotes(analysis))
     for figure in analysis.figures:
         console.print(_figure(analysis, figure))
-    grouped = {i for figure in analysis.figures for i in figure.claims}
+    grouped = {claim_id for figure in analysis.figures for claim_id in figure.claims}
     if len(grouped) < len(analysis.claims):
         console.print(_claims(analysis, skip=grouped))
     console.print(_dates_and_events(analysis))
@@ -80,17 +80,18 @@ def _figure(analysis: Analysis, figure: Figure) -> Table:
     table = Table(title=f"Figure {figure.id}: {figure.about}", expand=True)
     for column, ratio in CLAIM_COLUMNS:
         table.add_column(column, ratio=ratio)
-    for i in figure.claims:
-        _claim_row(table, analysis.claims[i])
+    by_id = {claim.id: claim for claim in analysis.claims}
+    for claim_id in figure.claims:
+        _claim_row(table, by_id[claim_id])
     return table
 
 
-def _claims(analysis: Analysis, skip: set[int]) -> Table:
+def _claims(analysis: Analysis, skip: set[str]) -> Table:
     table = Table(title="Other numbers and their sources", expand=True)
     for column, ratio in CLAIM_COLUMNS:
         table.add_column(column, ratio=ratio)
-    for i, claim in enumerate(analysis.claims):
-        if i not in skip:
+    for claim in analysis.claims:
+        if claim.id not in skip:
             _claim_row(table, claim)
     return table
 
@@ -117,12 +118,8 @@ def _dates_and_events(analysis: Analysis) -> Table:
     return table
 
 
-def _actor(actor: Actor) -> str:
-    if actor is None:
-        return "–"
-    if isinstance(actor, list):
-        return ", ".join(a.name for a in actor)
-    return actor.name
+def _actor(actor: EntityRef | None) -> str:
+    return "–" if actor is None else actor.name
 
 
 def _short(text: str, limit: int) -> str:

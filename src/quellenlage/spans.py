@@ -20,6 +20,19 @@ class Occupancy:
         self._taken[start:end] = b"\x01" * (end - start)
 
 
+def excerpt(text: str, start: int, end: int, focus: int, limit: int) -> str:
+    """The words of text[start:end], cut to at most `limit` characters around `focus` (with "…"
+    where cut), so that evidence stays bounded however long its sentence is."""
+    if end - start <= limit:
+        return text[start:end]
+    half = (limit - 2) // 2
+    low = max(start, min(focus - half, end - (limit - 2)))
+    high = min(end, low + limit - 2)
+    head = "…" if low > start else ""
+    tail = "…" if high < end else ""
+    return head + text[low:high] + tail
+
+
 def containing(starts: Sequence[int], ends: Sequence[int], position: int) -> int | None:
     """Index of the span (sorted by start, not overlapping) that contains `position`."""
     i = bisect_right(starts, position) - 1

@@ -336,6 +336,12 @@ SO_FRAME = re.compile(
 )
 BASIS = re.compile(r"\bunter Berufung auf\s+(?P<basis>[^,.;:]{2,80}?)(?=\s+(?:\w+t|\w+en)\b[,.]|[,.;:])")
 HEDGE = re.compile(r"\b(sollen|soll|angeblich|mutmaßlich\w*|offenbar|vermutlich|Berichten zufolge)\b")
+# Words that say nobody could check what is reported: the statement is unverified, whoever made it.
+UNVERIFIED = re.compile(
+    r"\b(?:nicht\s+(?:unabhängig\s+)?(?:überprüf|bestätig|verifizier)\w*|unbestätigt\w*|ließen?\s+sich\s+nicht"
+    r"\s+(?:unabhängig\s+)?(?:überprüfen|bestätigen|verifizieren))",
+    re.IGNORECASE,
+)
 
 
 def is_finite_verb(token: Token) -> bool:

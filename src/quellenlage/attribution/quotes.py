@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from quellenlage.attribution.actors import Actor, to_source
 from quellenlage.attribution.clauses import (
     ARTICLE_FORMS,
     CONDITIONAL_FORMS,
@@ -44,8 +45,9 @@ from quellenlage.attribution.cues import (
     is_reporting_verb,
 )
 from quellenlage.attribution.speakers import SpeakerResolver, could_speak, unnamed
+from quellenlage.attribution.status import status_of
 from quellenlage.entities.index import EntityIndex
-from quellenlage.model import Actor, Quote, Segment, Sentence, Span, Token
+from quellenlage.model import Quote, Segment, Sentence, Span, Status, Token
 from quellenlage.spans import containing
 
 QUOTE_PAIRS = {"„": '“”"', '"': '"“”', "»": "«", "«": "»", "“": '”"', "‚": "‘'"}
@@ -102,6 +104,15 @@ class QuoteState:
     # the subject of a sentence without quoted words, and its sentence number ("Die Richter
     # äußerten Bedenken."): a subjunctive sentence right after it gives that actor's words
     recent_actor: tuple[int, Actor, Span | None] | None = None
+    # each recorded quotation's speaker in the finder's working form, and where it is named
+    speakers: dict[str, tuple[Actor, Span | None]] = field(default_factory=dict)
+
+    def speaker_of(self, quote: Quote) -> tuple[Actor, Span | None]:
+        return self.speakers.get(quote.id, (None, None))
+
+    def set_speaker(self, quote: Quote, speaker: Actor, mention: Span | None) -> None:
+        self.speakers[quote.id] = (speaker, mention)
+        quote.speaker = to_source(speaker, mention)
 
     def add(
         self,
@@ -121,8 +132,6 @@ class QuoteState:
         quote = Quote(
             id=f"q{len(self.quotes) + 1}",
             kind=kind,
-            speaker=speaker,
-            speaker_mention=speaker_mention,
             cue=(cue := cue or cue_in(frame)),
             cue_parts=cue_parts_in(frame, cue),
             frame=frame,
@@ -132,6 +141,7 @@ class QuoteState:
             sentence=sentence,
             mood=mood,
         )
+        self.set_speaker(quote, speaker, speaker_mention)
         self.quotes.append(quote)
         if speaker and kind in CONTINUING_KINDS:
             self.last_speaker, self.last_mention = speaker, speaker_mention
@@ -169,19 +179,29 @@ def find_quotes(text: str, segments: list[Segment], sentences: list[Sentence], i
             extended = len(state.quotes) == before and before and state.quotes[-1].content.end != last_end
             state.previous_quoted = bool(extended) or any(q.kind in CONTINUING_KINDS for q in state.quotes[before:])
     for quote in state.quotes:
+        quote.status = _status(text, quote)
         if quote.frame is None:
             continue
         if quote.cue is not None and _active_citation(quote.frame, quote.cue):  # "zitiert Welt-Online den Minister"
-            person, mention = speakers.quoted_person(quote.frame, quote.cue, quote.speaker_mention)
+            person, mention = speakers.quoted_person(quote.frame, quote.cue, state.speaker_of(quote)[1])
             if mention is not None:
-                quote.speaker, quote.speaker_mention = person, mention
+                state.set_speaker(quote, person, mention)
         if _passive_directive(quote.frame, quote.cue):  # "Der Regierung wird vorgeworfen, …": by someone unnamed
-            subject = quote.speaker_mention or speakers.subject_near(quote.frame.start, quote.frame.end)[1]
-            quote.addressee, quote.speaker, quote.speaker_mention = subject, None, None
+            subject = state.speaker_of(quote)[1] or speakers.subject_near(quote.frame.start, quote.frame.end)[1]
+            quote.addressee = subject
+            state.set_speaker(quote, None, None)
         else:
             directive = quote.cue is not None and DIRECTIVE.match(quote.cue.text.lower()) is not None
-            quote.addressee = speakers.addressee_in(quote.frame, quote.speaker_mention, directive)
+            quote.addressee = speakers.addressee_in(quote.frame, state.speaker_of(quote)[1], directive)
     return state.quotes
+
+
+def _status(text: str, quote: Quote) -> Status:
+    """Hedged or unverified as the frame and the words say; else reported, or stated by the outlet
+    when nobody is named."""
+    start = min(quote.content.start, quote.frame.start if quote.frame else quote.content.start)
+    end = max(quote.content.end, quote.frame.end if quote.frame else quote.content.end)
+    return status_of(text, start, end, quote.speaker)
 
 
 # Participles of demanding and accusing that, in the passive, make their subject the addressee.
@@ -311,7 +331,8 @@ def _quoted_in_frame(text: str, quoted: list[tuple[int, int]], quote: Quote, sta
         if not inside_frame or not (_someones_words(text[start:end]) or _label(text, start)):
             continue
         words, before = _strip_span(text, start, end), _strip_span(text, frame.start, start - 1)
-        state.add("partial", words, before, quote.speaker, quote.sentence, quote.speaker_mention)
+        speaker, mention = state.speaker_of(quote)
+        state.add("partial", words, before, speaker, quote.sentence, mention)
 
 
 def _reported_by_next(
@@ -451,7 +472,7 @@ def _direct_quotes(
         speaker, mention, cue = named.speaker, named.mention, named.frame
     if cue is None and speaker is None and state.previous_quoted and (framing := _framing_direct_quote(state)):
         # the words go on: „…“, sagte Beck. („Er sei …“) „Die Menschen hier …“
-        cue, speaker, mention = framing.frame, framing.speaker, framing.speaker_mention
+        cue, (speaker, mention) = framing.frame, state.speaker_of(framing)
     if cue is None:
         speaker = speaker or state.last_speaker
     for start, end in spans:
@@ -475,7 +496,7 @@ def _framing_direct_quote(state: QuoteState) -> Quote | None:
     for quote in run:
         if quote.frame is not None:
             return quote if quote.kind == "direct" else None
-        if quote.speaker != run[0].speaker:
+        if state.speaker_of(quote)[0] != state.speaker_of(run[0])[0]:
             return None
     return None
 
@@ -1370,7 +1391,7 @@ def _continues_previous(text: str, span: Span, speaker: Actor, state: QuoteState
         previous is not None
         and previous.kind == "indirect"
         and previous.frame is None
-        and previous.speaker == speaker
+        and state.speaker_of(previous)[0] == speaker
         and re.fullmatch(r"[ \t.!?]*", text[previous.content.end : span.start]) is not None
     )
 

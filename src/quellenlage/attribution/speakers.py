@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from quellenlage.attribution.actors import Actor
 from quellenlage.attribution.clauses import (
     ARTICLE_FORMS,
     FOCUS_PARTICLES,
@@ -22,7 +23,7 @@ from quellenlage.attribution.clauses import (
 from quellenlage.attribution.cues import is_finite_verb, is_reporting_verb
 from quellenlage.dates.resolve import MONTHS, WEEKDAYS
 from quellenlage.entities.index import ACTOR_FORMS, EntityIndex, ref
-from quellenlage.model import Actor, Entity, EntityRef, Mention, Sentence, Span, Token
+from quellenlage.model import Entity, EntityRef, Mention, Sentence, Span, Token
 
 if TYPE_CHECKING:
     from quellenlage.attribution.quotes import QuoteState

@@ -42,19 +42,19 @@ PEOPLE_UNITS = frozenset(
 
 
 def group_figures(claims: list[Claim], index: EntityIndex) -> list[Figure]:
-    groups: dict[tuple[str, str], list[int]] = {}
-    for number, claim in enumerate(claims):
+    groups: dict[tuple[str, str], list[Claim]] = {}
+    for claim in claims:
         key = _figure_key(claim, index)
         if key is not None:
-            groups.setdefault(key, []).append(number)
+            groups.setdefault(key, []).append(claim)
     figures: list[Figure] = []
     names = {entity.key: entity.name for entity in index.entities}
     for (subject, unit), members in groups.items():
         if len(members) < 2:
             continue
-        counted = ", ".join(dict.fromkeys(claims[i].unit or "" for i in members))
+        counted = ", ".join(dict.fromkeys(claim.unit or "" for claim in members))
         about = f"{names.get(subject, subject)}: {counted}"
-        figures.append(Figure(id=f"f{len(figures) + 1}", about=about, unit=unit, claims=members))
+        figures.append(Figure(id=f"f{len(figures) + 1}", about=about, unit=unit, claims=[c.id for c in members]))
     return figures
 
 

@@ -12,9 +12,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from quellenlage.attribution.cues import BASIS, HEDGE
+from quellenlage.attribution.status import status_of
 from quellenlage.entities.index import EntityIndex, ref
-from quellenlage.model import Claim, DateMention, Entity, Quote, Segment, Sentence, Span
-from quellenlage.spans import Occupancy, containing
+from quellenlage.model import EVIDENCE_CHARS, Claim, DateMention, Entity, Offsets, Quote, Segment, Sentence, Span
+from quellenlage.spans import Occupancy, containing, excerpt
 
 QUALIFIERS = [
     (r"mehr als|über|mehr denn|jenseits von", "more_than"),
@@ -132,7 +133,8 @@ def find_claims(
                 continue
             around = containing(starts, ends, quantity.start)
             quote = by_start[around] if around is not None and quantity.end <= ends[around] else None
-            claims.append(_claim(text, len(claims), quantity, sentence, quote, dates_by_sentence.get(number), index))
+            claim = _claim(text, len(claims), quantity, number, sentence, quote, dates_by_sentence.get(number), index)
+            claims.append(claim)
     return claims
 
 
@@ -160,17 +162,19 @@ def _claim(
     text: str,
     number_: int,
     q: Quantity,
+    sentence_number: int,
     sentence: Sentence,
     quote: Quote | None,
     date: str | None,
     index: EntityIndex,
 ) -> Claim:
     unit, about_end = _unit(text, q)
-    evidence = quote.content if quote else Span(start=sentence.start, end=sentence.end, text=sentence.text)
+    evidence = quote.content if quote else sentence
     place = _place(index, q.end, sentence.end)
     basis = BASIS.search(text, sentence.start, sentence.end)
     hedge = HEDGE.search(text, sentence.start, sentence.end)
     about = " ".join(text[q.start : about_end].split()) if about_end > q.end else None
+    source = quote.speaker if quote else None
     return Claim(
         id=f"c{number_ + 1}",
         value=q.value,
@@ -182,13 +186,15 @@ def _claim(
         about=about,
         place=ref(place) if place else None,
         date=date,
-        source=quote.speaker if quote else None,
+        source=source,
         quote=quote.id if quote else None,
         basis=basis["basis"] if basis else None,
         hedge=hedge[1] if hedge else None,
         number=Span(start=q.start, end=q.end, text=text[q.start : q.end]),
-        evidence=evidence.text,
-        evidence_span=evidence,
+        sentence=sentence_number,
+        status=status_of(text, sentence.start, sentence.end, source),
+        evidence=excerpt(text, evidence.start, evidence.end, q.start, EVIDENCE_CHARS),
+        evidence_span=Offsets(start=evidence.start, end=evidence.end),
     )
 
 

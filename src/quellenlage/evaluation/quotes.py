@@ -303,8 +303,8 @@ def predict(article: WikinewsArticle) -> list[PredictedQuotation]:
             frame = _frame_with_punctuation(article, tuple(i for i in frame if i not in set(message)), message)
         if not message:
             continue
-        if quote.speaker_mention is not None:
-            speaker = ids(quote.speaker_mention.start, quote.speaker_mention.end)
+        if quote.speaker is not None and quote.speaker.mention is not None:
+            speaker = ids(quote.speaker.mention.start, quote.speaker.mention.end)
         else:
             span = _speaker_fallback(quote, entities)
             speaker = ids(*span) if span else ()
@@ -351,8 +351,10 @@ def _pointer_to_message(
 
 
 def _speaker_key(speaker: Any) -> str | None:
-    first = speaker[0] if isinstance(speaker, list) else speaker
-    return None if first is None else (first.id or first.name)
+    if speaker is None:
+        return None
+    first = speaker.members[0] if speaker.members else speaker
+    return first.id or first.name
 
 
 def _inside(frame: tuple[int, ...], message: tuple[int, ...]) -> bool:
@@ -400,8 +402,8 @@ def _speaker_fallback(quote: Any, entities: Mapping[str, Any]) -> tuple[int, int
     speaker = quote.speaker
     if speaker is None:
         return None
-    first = speaker[0] if isinstance(speaker, list) else speaker
-    entity = entities.get(first.id) if first else None
+    first = speaker.members[0] if speaker.members else speaker
+    entity = entities.get(first.id) if first.id else None
     if entity is None or not entity.mentions:
         return None
     before = [m for m in entity.mentions if m.end <= quote.content.start]

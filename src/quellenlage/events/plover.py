@@ -12,7 +12,8 @@ import re
 
 from quellenlage.attribution.speakers import PREPOSITION_BEFORE, SpeakerResolver
 from quellenlage.entities.index import EntityIndex, ref
-from quellenlage.model import Entity, EntityRef, Event, Segment, Sentence, Span
+from quellenlage.model import EVIDENCE_CHARS, Entity, EntityRef, Event, Offsets, Segment, Sentence
+from quellenlage.spans import excerpt
 
 TRIGGERS: list[tuple[str, str, bool]] = [  # (PLOVER type, pattern, nominal trigger)
     ("ACCUSE", r"verurteil\w*|kritisier\w*|beschuldig\w*|vorgeworfen|wirft|warf", False),
@@ -84,8 +85,8 @@ def code_events(
                 place=ref(place) if place else None,
                 target=[ref(t) for t in targets],
                 date=dates_by_sentence.get(number),
-                evidence=sentence.text,
-                evidence_span=Span(start=sentence.start, end=sentence.end, text=sentence.text),
+                evidence=excerpt(text, sentence.start, sentence.end, trigger.start(), EVIDENCE_CHARS),
+                evidence_span=Offsets(start=sentence.start, end=sentence.end),
             )
     return list(events.values())
 
