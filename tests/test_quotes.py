@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quellenlage import analyze
-from quellenlage.attribution.quotes import cue_in
+from quellenlage.attribution.cue_spans import cue_in
 from quellenlage.model import Quote, Span
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
 
 from quellenlage.attribution.actors import Actor
 from quellenlage.attribution.clauses import (
@@ -24,9 +23,6 @@ from quellenlage.attribution.cues import is_finite_verb, is_reporting_verb
 from quellenlage.dates.resolve import MONTHS, WEEKDAYS
 from quellenlage.entities.index import ACTOR_FORMS, EntityIndex, ref
 from quellenlage.model import Entity, EntityRef, Mention, Sentence, Span, Token
-
-if TYPE_CHECKING:
-    from quellenlage.attribution.quotes import QuoteState
 
 PREPOSITION_BEFORE = re.compile(
     r"\b(?:gegen|für|mit|von|vom|an|am|auf|in|im|ins|nach|zu|zur|zum|über|durch|aus|bei|beim|vor|unter|zwischen"
@@ -421,15 +417,6 @@ class SpeakerResolver:
         if article is None:
             return True
         return not (article["word"][0].isupper() or entity.type == "LOC")
-
-    def for_document(self, start: int, end: int, state: QuoteState) -> Actor:
-        """The author of a document quoted as "hieß es in einer Erklärung des Bündnisses", or
-        the last document's author when it is only "der Erklärung"."""
-        speaker = self.in_span(start, end)
-        if speaker:
-            state.last_document_speaker = speaker
-            return speaker
-        return state.last_document_speaker or state.last_speaker
 
     def _mentions(self, start: int, end: int, *, compounds: bool) -> list[tuple[Mention, Entity]]:
         """Actor mentions; a source phrase also counts compounds ("nach US-Angaben"), a subject

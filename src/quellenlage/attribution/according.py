@@ -1,0 +1,192 @@
+"""Source phrases: "nach US-Angaben", "laut Polizei", "Experten zufolge", "wie die Behörde
+mitteilte", "Es gibt Berichte, wonach …". The clause a source phrase stands in is that source's
+claim; the phrase names the source."""
+
+from __future__ import annotations
+
+import re
+
+from quellenlage.attribution.actors import Actor
+from quellenlage.attribution.clauses import is_dependent_clause, main_clause_comma
+from quellenlage.attribution.cue_spans import FINDING_VERBS
+from quellenlage.attribution.cues import ACCORDING_TO, INFO_HEAD, OWN_ACCOUNT, is_finite_verb, is_reporting_verb
+from quellenlage.attribution.frames import span_at, trimmed_span, word_count
+from quellenlage.attribution.speakers import SpeakerResolver, unnamed
+from quellenlage.attribution.state import QuoteState
+from quellenlage.model import Sentence, Span, Token
+
+
+def according_to(text: str, number: int, sentence: Sentence, speakers: SpeakerResolver, state: QuoteState) -> bool:
+    """ "nach US-Angaben", "laut Polizei", "Experten zufolge", "wie die Behörde mitteilte": the
+    sentence is the source's claim. A source that is no entity ("Angaben von Augenzeugen")
+    keeps its words as speaker mention."""
+    match = next(
+        (m for m in ACCORDING_TO.finditer(text, sentence.start, sentence.end) if m["wie"] is None or _reports(m)), None
+    )
+    if not match or sentence.text.rstrip(' "“”»«').endswith("?"):
+        return False  # a question claims nothing ("Welche Vorschläge lehnen Sie Ihrer Meinung nach ab?")
+    if source_group(match) == "relative":
+        return _relative_source(text, number, sentence, match, speakers, state)
+    _add_according_to(text, number, sentence, match, speakers, state)
+    return True
+
+
+def further_sources(text: str, number: int, sentence: Sentence, speakers: SpeakerResolver, state: QuoteState) -> None:
+    """A source phrase in a sentence that gave other words already ("…, die laut Amnesty
+    International in einem unfairen Verfahren verurteilt wurden"): its own claim, when it
+    stands outside the frames found so far."""
+    found = [q for q in state.quotes if q.sentence == number]
+    frames = [q.frame for q in found if q.frame is not None]
+    for match in ACCORDING_TO.finditer(text, sentence.start, sentence.end):
+        if source_group(match) not in NAMED_SOURCE_GROUPS:
+            continue
+        if any(frame.start <= match.start() < frame.end for frame in frames):
+            continue
+        if any(q.kind == "direct" and q.content.start <= match.start() < q.content.end for q in found):
+            continue  # the quoted words' own "laut"
+        phrase = trimmed_span(text, match.start(), match.end())
+        if _clause_around(text, sentence.tokens, phrase) is None:
+            continue  # in the main clause: part of the words or frame found ("bestätigte X laut Reuters")
+        _add_according_to(text, number, sentence, match, speakers, state)
+        frames.extend(q.frame for q in state.quotes[-1:] if q.frame is not None)
+
+
+# Source phrases that name their source in the phrase itself: "laut Polizei", "nach US-Angaben".
+NAMED_SOURCE_GROUPS = frozenset({"comp", "info", "per", "laut", "zufolge"})
+
+
+def _add_according_to(
+    text: str, number: int, sentence: Sentence, match: re.Match[str], speakers: SpeakerResolver, state: QuoteState
+) -> None:
+    group = source_group(match)
+    source_start, speaker, mention = source_of(text, sentence, match, group, speakers, state)
+    content = trimmed_span(text, sentence.start, sentence.end)
+    frame_start, frame_end = (source_start if group == "zufolge" else match.start()), match.end()
+    if group in ("info", "per", "laut") and not text[sentence.start : match.start()].strip(' "„»'):
+        # a frame opening the sentence fills the whole Vorfeld: it ends at the finite verb
+        # ("Ersten Angaben vom Dienstag zufolge gehörte …", "Nach einer Studie der IADB sandten …")
+        after = [t for t in sentence.tokens if t.start >= match.end()]
+        comma = main_clause_comma(after) if after and after[0].text == "," else None
+        # past a relative clause or apposition on the source: "Nach Angaben, die … können, sind …"
+        verb = after[comma + 1] if comma is not None else next((t for t in after if is_finite_verb(t)), None)
+        if verb is not None and verb.start > match.end():
+            frame_end = trimmed_span(text, match.start(), verb.start).end
+            mention = span_at(text, match.start(group), frame_end)
+            speaker = speakers.in_span(mention.start, mention.end) or speaker
+    frame = trimmed_span(text, frame_start, frame_end)
+    content = _clause_around(text, sentence.tokens, frame) or content
+    state.add("according_to", content, frame, speaker, number, mention)
+
+
+def source_group(match: re.Match[str]) -> str:
+    return next(
+        g for g in ("comp", "info", "per", "laut", "zufolge", "wie", "relative", "demnach", "meinung") if match[g]
+    )
+
+
+def source_of(
+    text: str, sentence: Sentence, match: re.Match[str], group: str, speakers: SpeakerResolver, state: QuoteState
+) -> tuple[int, Actor, Span | None]:
+    """Where an "according to" source starts, who it is and the words that name it."""
+    source_start = match.start(group)
+    if group == "zufolge":
+        source_start = source_before(sentence.tokens, source_start, match.end(group))
+    speaker = speakers.in_span(source_start, match.end(group))
+    mention: Span | None = span_at(text, source_start, match.end(group))
+    if group == "demnach":  # "Demnach …": the source just named
+        speaker = state.last_document_speaker or state.last_speaker
+    elif group == "meinung":  # "Seiner Meinung nach …": the person last named; "nach" is the cue
+        speaker = state.last_speaker
+        mention = trimmed_span(text, source_start, text.rindex("nach", source_start, match.end(group)))
+    elif group == "wie":  # "wie der Verband am Montag bekannt gab": the subject, not the clause;
+        speaker, mention = speakers.subject_near(source_start, match.end(group))  # none in "wie bekannt wurde"
+    elif group == "info" and OWN_ACCOUNT.match(match[group]):  # "nach eigenen Angaben": the subject
+        speaker, mention = speakers.subject_near(sentence.start, sentence.end)
+        speaker = speaker or state.last_speaker
+    elif speaker is None:
+        speaker = unnamed(INFO_HEAD.sub("", text[source_start : match.end(group)]))  # "… der Polizei" → Polizei
+    return source_start, speaker, mention
+
+
+def _clause_around(text: str, tokens: list[Token], frame: Span) -> Span | None:
+    """The relative or adverbial clause a frame stands in, when it is not the sentence's first
+    ("Katar, der laut einer dpa-Meldung einsteigen will"): up to where the main clause resumes
+    after a comma, else to the sentence end; None when the frame is in the main clause."""
+    before = [i for i, t in enumerate(tokens[:-1]) if t.text == "," and t.end <= frame.start]
+    semicolon = max((i for i, t in enumerate(tokens[:-1]) if t.text == ";" and t.end <= frame.start), default=None)
+    if semicolon is not None and (not before or before[-1] < semicolon):  # "…; nach NASA-Angaben sind es …"
+        end = next((i for i in range(semicolon + 1, len(tokens)) if tokens[i].text == ";"), len(tokens))
+        return trimmed_span(text, tokens[semicolon + 1].start, tokens[end - 1].end)
+    if not before or not is_dependent_clause(tokens[before[-1] + 1 :]):
+        return None
+    start = before[-1] + 1
+    after_frame = next((i for i, t in enumerate(tokens) if t.start >= frame.end), len(tokens))
+    comma = main_clause_comma(tokens, after_frame)
+    return trimmed_span(text, tokens[start].start, tokens[(len(tokens) if comma is None else comma) - 1].end)
+
+
+NOUN_PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "X"})
+
+GENITIVE_ARTICLES = frozenset({"des", "der", "eines", "einer"})
+
+SOURCE_MAX_TOKENS = 12
+
+SOURCE_LINKS = frozenset({"von", "vom", "aus"})
+
+
+def source_before(tokens: list[Token], fallback: int, end: int) -> int:
+    """Where the noun phrase that ends at `end` begins, by word class (`fallback` when no token
+    ends there). Before "zufolge" the pattern reads any inflected word as an adjective, so
+    "waren offiziellen Angaben" and "nimmt die Organisation Schätzungen" are cut to "offiziellen
+    Angaben" and "Schätzungen", and a genitive gets its head back ("Angaben des Ministeriums",
+    where the pattern saw "des …")."""
+    inside = [t for t in tokens if t.end <= end][-SOURCE_MAX_TOKENS:]
+    keep = len(inside) - 1
+    for i in range(len(inside) - 1, -1, -1):
+        token = inside[i]
+        after_noun = i > 0 and inside[i - 1].pos in ("NOUN", "PROPN")
+        if token.text in SOURCE_LINKS and after_noun:
+            continue  # "Angaben des Instituts von Athen", "Angaben vom Mittwoch"
+        if token.pos not in NOUN_PHRASE_POS and token.text not in '„“"()':  # "des Verbandes (VDR)"
+            break
+        if token.pos == "NOUN" and i + 1 < len(inside) and inside[i + 1].pos == "NOUN":
+            break  # two bare nouns: the second begins the source
+        keep = i
+        if token.pos == "DET":
+            head = inside[i - 1] if i > 0 else None
+            if head is None or head.pos not in ("NOUN", "PROPN") or token.text.lower() not in GENITIVE_ARTICLES:
+                break
+    return inside[keep].start if inside else fallback
+
+
+def _relative_source(
+    text: str, number: int, sentence: Sentence, match: re.Match[str], speakers: SpeakerResolver, state: QuoteState
+) -> bool:
+    """ "Es gibt eine Schätzung, wonach …", "Gerüchte, nach denen …": what follows the relative
+    word is the claim, the clause before it names the source (the noun phrase before the comma)."""
+    after = [t for t in sentence.tokens if t.start >= match.end()]
+    comma = main_clause_comma(after, indicative=True)  # the main clause goes on: "…, wonach …, wurde dementiert"
+    content = trimmed_span(text, match.end(), sentence.end if comma is None else after[comma].start)
+    if word_count(content.text) < 3:
+        return False
+    comma = match.start()
+    source_start = source_before(sentence.tokens, sentence.start, comma)
+    named = any(t.end == comma and t.pos in NOUN_PHRASE_POS | {"PUNCT"} for t in sentence.tokens)
+    mention = span_at(text, source_start, comma) if source_start < comma and named else None  # not "…zurückgewiesen,"
+    speaker = (speakers.in_span(mention.start, mention.end) or unnamed(mention.text)) if mention else None
+    frame = trimmed_span(text, sentence.start, match.end("relative"))
+    state.add("according_to", content, frame, speaker, number, mention, cue=_relative_cue(text, match))
+    return True
+
+
+def _relative_cue(text: str, match: re.Match[str]) -> Span:
+    """The source word of a relative source: "wonach", the "nach" of "nach denen", "zufolge"."""
+    word = next(w for w in re.finditer(r"\w+", match["relative"]) if w[0] in ("wonach", "nach", "laut", "zufolge"))
+    start = match.start("relative") + word.start()
+    return span_at(text, start, start + len(word[0]))
+
+
+def _reports(match: re.Match[str]) -> bool:
+    """ "wie die Polizei mitteilte": a wie-clause is a source frame only with a reporting verb
+    ("wie erwartet" is none)."""
+    return is_reporting_verb(match["wie_verb"]) or match["wie_verb"] in FINDING_VERBS | {"bekannt"}
