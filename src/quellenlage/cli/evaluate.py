@@ -26,6 +26,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     speakers.add_argument("directory", type=Path)
     speakers.add_argument("--limit", type=int, help="only the first N files")
     speakers.set_defaults(command=_evaluate_speakers)
+    body = tasks.add_parser("body", help="body extraction on real pages against their expected article body")
+    body.add_argument("directory", type=Path, help="a folder with manifest.json, like ../shared/realworld")
+    body.add_argument("--details", action="store_true", help="list the paragraphs missed and the lines let in")
+    body.add_argument("--json", action="store_true", help="print the totals as one JSON object")
+    body.add_argument("--page", action="append", help="score only this page id (repeatable)")
+    body.set_defaults(command=_evaluate_body)
 
 
 def _evaluate_ner(args: argparse.Namespace) -> int:
@@ -59,6 +65,20 @@ def _evaluate_speakers(args: argparse.Namespace) -> int:
 
     _require_directory(args.directory)
     print(format_speaker_coverage(speaker_coverage(args.directory, args.limit)))
+    return 0
+
+
+def _evaluate_body(args: argparse.Namespace) -> int:
+    import json
+
+    from quellenlage.evaluation.body import format_body_report, score_directory, summarise
+
+    _require_file(args.directory / "manifest.json")
+    scores = score_directory(args.directory, args.page)
+    if args.json:
+        print(json.dumps(summarise(scores)))
+    else:
+        print(format_body_report(scores, details=args.details))
     return 0
 
 
