@@ -1,5 +1,6 @@
 """The `quellenlage` command. Each command group lives in its own module and registers its
-sub-commands on the shared parser: `analyze` (analyze, schema), `evaluate` (the scorers).
+sub-commands on the shared parser: `analyze` (analyze, schema), `evaluate` (the scorers),
+`batch` (many articles on Dask), `export` (the export formats).
 
 Every failure the user can act on ends in one line on stderr and a non-zero exit status, never
 a traceback: 2 for unusable input, 1 for other errors.
@@ -11,11 +12,11 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from quellenlage.cli import analyze, evaluate
+from quellenlage.cli import analyze, batch, evaluate, export
 from quellenlage.errors import QuellenlageError
 
 # The command groups, in the order `quellenlage --help` lists them.
-COMMAND_GROUPS = (analyze, evaluate)
+COMMAND_GROUPS = (analyze, evaluate, batch, export)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,144 @@
+"""Scale-out of `quellenlage batch` on this machine, on 10kGNAD news articles.
+
+    .venv/bin/python benchmarks/batch.py [--articles 2000] [--memory-articles 5000] [--out FILE.json]
+
+(a) single-process `analyze` on the articles (the reference rate), (b) `batch` with one worker,
+(c) with two workers, on the same articles: wall time, speedup (b)/(c), and per-worker
+throughput (articles per second of a worker's busy time, from the partition markers) against
+(a); (d) memory: the resident memory of each worker after every partition over
+`--memory-articles` articles, first and last partition and the largest step. The load average
+before and after each phase is recorded: on a shared machine a busy neighbour shows as lost
+speedup, so read the figures together with the load. One long CPU job: run it alone.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+from speed import DEFAULT_DATA, load_texts  # noqa: E402
+
+
+def write_corpus(texts: list[str], path: Path) -> int:
+    with open(path, "w", encoding="utf-8") as handle:
+        for number, text in enumerate(texts):
+            handle.write(json.dumps({"id": f"gnad-{number}", "text": text}, ensure_ascii=False) + "\n")
+    return sum(len(t.split()) for t in texts)
+
+
+def single_process(texts: list[str]) -> dict[str, Any]:
+    from quellenlage import analyze
+
+    analyze(texts[0], force=True)  # load the model before the clock starts
+    started, cpu = time.perf_counter(), time.process_time()
+    for text in texts:
+        analyze(text, force=True)
+    seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu
+    return {
+        "articles": len(texts),
+        "seconds": seconds,
+        "cpu_seconds": cpu_seconds,
+        "articles_per_s": len(texts) / seconds,
+    }
+
+
+def batch(corpus: Path, workers: int, partition_size: int) -> dict[str, Any]:
+    from quellenlage.batch.runner import BatchSettings, run_batch
+    from quellenlage.batch.worker import Options
+
+    out = Path(tempfile.mkdtemp(prefix=f"bench-batch-{workers}-"))
+    shutil.rmtree(out)
+    settings = BatchSettings(
+        out=out, workers=workers, partition_size=partition_size, options=Options(force=True), show_progress=False
+    )
+    load_before = os.getloadavg()
+    started = time.perf_counter()
+    report = run_batch([str(corpus)], settings)
+    wall = time.perf_counter() - started
+    busy = sum(p.seconds for p in report.finished)
+    per_worker: dict[str, list[dict[str, float]]] = {}
+    for done in report.finished:
+        per_worker.setdefault(done.worker, []).append({"rss_mb": done.rss_mb, "articles": done.articles})
+    shutil.rmtree(out)
+    return {
+        "workers": workers,
+        "articles": report.articles,
+        "failures": report.failures,
+        "wall_seconds": wall,  # cluster start and model loading included
+        "articles_per_s": report.articles / wall,
+        "busy_seconds": busy,
+        "per_worker_articles_per_busy_s": report.articles / busy if busy else 0.0,
+        "cpu_seconds": sum(p.cpu_seconds for p in report.finished),
+        "load_before": load_before,
+        "load_after": os.getloadavg(),
+        "memory": {worker: _memory(points) for worker, points in per_worker.items()},
+    }
+
+
+def _memory(points: list[dict[str, float]]) -> dict[str, Any]:
+    rss = [p["rss_mb"] for p in points]
+    steps = [b - a for a, b in zip(rss, rss[1:], strict=False)]
+    return {
+        "partitions": len(rss),
+        "first_mb": round(rss[0], 1),
+        "last_mb": round(rss[-1], 1),
+        "max_mb": round(max(rss), 1),
+        "largest_step_mb": round(max(steps), 1) if steps else 0.0,
+        "after_each_partition_mb": [round(r, 1) for r in rss],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument("--memory-articles", type=int, default=5000, help="0 to skip the memory run")
+    parser.add_argument("--partition-size", type=int, default=100)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--out", type=Path, help="write the figures here as JSON")
+    args = parser.parse_args()
+
+    texts = load_texts(args.data, max(args.articles, args.memory_articles))
+    if len(texts) < args.articles:
+        texts = (texts * (args.articles // len(texts) + 1))[: max(args.articles, args.memory_articles)]
+    work = Path(tempfile.mkdtemp(prefix="bench-batch-"))
+    corpus = work / "articles.jsonl"
+    words = write_corpus(texts[: args.articles], corpus)
+    results: dict[str, Any] = {"articles": args.articles, "words": words, "cores": os.cpu_count()}
+
+    def phase(name: str, value: dict[str, Any]) -> None:
+        results[name] = value
+        print(f"{name}: {json.dumps({k: v for k, v in value.items() if k != 'memory'})}", file=sys.stderr)
+
+    load = os.getloadavg()
+    phase(
+        "single_process", {**single_process(texts[: args.articles]), "load_before": load, "load_after": os.getloadavg()}
+    )
+    phase("one_worker", batch(corpus, 1, args.partition_size))
+    phase("two_workers", batch(corpus, 2, args.partition_size))
+    results["speedup_two_over_one"] = results["one_worker"]["wall_seconds"] / results["two_workers"]["wall_seconds"]
+    results["per_worker_vs_single_process"] = (
+        results["two_workers"]["per_worker_articles_per_busy_s"] / results["single_process"]["articles_per_s"]
+    )
+    if args.memory_articles:
+        memory_corpus = work / "memory.jsonl"
+        write_corpus(texts[: args.memory_articles], memory_corpus)
+        phase("memory", batch(memory_corpus, 2, args.partition_size))
+    shutil.rmtree(work)
+    text = json.dumps(results, indent=1)
+    if args.out:
+        args.out.write_text(text + "\n", encoding="utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
