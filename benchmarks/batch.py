@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/batch.py [--articles 2000] [--memory-articles 5000] [--out FILE.json]
 
-(a) single-process `analyze` on the articles (the reference rate), (b) `batch` with one worker,
+(a) single-process `analyze` on the first `--reference-articles` (the reference rate), (b) `batch` with one worker,
 (c) with two workers, on the same articles: wall time, speedup (b)/(c), and per-worker
 throughput (articles per second of a worker's busy time, from the partition markers) against
 (a); (d) memory: the resident memory of each worker after every partition over
@@ -102,7 +102,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--memory-articles", type=int, default=5000, help="0 to skip the memory run")
-    parser.add_argument("--partition-size", type=int, default=100)
+    parser.add_argument("--partition-size", type=int, default=50)
+    parser.add_argument("--reference-articles", type=int, default=500, help="articles for the single-process rate")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--out", type=Path, help="write the figures here as JSON")
     args = parser.parse_args()
@@ -121,7 +122,12 @@ def main() -> None:
 
     load = os.getloadavg()
     phase(
-        "single_process", {**single_process(texts[: args.articles]), "load_before": load, "load_after": os.getloadavg()}
+        "single_process",
+        {
+            **single_process(texts[: min(args.reference_articles, args.articles)]),
+            "load_before": load,
+            "load_after": os.getloadavg(),
+        },
     )
     phase("one_worker", batch(corpus, 1, args.partition_size))
     phase("two_workers", batch(corpus, 2, args.partition_size))
