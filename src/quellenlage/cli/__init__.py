@@ -1,6 +1,6 @@
 """The `quellenlage` command. Each command group lives in its own module and registers its
 sub-commands on the shared parser: `analyze` (analyze, schema), `evaluate` (the scorers),
-`batch` (many articles on Dask), `export` (the export formats).
+`batch` (many articles on Dask), `export` (the export formats), `serve` (the web pages and the API).
 
 Every failure the user can act on ends in one line on stderr and a non-zero exit status, never
 a traceback: 2 for unusable input, 1 for other errors.
@@ -12,11 +12,11 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from quellenlage.cli import analyze, batch, evaluate, export
+from quellenlage.cli import analyze, batch, evaluate, export, serve
 from quellenlage.errors import QuellenlageError
 
 # The command groups, in the order `quellenlage --help` lists them.
-COMMAND_GROUPS = (analyze, evaluate, batch, export)
+COMMAND_GROUPS = (analyze, evaluate, batch, export, serve)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,197 @@
+"""The pages in a real headless Chromium (Debian's `chromium`, driven by Playwright; no browser is
+downloaded): quotations highlighted exactly as the analysis found them, tooltips on hover and
+focus, the chart drawn, hostile article text inert, the API docs working offline.
+
+Screenshots go to build/screenshots (or $QUELLENLAGE_SCREENSHOTS) for people to look at."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi")
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+import httpx  # noqa: E402
+import uvicorn  # noqa: E402
+
+from quellenlage.web import Settings, create_app  # noqa: E402
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLE = REPO / "examples" / "000_672791c411a9ad6f.txt"
+SCREENSHOTS = Path(os.environ.get("QUELLENLAGE_SCREENSHOTS", REPO / "build" / "screenshots"))
+HOSTILE_TEXT = (
+    "Berlin. Die Regierung hat am Montag neue Zahlen vorgelegt. "
+    "„<script>window.pwned = 1</script> Wir sind zufrieden“, sagte Kanzler Olaf Scholz der Zeitung. "
+    '<img src="x" onerror="window.pwned = 2"> Nach Angaben des Ministeriums kamen mehr als 10.000 Menschen. '
+    '<a href="javascript:window.pwned=3" id="evil">Mehr lesen</a> Die Opposition sagte, es seien '
+    '"<b onmouseover="window.pwned=4">nur</b>" rund 8.000 gewesen. '
+    "Der Bericht soll am Freitag erscheinen, erklärte ein Sprecher des Ministeriums."
+)
+HOSTILE_PAGE = (
+    '<!doctype html><html><head><title>Gefährlich"><script>window.pwned=5</script></title>'
+    '<meta property="article:published_time" content="2024-11-04"></head><body><article>'
+    "<h1>Neue Zahlen <img src=x onerror=window.pwned=6></h1>"
+    "<p>Die Regierung hat am Montag neue Zahlen vorgelegt, sagte ein Sprecher. "
+    "&lt;script&gt;window.pwned=7&lt;/script&gt; Nach Angaben des Ministeriums kamen mehr als 10.000 Menschen.</p>"
+    '<p><a href="javascript:window.pwned=8">Mehr</a> Die Opposition sagte, es seien nur rund 8.000 gewesen.</p>'
+    "<script>window.pwned=9</script></article></body></html>"
+)
+
+
+def _chromium() -> str:
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if found:
+        return found
+    if os.environ.get("CI"):
+        pytest.fail("Chromium is missing: .ci/run installs it with apt-get install chromium")
+    pytest.skip("Chromium is not installed (apt-get install chromium)")
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    """The app on uvicorn on a free loopback port, in a thread."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    config = uvicorn.Config(create_app(Settings()), log_level="warning")
+    uv = uvicorn.Server(config)
+    thread = threading.Thread(target=uv.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not uv.started:
+        assert time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    uv.should_exit = True
+    thread.join(10)
+    sock.close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=_chromium(), args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 1200, "height": 900}, locale="de-DE")
+    page = context.new_page()
+    page.dialogs = []
+    page.outside = []
+    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    page.on(
+        "request",
+        lambda request: None if request.url.startswith((server, "data:")) else page.outside.append(request.url),
+    )
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def example_analysis(server) -> dict:
+    response = httpx.post(f"{server}/api/v1/analyze", json={"text": EXAMPLE.read_text(encoding="utf-8")}, timeout=60)
+    assert response.status_code == 200
+    return response.json()
+
+
+def _analyse(page, server: str, text: str) -> None:
+    page.goto(f"{server}/analyse")
+    page.get_by_label("Artikeltext").fill(text)
+    page.get_by_role("button", name="Analysieren").click()
+    page.wait_for_selector("article.text")
+
+
+def test_highlighted_spans_match_the_analysis(page, server, example_analysis):
+    _analyse(page, server, EXAMPLE.read_text(encoding="utf-8"))
+    marked = page.evaluate(
+        """() => {
+        const texts = {};
+        for (const element of document.querySelectorAll('mark[data-quote]')) {
+            texts[element.dataset.quote] = (texts[element.dataset.quote] || '') + element.textContent;
+        }
+        return texts;
+    }"""
+    )
+    expected = {quote["id"]: quote["content"]["text"] for quote in example_analysis["quotes"]}
+    assert marked == expected
+    numbers = page.eval_on_selector_all("[data-claim].num", "els => els.map(e => [e.dataset.claim, e.textContent])")
+    assert dict(numbers) == {claim["id"]: claim["number"]["text"] for claim in example_analysis["claims"]}
+
+    first = page.locator("mark[data-quote='q2']").first
+    first.focus()  # keyboard: the first piece of every quotation is in the tab order
+    assert page.evaluate("() => document.activeElement.dataset.quote") == "q2"
+    tip = page.evaluate("() => getComputedStyle(document.activeElement, '::after').content")
+    assert "Sprecher: NATO" in tip and "Status:" in tip and "Art:" in tip and "Verb:" in tip
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "analyse-artikel.png"))
+
+    page.locator("mark[data-quote='q3']").first.hover()
+    hover_tip = page.evaluate(
+        "() => getComputedStyle(document.querySelector(\"mark[data-quote='q3']\"), '::after').content"
+    )
+    assert "Sprecher: Ukraine" in hover_tip
+
+    chart = page.locator("#figure-f1 svg.chart")
+    marks = chart.locator("g.mark")
+    assert marks.count() == len(example_analysis["figures"][0]["claims"])
+    box = chart.bounding_box()
+    assert box and box["width"] > 300 and box["height"] > 100
+    assert chart.locator("circle, rect, path").count() >= marks.count()
+    page.locator("#figure-f1").screenshot(path=str(SCREENSHOTS / "analyse-zahl.png"))
+    assert not page.outside and not page.dialogs
+
+
+def test_hostile_article_executes_nothing(page, server):
+    _analyse(page, server, HOSTILE_TEXT)
+    assert "<script>window.pwned = 1</script>" in page.locator("article.text").inner_text()
+    assert page.locator("article.text img, article.text script, #evil").count() == 0
+    for element in page.locator("article.text mark, article.text a").all():
+        element.hover()
+    page.locator("mark[data-quote]").first.focus()
+
+    page.goto(f"{server}/analyse")
+    page.set_input_files(
+        "#file", files=[{"name": "boese.html", "mimeType": "text/html", "buffer": HOSTILE_PAGE.encode()}]
+    )
+    page.get_by_role("button", name="Analysieren").click()
+    page.wait_for_selector("article.text")
+    assert page.locator("main script, main img").count() == 0
+    for element in page.locator("main a").all():
+        assert not (element.get_attribute("href") or "").lower().startswith("javascript:")
+    assert page.evaluate("() => window.pwned") is None
+    assert not page.dialogs and not page.outside
+
+    five_mb = ("Die Regierung sagte, es gebe keine neuen Zahlen. <script>window.pwned=10</script> " * 70_000)[
+        : 5 * 1024 * 1024
+    ]
+    refused = httpx.post(f"{server}/analyse", data={"text": five_mb}, timeout=60)
+    assert refused.status_code == 413
+    page.goto(f"{server}/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Quellenlage"
+    assert page.evaluate("() => window.pwned") is None
+
+
+def test_api_docs_work_offline(page, server):
+    page.goto(f"{server}/docs")
+    page.wait_for_selector(".swagger-ui .opblock-summary-path", timeout=20_000)
+    assert "/api/v1/analyze" in page.locator(".swagger-ui").inner_text()
+    assert not page.outside
+
+
+def test_pages_are_usable_by_keyboard(page, server):
+    page.goto(f"{server}/analyse")
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.activeElement.textContent") == "Zum Inhalt springen"
+    for field in ("text", "file", "published", "force"):
+        assert page.locator(f"label[for='{field}']").count() == 1
