@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 EXAMPLES := $(wildcard examples/*.txt)
 
-.PHONY: run test lint evaluate benchmark model kb clean
+.PHONY: run test lint evaluate benchmark model attribution-model kb clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ benchmark: $(VENV)/.installed
 model: $(VENV)/.dev-installed  ## retrain the shipped language model from ../shared/data (~31 min, one core)
 	$(BIN)/pip install --quiet -e '.[dev,training]'
 	OMP_NUM_THREADS=1 $(BIN)/python training/train.py
+	$(MAKE) attribution-model
+
+attribution-model: $(VENV)/.dev-installed  ## retrain the attribution layer (medium, confidence) on Wikinews train (~5 min)
+	$(BIN)/pip install --quiet -e '.[dev,training]'
+	$(BIN)/python training/train_attribution.py
 
 kb: $(VENV)/.installed  ## rebuild the shipped knowledge base from ../shared/data/lexicons
 	$(BIN)/python tools/build_kb.py

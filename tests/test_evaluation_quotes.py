@@ -231,11 +231,65 @@ def test_write_predictions_round_trip(tmp_path: Path) -> None:
         {"begin": 16, "end": 17, "charBegin": article.tokens[16].start, "charEnd": article.tokens[16].end},
     ]
     assert second["quote"]["text"] == "die Lage ernst"
-    assert second["medium"] is None and second["type"] == "Indirect"
+    assert second["medium"] == "none" and second["type"] == "Indirect"  # the dataset's word for no medium
     reread = read_wikinews(written)
     again = score([article], [reread.quotations])
     expected = score([article], [predicted])
     assert again["micro"] == expected["micro"]
+
+
+# How the dataset's own scorer (eval/eval.py of uhh-lt/german-news-quotation-attribution-2024 @74e7bd6d)
+# reads a prediction file and tallies a group's labels, re-implemented: a label outside these lists,
+# None included when both sides have none, ends its run with a KeyError.
+OFFICIAL_TYPES = ("Direct", "Indirect", "FreeIndirect", "IndirectFreeIndirect", "Reported")
+OFFICIAL_MEDIA = ("Speech", "Thought", "Writing", "ST", "SW", "TW", "none")
+
+
+def official_groups(path: Path) -> list[tuple[list[int], dict[str, list[int]], Any, Any]]:
+    """eval.py's Document.parse_tags: message ids, role ids, type and medium of every annotation."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    groups = []
+    for annotation in data["annotations"]:
+        message = sorted(annotation["quote"]["tokenIds"])
+        roles = {r: sorted(annotation.get(r, {}).get("tokenIds", [])) for r in ("addressee", "cue", "frame", "speaker")}
+        groups.append((message, roles, annotation.get("type", None), annotation.get("medium", None)))
+    return groups
+
+
+def official_tally(predicted: Any, gold: Any, labels: tuple[str, ...]) -> None:
+    """eval.py's evaluate_group for one label (type or medium)."""
+    tp: dict[str, list[int]] = {label: [] for label in labels}
+    fp: dict[str, list[int]] = {label: [] for label in labels}
+    fn: dict[str, list[int]] = {label: [] for label in labels}
+    if predicted == gold:
+        tp[gold].append(1)
+    else:
+        if predicted is not None:
+            fp[predicted].append(1)
+        if gold is not None:
+            fn[gold].append(1)
+
+
+def test_the_dataset_scorer_reads_our_predictions(tmp_path: Path) -> None:
+    text = (
+        "„Wir werden das gemeinsam schaffen, davon bin ich fest überzeugt“, sagte Angela Merkel am Montag. "
+        "Der Minister erklärte, die Lage sei ernst. Laut Polizei gab es drei Verletzte. "
+        "In einer Mitteilung schrieb die Firma, man prüfe den Fall."
+    )
+    source = tmp_path / "in" / "doc.json"
+    source.parent.mkdir()
+    source.write_text(json.dumps(article_dict([], text=text)), encoding="utf-8")
+    article = read_wikinews(source)
+    predicted = predict(article)
+    assert len(predicted) >= 3
+    groups = official_groups(write_predictions(article, predicted, tmp_path / "out"))
+    assert len(groups) == len(predicted)
+    for message, roles, kind, medium in groups:
+        assert message and set(roles) == {"addressee", "cue", "frame", "speaker"}
+        assert kind in OFFICIAL_TYPES and medium in OFFICIAL_MEDIA
+        official_tally(kind, None, OFFICIAL_TYPES)  # an unmatched prediction: gold side empty
+        official_tally(medium, None, OFFICIAL_MEDIA)
+        official_tally(medium, "Speech", OFFICIAL_MEDIA)
 
 
 def _fake_analysis(text: str, quotes: list[Quote], entities: list[Entity] = ()) -> Analysis:

@@ -1344,3 +1344,20 @@ def test_a_relative_source_has_wonach_as_cue_and_the_noun_before_it_as_source(te
     assert (quote.kind, quote.content.text) == ("according_to", "Inspektoren Zutritt zu Anlagen verlangt hätten")
     assert quote.cue is not None and quote.cue.text == "wonach"
     assert mention(quote) == source
+
+
+@pytest.mark.parametrize(
+    "opening,closing",
+    [('"', '"'), ("„", "“"), ("„", "”"), ("»", "«"), ("«", "»"), ("“", "”")],
+    ids=["straight", "german", "german-english-close", "chevrons-in", "guillemets-out", "english"],
+)
+def test_every_quotation_style_opens_its_sentence_and_gives_a_direct_quotation(opening: str, closing: str) -> None:
+    text = (
+        "Der Finanzminister sprach am Montag in Berlin vor Journalisten. "
+        f"{opening}Wir werden die Steuern in diesem Jahr nicht erhöhen{closing}, sagte er."
+    )
+    analysis = analyze(text, force=True)
+    assert analysis.sentences[1].text.startswith(opening)
+    (quote,) = analysis.quotes
+    assert (quote.kind, quote.content.text) == ("direct", "Wir werden die Steuern in diesem Jahr nicht erhöhen")
+    assert quote.cue is not None and quote.cue.text == "sagte"

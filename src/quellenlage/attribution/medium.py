@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from quellenlage.model import Span
+from quellenlage.model import Medium, Span
 
 WRITTEN = re.compile(
     r"\b(?:schrieb|schreibt|geschrieben|twitterte|postete|veröffentlicht\w*|Erklärung|Mitteilung|Stellungnahme"
@@ -14,7 +14,7 @@ WRITTEN = re.compile(
 SPOKEN = frozenset({"sagte", "sagt", "gesagt", "sagten", "erklärte", "betonte", "sprach", "rief", "antwortete"})
 
 
-def medium_of(frame: Span | None, cue: Span | None) -> str | None:
+def medium_of(frame: Span | None, cue: Span | None) -> Medium | None:
     """ "writing" for written statements (schrieb, Erklärung, Mitteilung), "speech" for spoken ones."""
     if frame is None:
         return None

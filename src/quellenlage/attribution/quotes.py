@@ -34,6 +34,7 @@ from quellenlage.attribution.direct import (
 )
 from quellenlage.attribution.frames import first_reporting_verb, word_count
 from quellenlage.attribution.free_indirect import free_indirect_quote, reported_by_next
+from quellenlage.attribution.learned import rate_quotes
 from quellenlage.attribution.marks import named_work, quoted_spans
 from quellenlage.attribution.reported import indirect_quote
 from quellenlage.attribution.speakers import SpeakerResolver, could_speak
@@ -92,7 +93,17 @@ def find_quotes(text: str, segments: list[Segment], sentences: list[Sentence], i
         else:
             directive = quote.cue is not None and DIRECTIVE.match(quote.cue.text.lower()) is not None
             quote.addressee = speakers.addressee_in(quote.frame, state.speaker_of(quote)[1], directive)
+    _number_sentences(state.quotes, sentences)
+    rate_quotes(state.quotes, sentences, index)
     return state.quotes
+
+
+def _number_sentences(quotes: list[Quote], sentences: list[Sentence]) -> None:
+    """Every quotation names the sentence it starts in, block and headline quotes too."""
+    starts, ends = [s.start for s in sentences], [s.end for s in sentences]
+    for quote in quotes:
+        if quote.sentence is None:
+            quote.sentence = containing(starts, ends, quote.content.start)
 
 
 def _status(text: str, quote: Quote) -> Status:

@@ -38,6 +38,8 @@ Scores
       whose predicted type equals the gold type, with a confusion table; ``official`` = the
       official "Form" P/R/F1: over all groups, equal types are TP, otherwise the predicted type
       is FP and the gold type FN (unmatched quotations count on their side only).
+    * ``medium``: ``accuracy`` = share of matched pairs whose messages overlap whose predicted
+      medium equals the gold medium; P/R/F1 = the official "STWR" figures, counted like "Form".
     * ``per_type``: per gold type: quotations, quotations found (matched with ≥ 1 shared message
       token), their share (detection recall) and message token recall.
     * ``per_kind``: per predicted kind: predictions, those matched with overlap, message token
@@ -78,7 +80,10 @@ Mapping our quotations (:func:`predict`)
     IndirectFreeIndirect, which is how the data type such sentences; ``free_indirect`` →
     FreeIndirect; ``according_to`` → Indirect (in train, cues containing "laut" are Indirect 146
     times, Direct 13, never Reported; "zufolge" 49 / 2 / 0); ``speech_act`` → Reported (the data's
-    Reported spans are whole clauses that report a speech act without its words). Medium: none.
+    Reported spans are whole clauses that report a speech act without its words). Medium: the
+    quote's ``medium`` in the dataset's labels (speech → Speech, speech_writing → SW, speech_thought
+    → ST, writing_thought → TW); every prediction carries a type and a medium of the dataset's
+    lists, since the dataset's scorer stops with a KeyError on any other value (None included).
 """
 
 from __future__ import annotations
@@ -96,11 +101,21 @@ from pathlib import Path
 from typing import Any
 
 from quellenlage.errors import InputError, QuellenlageError
+from quellenlage.model import Analysis
 
 ROLES = ("quote", "addressee", "cue", "frame", "speaker")  # the official scorer's order
 ROLE_ONLY = ("addressee", "cue", "frame", "speaker")
 TYPES = ("Direct", "Indirect", "FreeIndirect", "IndirectFreeIndirect", "Reported")
 MEDIA = ("Speech", "Thought", "Writing", "ST", "SW", "TW", "none")
+# Our media (model.Medium) as the dataset labels them.
+MEDIUM_LABELS = {
+    "speech": "Speech",
+    "writing": "Writing",
+    "thought": "Thought",
+    "speech_writing": "SW",
+    "speech_thought": "ST",
+    "writing_thought": "TW",
+}
 KIND_TO_TYPE = {
     "direct": "Direct",
     "partial": "Direct",
@@ -276,7 +291,11 @@ def predict(article: WikinewsArticle) -> list[PredictedQuotation]:
     """Our quotations on the article's own tokenisation (see the module docstring for the mapping)."""
     from quellenlage.pipeline import analyze
 
-    analysis = analyze(article.text, force=True)
+    return predictions_from(article, analyze(article.text, force=True))
+
+
+def predictions_from(article: WikinewsArticle, analysis: Analysis) -> list[PredictedQuotation]:
+    """The quotations of an analysis of the article, on the article's own tokenisation."""
     to_original = _offset_map(analysis.text, article.text)
     entities = {entity.id: entity for entity in analysis.entities}
     predictions = []
@@ -321,6 +340,7 @@ def predict(article: WikinewsArticle) -> list[PredictedQuotation]:
             speaker=speaker,
             frame=frame,
             addressee=addressee,
+            medium=MEDIUM_LABELS.get(quote.medium or "", "none"),
             kind=quote.kind,
             quote_id=quote.id,
         )
@@ -624,6 +644,7 @@ def score(
             if g and p and shared:
                 totals["matched"] += 1
                 confusion.setdefault(str(g.type), Counter())[str(p.type)] += 1
+                totals["medium_correct"] += g.medium == p.medium
             if g is not None:
                 row = per_type.setdefault(str(g.type), Counter())
                 row["gold"] += 1
@@ -672,7 +693,11 @@ def score(
             "confusion": {t: dict(row) for t, row in sorted(confusion.items())},
             "official": _prf(form["tp"], form["fp"], form["fn"]),
         },
-        "medium": _prf(medium["tp"], medium["fp"], medium["fn"]),
+        "medium": {
+            **_prf(medium["tp"], medium["fp"], medium["fn"]),
+            "accuracy": totals["medium_correct"] / totals["matched"] if totals["matched"] else 0.0,
+            "correct": totals["medium_correct"],
+        },
         "per_type": {
             t: {
                 "gold": row["gold"],
@@ -727,7 +752,7 @@ def write_predictions(article: WikinewsArticle, predicted: Sequence[Quotation], 
                 "hasNested": False,
                 "id": number,
                 "isNested": False,
-                "medium": quotation.medium,
+                "medium": quotation.medium or "none",  # the dataset's scorer stops on None
                 "type": quotation.type,
             }
         )
@@ -816,6 +841,11 @@ def format_quotes_report(result: Mapping[str, Any]) -> str:
     lines.append(
         f"type accuracy (matched pairs): {kind['accuracy']:.3f} ({kind['correct']}/{kind['matched']}); "
         f"official form P/R/F1: {official['precision']:.3f} / {official['recall']:.3f} / {official['f1']:.3f}"
+    )
+    medium = result["medium"]
+    lines.append(
+        f"medium accuracy (matched pairs): {medium['accuracy']:.3f} ({medium['correct']}/{kind['matched']}); "
+        f"official STWR P/R/F1: {medium['precision']:.3f} / {medium['recall']:.3f} / {medium['f1']:.3f}"
     )
     lines.append("")
     lines.append(f"{'gold type':22}{'gold':>6}{'found':>7}{'recall':>8}{'token R':>9}   predicted as")

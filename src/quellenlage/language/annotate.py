@@ -46,19 +46,29 @@ def model_path() -> Path:
 
 
 OPENING_QUOTE_FIX = "quellenlage_opening_quote"
-OPENING_QUOTES = frozenset({"„", "»", "‚"})
+OPENING_QUOTES = frozenset({"„", "‚"})
+# Marks that open or close depending on the style (»…« and «…», "…" and “…”): one opens where it
+# stands apart from the word before and clings to the word after ('sagte er. "Es sind …').
+AMBIGUOUS_QUOTES = frozenset({'"', "»", "«", "“", "”"})
 
 
 @Language.component(OPENING_QUOTE_FIX)
 def opening_quote_starts_sentence(doc: Doc) -> Doc:
     """The rule sentencizer keeps punctuation after a full stop in the ending sentence, which is
     right for closing quotation marks but wrong for an opening one: in "sagte er. „Es sind …"
-    the „ begins the next sentence."""
+    and 'sagte er. "Es sind …' the mark begins the next sentence."""
     for token in doc[1:-1]:
-        if token.text in OPENING_QUOTES and doc[token.i + 1].is_sent_start and not token.is_sent_start:
+        if _opens_quotation(token) and doc[token.i + 1].is_sent_start and not token.is_sent_start:
             token.is_sent_start = True
             doc[token.i + 1].is_sent_start = False
     return doc
+
+
+def _opens_quotation(token: SpacyToken) -> bool:
+    if token.text in OPENING_QUOTES:
+        return True
+    previous = token.doc[token.i - 1]
+    return token.text in AMBIGUOUS_QUOTES and bool(previous.whitespace_) and not token.whitespace_
 
 
 NUMBER_END_FIX = "quellenlage_number_ends_sentence"
