@@ -13,7 +13,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 $(VENV)/.dev-installed: $(VENV)/.installed
-	$(BIN)/pip install --quiet -e '.[dev,batch,web]'
+	$(BIN)/pip install --quiet -e '.[dev,batch,web,corpus]'
 	touch $@
 
 run: $(VENV)/.installed  ## analyze the bundled example article(s) and print the report

@@ -1,5 +1,6 @@
 """The `quellenlage` command. Each command group lives in its own module and registers its
-sub-commands on the shared parser: `analyze` (analyze, schema), `evaluate` (the scorers),
+sub-commands on the shared parser: `analyze` (analyze, schema), `corpus` (ingest, reanalyze,
+failures), `query` (articles, quotes, claims, entities, search, show), `evaluate` (the scorers),
 `batch` (many articles on Dask), `export` (the export formats), `serve` (the web pages and the API).
 
 Every failure the user can act on ends in one line on stderr and a non-zero exit status, never
@@ -12,11 +13,11 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from quellenlage.cli import analyze, batch, evaluate, export, serve
+from quellenlage.cli import analyze, batch, corpus, evaluate, export, query, serve
 from quellenlage.errors import QuellenlageError
 
 # The command groups, in the order `quellenlage --help` lists them.
-COMMAND_GROUPS = (analyze, evaluate, batch, export, serve)
+COMMAND_GROUPS = (analyze, corpus, query, evaluate, batch, export, serve)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -1,0 +1,229 @@
+"""Corpus benchmarks: ingest speed, rerun speed, query latency, database size, peak memory.
+
+    .venv/bin/python benchmarks/corpus.py [--postgres URL] [--limit N] [--workers 1 2] [--out FILE]
+
+Input: the 1,028 articles of 10kGNAD test plus the Wikinews train and dev articles (about 1,880),
+written to JSONL in a temporary folder (ids, outlet, title, publication date from the file names).
+For each database (SQLite; PostgreSQL when --postgres names a server, a fresh database is created
+there) and each worker count, `quellenlage ingest` runs as a separate process into an empty
+database: articles/s and words/s over the whole command (model loading included), then the same
+command again (the rerun, which must add nothing). Then 100 queries of each kind (a speaker's
+quotations, a full-text search, a claim filter) with varying arguments: p50 and p95 in ms. Then the
+database size per 1,000 articles, with and without --no-text (SQLite), and the peak memory of an
+ingest of 100 articles vs all of them (one worker). The baseline is single-process
+`quellenlage.analyze` speed on the first 300 of the same articles (as benchmarks/speed.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import glob
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+NEWS = SHARED / "data" / "news" / "10kgnad-test.csv"
+WIKINEWS = SHARED / "data" / "quotes" / "wikinews-de"
+CLI = "import sys; from quellenlage.cli import main; sys.exit(main())"
+
+
+def write_inputs(folder: Path, limit: int | None) -> tuple[Path, int, int]:
+    """The benchmark corpus as one JSONL file; returns (path, articles, words)."""
+    records = []
+    csv.field_size_limit(10**8)
+    with open(NEWS, encoding="utf-8", newline="") as handle:
+        for number, row in enumerate(csv.reader(handle, delimiter=";", quotechar="'")):
+            if len(row) == 2 and row[1].strip():
+                records.append({"id": f"10kgnad-test-{number}", "outlet": "DER STANDARD", "text": row[1]})
+    for split in ("train", "dev"):
+        for file in sorted(glob.glob(str(WIKINEWS / split / "*.json"))):
+            document = json.loads(Path(file).read_text(encoding="utf-8"))
+            name = document["documentName"]
+            match = re.match(r"(\d+) - (.*) \((\d{4}-\d\d-\d\d)\)$", name)
+            records.append(
+                {
+                    "id": f"wikinews-{match.group(1) if match else len(records)}",
+                    "url": f"https://de.wikinews.org/wiki/?curid={match.group(1)}" if match else None,
+                    "outlet": "Wikinews",
+                    "title": match.group(2) if match else name,
+                    "published": match.group(3) if match else None,
+                    "text": document["originalText"],
+                }
+            )
+    records = records[:limit] if limit else records
+    path = folder / "corpus.jsonl"
+    with open(path, "w", encoding="utf-8") as out:
+        for record in records:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return path, len(records), sum(len(r["text"].split()) for r in records)
+
+
+def run_ingest(db: str, source: Path, workers: int, *extra: str) -> tuple[float, float, str]:
+    """Wall seconds, peak RSS in MB (the largest process of the command), stderr."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-c", CLI, "ingest", "--db", db, "--workers", str(workers), *extra, str(source)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert process.stderr is not None
+    err = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - started
+    if process.returncode != 0:
+        raise SystemExit(f"ingest failed ({process.returncode}): {err}")
+    return seconds, usage.ru_maxrss / 1024, err.strip().splitlines()[-1] if err.strip() else ""
+
+
+def analyze_baseline(source: Path, count: int = 300) -> float:
+    """Words per second of single-process quellenlage.analyze (after a warm-up)."""
+    from quellenlage import analyze
+
+    texts = [json.loads(line)["text"] for line in source.read_text(encoding="utf-8").splitlines()[:count]]
+    analyze(texts[0], force=True)
+    started = time.perf_counter()
+    for body in texts:
+        try:
+            analyze(body, force=True)
+        except Exception:  # noqa: S112 - the baseline counts what analyses
+            continue
+    return sum(len(t.split()) for t in texts) / (time.perf_counter() - started)
+
+
+def query_latency(db: str, repeats: int = 100) -> dict[str, tuple[float, float]]:
+    from quellenlage.corpus import Corpus
+
+    corpus = Corpus(db)
+    speakers = [e.name for e in corpus.entities(type="PER", order="quotes", limit=repeats)] or ["Merkel"]
+    words = ["Regierung", "Polizei", "Wahl Partei", "Euro", "Krieg", "Schule", "Wien", '"Vereinigten Staaten"']
+    counted = ["Prozent", "Euro", "Menschen", "Millionen", "Jahre", "Soldaten"]
+    kinds = {
+        "quotes of a speaker": lambda i: corpus.quotes(speaker=speakers[i % len(speakers)], limit=50),
+        "full-text search": lambda i: corpus.search(words[i % len(words)], limit=20),
+        "claim filter": lambda i: corpus.claims(counts=counted[i % len(counted)], hedged=False, limit=50),
+    }
+    results = {}
+    for name, query in kinds.items():
+        query(0)
+        times = []
+        for i in range(repeats):
+            started = time.perf_counter()
+            query(i)
+            times.append((time.perf_counter() - started) * 1000)
+        times.sort()
+        results[name] = (statistics.median(times), times[int(0.95 * len(times)) - 1])
+    corpus.close()
+    return results
+
+
+def database_size(db: str) -> int:
+    from sqlalchemy import text
+
+    from quellenlage.corpus import Corpus
+
+    corpus = Corpus(db)
+    with corpus.engine.connect() as connection:
+        if corpus.engine.dialect.name == "postgresql":
+            size = int(connection.execute(text("SELECT pg_database_size(current_database())")).scalar_one())
+        else:
+            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            size = Path(corpus.engine.url.database or "").stat().st_size
+    corpus.close()
+    return size
+
+
+def fresh_postgres(server: str) -> str:
+    import psycopg
+
+    name = f"ql_bench_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(server, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    return server.rsplit("/", 1)[0] + "/" + name
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--postgres", help="a PostgreSQL server URL (a fresh database is created there)")
+    parser.add_argument("--limit", type=int, help="only the first N articles")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--skip-memory", action="store_true")
+    parser.add_argument("--out", type=Path, help="write the figures as JSON here too")
+    args = parser.parse_args()
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    figures: dict[str, object] = {}
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary)
+        source, articles, words = write_inputs(folder, args.limit)
+        print(f"{articles} articles, {words:,} words")
+        baseline = analyze_baseline(source)
+        figures["analyze_words_per_s"] = baseline
+        print(f"single-process analyze: {baseline:,.0f} words/s")
+        backends = [("sqlite", lambda: str(folder / f"bench-{uuid.uuid4().hex[:6]}.db"))]
+        if args.postgres:
+            server = args.postgres
+            backends.append(("postgresql", lambda: fresh_postgres(server)))
+        print(
+            f"{'database':<11}{'workers':>8}{'seconds':>9}{'art/s':>8}{'words/s':>9}{'/analyze':>9}"
+            f"{'rerun s':>9}{'faster':>8}{'peak MB':>9}"
+        )
+        for backend, make in backends:
+            for workers in args.workers:
+                db = make()
+                seconds, peak, summary = run_ingest(db, source, workers)
+                rerun, _, rerun_summary = run_ingest(db, source, workers)
+                assert " 0 stored, 0 new revisions" in rerun_summary, rerun_summary
+                rate = words / seconds
+                row = {
+                    "seconds": seconds,
+                    "articles_per_s": articles / seconds,
+                    "words_per_s": rate,
+                    "share_of_analyze": rate / workers / baseline,
+                    "rerun_seconds": rerun,
+                    "rerun_speedup": seconds / rerun,
+                    "peak_mb": peak,
+                    "summary": summary,
+                }
+                figures[f"{backend}_{workers}"] = row
+                print(
+                    f"{backend:<11}{workers:>8}{seconds:>9.1f}{articles / seconds:>8.1f}{rate:>9,.0f}"
+                    f"{rate / workers / baseline:>9.0%}{rerun:>9.2f}{seconds / rerun:>8.0f}{peak:>9.0f}"
+                )
+                if workers == max(args.workers):
+                    latency = query_latency(db)
+                    figures[f"{backend}_queries"] = latency
+                    for name, (p50, p95) in latency.items():
+                        print(f"  {backend} {name}: p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+                    size = database_size(db)
+                    figures[f"{backend}_bytes_per_1000"] = size / articles * 1000
+                    print(f"  {backend} size: {size / articles * 1000 / 1024 / 1024:.1f} MB per 1,000 articles")
+        db = str(folder / "notext.db")
+        run_ingest(db, source, max(args.workers), "--no-text")
+        size = database_size(db)
+        figures["sqlite_no_text_bytes_per_1000"] = size / articles * 1000
+        print(f"  sqlite --no-text size: {size / articles * 1000 / 1024 / 1024:.1f} MB per 1,000 articles")
+        if not args.skip_memory:
+            small = folder / "small.jsonl"
+            small.write_text("".join(source.read_text(encoding="utf-8").splitlines(True)[:100]), encoding="utf-8")
+            _, peak_small, _ = run_ingest(str(folder / "mem-small.db"), small, 1)
+            _, peak_all, _ = run_ingest(str(folder / "mem-all.db"), source, 1)
+            figures["peak_mb_100"] = peak_small
+            figures[f"peak_mb_{articles}"] = peak_all
+            print(f"peak memory, one worker: {peak_small:.0f} MB for 100 articles, {peak_all:.0f} MB for {articles}")
+    if args.out:
+        args.out.write_text(json.dumps(figures, indent=1), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,142 @@
+"""The query commands and the Python API on the dev corpus, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from quellenlage.cli import main
+from quellenlage.corpus import Corpus
+
+
+@pytest.fixture(scope="module")
+def db(module_database: str, dev_articles: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    hostile = tmp_path_factory.mktemp("hostile") / "hostile.jsonl"
+    hostile.write_text(
+        json.dumps(
+            {
+                "id": "hostile-1",
+                "url": "https://www.boese.example/a",
+                "title": "[bold red]Alarm[/] \x1b[31mrot",
+                "published": "2025-01-02T08:00:00+01:00",
+                "text": "[bold red]Alarm[/] \x1b[31mrot\n\nDie Polizei teilte mit, 12 Menschen seien verletzt.",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    with Corpus(module_database) as corpus:
+        corpus.ingest([dev_articles, hostile])
+    return module_database
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    assert main(list(args)) == 0
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err
+    return out
+
+
+def test_articles_filter_by_outlet_and_dates(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = json.loads(run(capsys, "articles", "--db", db, "--format", "json", "--limit", "100"))
+    assert len(rows) == 15
+    published = [datetime.fromisoformat(r["published"]) for r in rows]
+    assert published == sorted(published, reverse=True)
+    outlet = rows[0]["outlet"]
+    by_outlet = json.loads(run(capsys, "articles", "--db", db, "--format", "json", "--outlet", outlet.upper()))
+    assert by_outlet and {r["outlet"] for r in by_outlet} == {outlet}
+    day = json.loads(
+        run(capsys, "articles", "--db", db, "--format", "json", "--since", "2025-03-15", "--until", "2025-03-15")
+    )
+    assert day and all(r["published"].startswith("2025-03-15") for r in day)
+    assert len(day) == sum(r["published"].startswith("2025-03-15") for r in rows)
+    with_text = json.loads(run(capsys, "articles", "--db", db, "--format", "json", "--text", "Warnstreik"))
+    assert with_text and len(with_text) < len(rows)
+
+
+def test_quotes_by_speaker_words_and_kind(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    rows = json.loads(run(capsys, "quotes", "--db", db, "--format", "json", "--speaker", "hartwig"))
+    assert len(rows) >= 3 and all("Hartwig" in r["speaker"] for r in rows)
+    assert len({r["article_id"] for r in rows}) >= 2
+    words = json.loads(run(capsys, "quotes", "--db", db, "--format", "json", "--words", "Stadt gehört"))
+    assert words and all("Stadt" in r["content"] and "gehört" in r["content"] for r in words)
+    direct = json.loads(run(capsys, "quotes", "--db", db, "--format", "json", "--kind", "direct", "--limit", "500"))
+    assert direct and {r["kind"] for r in direct} == {"direct"}
+
+
+def test_claims_by_what_is_counted_and_hedge(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    counted = json.loads(run(capsys, "claims", "--db", db, "--format", "json", "--counts", "Teilnehmer"))
+    assert counted and all("Teilnehmer" in (r["unit"] or "") + (r["about"] or "") for r in counted)
+    hedged = json.loads(run(capsys, "claims", "--db", db, "--format", "json", "--hedged", "--limit", "500"))
+    assert hedged and all(r["hedge"] or r["status"] in ("claimed", "unverified") for r in hedged)
+    plain = json.loads(run(capsys, "claims", "--db", db, "--format", "json", "--not-hedged", "--limit", "500"))
+    assert not {(r["article_id"], r["claim_id"]) for r in plain} & {(r["article_id"], r["claim_id"]) for r in hedged}
+    approx = json.loads(run(capsys, "claims", "--db", db, "--format", "json", "--qualifier", "approx"))
+    assert approx and {r["qualifier"] for r in approx} == {"approx"}
+
+
+def test_entities_most_quoted_first(db: str) -> None:
+    with Corpus(db) as corpus:
+        speakers = corpus.entities(order="quotes", limit=10)
+        places = corpus.entities(type="LOC", limit=5)
+        (berlin,) = corpus.entities(name="berlin")
+    assert speakers[-1].quotes > 0
+    assert [s.quotes for s in speakers] == sorted((s.quotes for s in speakers), reverse=True)
+    assert places and all(p.type == "LOC" for p in places)
+    assert [p.mentions for p in places] == sorted((p.mentions for p in places), reverse=True)
+    assert berlin.name == "Berlin" and berlin.articles >= 4 and berlin.mentions >= berlin.articles
+
+
+def test_search_ranks_and_snippets(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    hits = json.loads(run(capsys, "search", "Hochwasser", "Passau", "--db", db, "--format", "json"))
+    assert hits and all("hochwasser" in h["snippet"].lower() or "passau" in h["snippet"].lower() for h in hits)
+    with Corpus(db) as corpus:
+        stored = [corpus.article(h["article_id"]) for h in hits]
+    assert all(s and "Passau" in s.analysis.text and "Hochwasser" in s.analysis.text for s in stored)
+    assert json.loads(run(capsys, "search", '"Offene Stadt Berlin"', "--db", db, "--format", "json"))
+    assert run(capsys, "search", "Zzyzxquark", "--db", db).strip() == "no article matches"
+
+
+def test_csv_has_every_field(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    out = run(capsys, "quotes", "--db", db, "--format", "csv", "--speaker", "Hartwig")
+    rows = list(csv.DictReader(io.StringIO(out)))
+    assert rows and {"article_id", "speaker", "content", "status", "start", "end"} <= set(rows[0])
+
+
+def test_untrusted_text_is_shown_as_it_is(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    out = run(capsys, "articles", "--db", db, "--outlet", "boese.example")
+    assert "[bold red]Alarm[/]" in out and "\x1b" not in out
+    report = run(capsys, "show", "hostile-1", "--db", db)
+    assert "[bold red]Alarm[/]" in report and "\x1b[31m" not in report
+
+
+def test_show_prints_the_report_and_the_json(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    report = run(capsys, "show", "dev-01", "--db", db)
+    assert "Who says what" in report and "Spree-Nachrichten" in report and "revision 1 of 1" in report
+    analysis = json.loads(run(capsys, "show", "dev-01", "--db", db, "--format", "json"))
+    assert analysis["schema_version"] and analysis["text"].startswith("Großdemo")
+    facts = list(csv.DictReader(io.StringIO(run(capsys, "show", "dev-01", "--db", db, "--format", "csv"))))
+    assert {f["fact"] for f in facts} == {"quote", "claim"}
+
+
+def test_unknown_article_and_bad_date_are_one_line_errors(db: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["show", "no-such-article", "--db", db]) == 1
+    assert "no article 'no-such-article'" in capsys.readouterr().err
+    assert main(["articles", "--db", db, "--since", "gestern"]) == 1
+    err = capsys.readouterr().err
+    assert "is no date" in err and "Traceback" not in err
+
+
+def test_iter_analyses_streams_every_article_in_publication_order(db: str) -> None:
+    with Corpus(db) as corpus:
+        pairs = list(corpus.iter_analyses())
+    assert len(pairs) == 15
+    times = [datetime.fromisoformat(record.published or "") for record, _ in pairs]
+    assert times == sorted(times)
+    assert all(analysis.text and analysis.quotes is not None for _, analysis in pairs)
+    assert {record.id for record, _ in pairs} >= {"dev-01", "hostile-1"}
