@@ -180,3 +180,66 @@ def test_migrated_schema_matches_the_tables(database: str) -> None:
             d for d in compare_metadata(context, t.metadata) if "search_index" not in str(d) and "alembic" not in str(d)
         ]
     assert differences == []
+
+
+def test_reanalyze_replaces_stale_facts_and_counts_the_change(
+    corpus: Corpus, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from sqlalchemy import delete, update
+
+    from quellenlage.cli import main
+    from quellenlage.corpus.database import write_transaction
+
+    stored = corpus.article("dev-03")
+    assert stored is not None and stored.analysis.quotes
+    revision = stored.revision.id
+    with write_transaction(corpus.engine) as connection:  # as an older pipeline would have left it
+        first = (
+            connection.execute(select(t.quotes.c.id).where(t.quotes.c.revision_id == revision).order_by(t.quotes.c.id))
+            .scalars()
+            .first()
+        )
+        connection.execute(delete(t.quotes).where(t.quotes.c.id == first))
+        connection.execute(update(t.revisions).where(t.revisions.c.id == revision).values(pipeline_version="0.0.1+old"))
+    quotes_before = corpus.stats().quotes
+    report = corpus.reanalyze()
+    assert (report.candidates, report.analysed, report.changed) == (1, 1, 1)
+    assert (report.quotes_added, report.quotes_removed, report.claims_added, report.claims_removed) == (1, 0, 0, 0)
+    assert corpus.stats().quotes == quotes_before + 1
+    again = corpus.article("dev-03")
+    assert again is not None and again.revision.pipeline_version == stored.revision.pipeline_version
+    assert again.analysis.to_json() == stored.analysis.to_json()
+    assert main(["reanalyze", "--db", corpus.url, "--workers", "1"]) == 0
+    assert "0 revisions to analyse again" in capsys.readouterr().out
+
+
+def test_warc_pages_become_articles_with_their_url_and_host(corpus: Corpus, tmp_path: Path) -> None:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    html = (
+        "<html><head><title>Warnstreik legt Busse lahm</title>"
+        '<meta property="og:site_name" content="Ruhrpost"></head><body><article><h1>Warnstreik legt Busse lahm</h1>'
+        "<p>Die Gewerkschaft Verdi hat am Montag zu einem ganztägigen Warnstreik im Nahverkehr aufgerufen. "
+        "Nach Angaben der Verkehrsbetriebe fielen mehr als 300 Busse aus, sagte ein Sprecher am Morgen.</p>"
+        "<p>Die Arbeitgeber kritisierten den Ausstand als unverhältnismäßig und forderten eine rasche Einigung.</p>"
+        "</article></body></html>"
+    )
+    path = tmp_path / "crawl.warc.gz"
+    with open(path, "wb") as out:
+        writer = WARCWriter(out, gzip=True)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        record = writer.create_warc_record(
+            "https://www.ruhrpost.example/streik", "response", payload=io.BytesIO(html.encode()), http_headers=headers
+        )
+        writer.write_record(record)
+    report = corpus.ingest([path])
+    assert report.stored == 1
+    (article,) = [a for a in corpus.articles(limit=None) if a.url == "https://www.ruhrpost.example/streik"]
+    stored = corpus.article(article.id)
+    assert stored is not None and stored.analysis.input_format == "html"
+    assert "300 Busse" in stored.analysis.text and stored.article.title == "Warnstreik legt Busse lahm"
+    assert stored.article.outlet in ("Ruhrpost", "ruhrpost.example")
+    assert stored.revision.retrieved is not None
