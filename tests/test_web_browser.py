@@ -46,6 +46,17 @@ HOSTILE_PAGE = (
 )
 
 
+def _dev_corpus() -> str | None:
+    """The small stored corpus, when the corpus layer is installed."""
+    try:
+        import quellenlage.corpus  # noqa: F401
+    except ImportError:
+        return None
+    from web_corpus import dev_corpus
+
+    return dev_corpus()
+
+
 def _chromium() -> str:
     found = shutil.which("chromium") or shutil.which("chromium-browser")
     if found:
@@ -61,7 +72,7 @@ def server() -> Iterator[str]:
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(create_app(Settings()), log_level="warning")
+    config = uvicorn.Config(create_app(Settings(db=_dev_corpus())), log_level="warning")
     uv = uvicorn.Server(config)
     thread = threading.Thread(target=uv.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
@@ -195,3 +206,52 @@ def test_pages_are_usable_by_keyboard(page, server):
     assert page.evaluate("() => document.activeElement.textContent") == "Zum Inhalt springen"
     for field in ("text", "file", "published", "force"):
         assert page.locator(f"label[for='{field}']").count() == 1
+
+
+def _marked_quotes(page) -> dict[str, str]:
+    return page.evaluate(
+        """() => {
+        const texts = {};
+        for (const element of document.querySelectorAll('mark[data-quote]')) {
+            texts[element.dataset.quote] = (texts[element.dataset.quote] || '') + element.textContent;
+        }
+        return texts;
+    }"""
+    )
+
+
+def test_corpus_pages_from_article_to_speaker_to_figure(page, server):
+    if _dev_corpus() is None:
+        pytest.skip("the corpus layer is not installed")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.goto(f"{server}/")
+    assert page.get_by_role("heading", name="Meistzitiert").is_visible()
+    page.screenshot(path=str(SCREENSHOTS / "uebersicht.png"), full_page=True)
+    page.locator("#neu-h + table a").first.click()
+    page.wait_for_selector("article.text")
+
+    article = httpx.get(f"{server}/api/v1/claims", params={"source": "Korbinian Stadler"}).json()["items"][0]
+    page.goto(f"{server}/articles/{article['article_id']}")
+    analysis = httpx.get(f"{server}/api/v1/articles/{article['article_id']}/analysis").json()
+    assert _marked_quotes(page) == {q["id"]: q["content"]["text"] for q in analysis["quotes"]}
+    page.screenshot(path=str(SCREENSHOTS / "artikel.png"), full_page=True)
+
+    page.locator(".legend a", has_text="Korbinian Stadler").click()
+    page.wait_for_selector("h1:has-text('Korbinian Stadler')")
+    assert page.locator("svg.chart g.bar").count() >= 1
+    page.screenshot(path=str(SCREENSHOTS / "person.png"), full_page=True)
+
+    page.locator("a.figure-link").first.click()
+    page.wait_for_selector("svg.chart")
+    marks = page.locator("svg.chart g.mark")
+    assert marks.count() >= 1 and page.locator("svg.chart").bounding_box()["height"] > 50
+    assert page.locator("table.lineage tbody tr").count() == marks.count()
+    page.screenshot(path=str(SCREENSHOTS / "zahl.png"), full_page=True)
+
+    page.goto(f"{server}/search?q=Polizei")
+    page.get_by_label("Art des Zitats").select_option("direct")
+    page.get_by_role("button", name="Suchen").click()
+    page.wait_for_selector("h1:has-text('Suche')")
+    assert "kind=direct" in page.url
+    page.screenshot(path=str(SCREENSHOTS / "suche.png"), full_page=True)
+    assert not page.outside and not page.dialogs

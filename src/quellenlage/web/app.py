@@ -16,11 +16,14 @@ from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException
 
 from quellenlage import __version__
-from quellenlage.web import api, pages
+from quellenlage.errors import QuellenlageError
+from quellenlage.web import api, corpus_api, corpus_pages, pages
 from quellenlage.web.analysis import Analyser
+from quellenlage.web.labels import german_number
 from quellenlage.web.problems import Problem, problem_response, wants_html
 from quellenlage.web.security import BodyLimit, SecurityHeaders, require_read
 from quellenlage.web.settings import Settings
+from quellenlage.web.store import open_corpus
 
 HERE = Path(__file__).parent
 log = logging.getLogger("quellenlage.web")
@@ -40,8 +43,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.settings = settings
     app.state.analyser = Analyser(settings)
     app.state.templates = templates()
+    app.state.corpus = open_corpus(settings.db)
     app.include_router(api.router)
+    app.include_router(corpus_api.router)
     app.include_router(pages.router)
+    app.include_router(corpus_pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     _add_error_handlers(app)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)
@@ -59,7 +65,16 @@ def templates() -> Jinja2Templates:
     environment.env.autoescape = True  # every template, whatever its name ends with
     environment.env.trim_blocks = True
     environment.env.lstrip_blocks = True
+    environment.env.filters["when"] = when
+    environment.env.filters["number"] = german_number
     return environment
+
+
+def when(value: str | None) -> str:
+    """A stored publication time as people read it: 2025-03-15 19:25."""
+    if not value:
+        return "–"
+    return value[:16].replace("T", " ")
 
 
 def _add_error_handlers(app: FastAPI) -> None:
@@ -79,6 +94,10 @@ def _add_error_handlers(app: FastAPI) -> None:
         where = ".".join(str(part) for part in first.get("loc", ()))
         return await on_problem(request, Problem(422, f"{where}: {first.get('msg', 'ungültig')}"))
 
+    async def on_corpus_error(request: Request, error: QuellenlageError) -> Response:
+        log.error("corpus error on %s: %s", request.url.path, error)
+        return await on_problem(request, Problem(503, f"Das Korpus ist nicht erreichbar: {error}"))
+
     async def on_unexpected(request: Request, error: Exception) -> Response:
         log.exception("unexpected error on %s", request.url.path)
         return await on_problem(
@@ -88,4 +107,5 @@ def _add_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(Problem, on_problem)  # type: ignore[arg-type]
     app.add_exception_handler(HTTPException, on_http_error)  # type: ignore[arg-type]
     app.add_exception_handler(RequestValidationError, on_validation_error)  # type: ignore[arg-type]
+    app.add_exception_handler(QuellenlageError, on_corpus_error)  # type: ignore[arg-type]
     app.add_exception_handler(Exception, on_unexpected)

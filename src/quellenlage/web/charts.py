@@ -208,3 +208,33 @@ def _glyph(claim: Claim, interval: tuple[float, float], scale: _Scale, y: int, c
             f'<line x1="{high}" y1="{y - 6}" x2="{high}" y2="{y + 6}" stroke="{colour}" stroke-width="2"/>'
         )
     return f'<circle cx="{low}" cy="{y}" r="6" fill="{colour}"/>'
+
+
+def count_chart(counts: list[tuple[str, int]], title: str, chart_id: str = "counts") -> Markup:
+    """Counts per period (quotations per month) as bars; an empty Markup without counts."""
+    if not counts:
+        return Markup("")
+    counts = counts[-36:]
+    highest = max(n for _, n in counts) or 1
+    bar, gap, top, plot = 18, 6, 16, 140
+    width = 60 + len(counts) * (bar + gap)
+    height = top + plot + 60
+    parts = [
+        f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" '
+        f'height="{height}" role="img" aria-labelledby="{escape(chart_id)}-title">',
+        f'<title id="{escape(chart_id)}-title">{escape(title)}</title>',
+        f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>',
+        f'<line x1="40" y1="{top + plot}" x2="{width - 10}" y2="{top + plot}" stroke="#333"/>',
+        f'<text x="36" y="{top + 4}" text-anchor="end" font-size="11" fill="#333">{highest}</text>',
+    ]
+    for number, (period, count) in enumerate(counts):
+        x = 44 + number * (bar + gap)
+        h = round(plot * count / highest, 1)
+        parts.append(
+            f'<g class="bar"><title>{escape(period)}: {count}</title>'
+            f'<rect x="{x}" y="{top + plot - h}" width="{bar}" height="{h}" fill="#1f4e99"/>'
+            f'<text x="{x + bar / 2}" y="{top + plot + 12}" font-size="10" fill="#333" text-anchor="end" '
+            f'transform="rotate(-60 {x + bar / 2} {top + plot + 12})">{escape(period)}</text></g>'
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))

@@ -39,7 +39,9 @@ def settings_of(request: Request) -> Settings:
 
 @router.get("/", response_class=HTMLResponse)
 def overview(request: Request) -> Response:
-    return render(request, "overview.html", corpus=None)
+    from quellenlage.web.corpus_pages import corpus_overview
+
+    return render(request, "overview.html", corpus=corpus_overview(request))
 
 
 @router.get("/analyse", response_class=HTMLResponse)
@@ -84,7 +86,7 @@ async def analyse(request: Request) -> Response:
         article=article_view(analysis),
         stored=False,
         analysis=analysis,
-        can_store=False,  # storing from the page arrives with the corpus store
+        can_store=bool(settings.ingest_token and request.app.state.corpus is not None),
     )
 
 

@@ -19,6 +19,7 @@ TITLES = {
     415: "Nicht unterstützter Inhaltstyp",
     422: "Eingabe nicht analysierbar",
     500: "Interner Fehler",
+    501: "Noch nicht verfügbar",
     503: "Nicht verfügbar",
 }
 

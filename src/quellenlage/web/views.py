@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
 from urllib.parse import quote as url_quote
+from urllib.parse import urlencode
 
 from markupsafe import Markup
 
-from quellenlage.model import Analysis, Claim, Entity, Quote, SourceRef
+from quellenlage.model import Analysis, Claim, Entity, Offsets, Quote, SourceRef, Span
 from quellenlage.web.charts import ChartPoint, claim_interval, figure_chart
 from quellenlage.web.labels import (
     DATE_METHODS,
@@ -39,12 +42,33 @@ class Links:
     """Where the names of an article point: into the page itself, or to the corpus pages."""
 
     entity: Callable[[Entity], str] = lambda entity: f"#entity-{entity.id}"
-    figure: Callable[[str], str] = lambda figure_id: f"#figure-{figure_id}"
+    # the corpus page of a figure's quantity, from what its claims count and when; None: no corpus
+    figure: Callable[[list[Claim], str | None], str | None] = lambda claims, published: None
 
 
 def corpus_links() -> Links:
-    """Links of a stored article: every entity has its own page in the corpus."""
-    return Links(entity=lambda entity: f"/entities/{url_quote(entity.key, safe='')}")
+    """Links of a stored article: every entity has its page in the corpus, found by its Wikidata
+    QID when it has one (exact), else by its name (as the corpus's name filter matches it)."""
+    return Links(
+        entity=lambda entity: f"/entities/{url_quote(entity.ids.get('wikidata') or entity.name, safe='')}",
+        figure=_corpus_figure_href,
+    )
+
+
+def _corpus_figure_href(claims: list[Claim], published: str | None) -> str | None:
+    unit = next((c.unit for c in claims if c.unit), None)
+    return figure_href(unit, published) if unit else None
+
+
+def figure_href(counts: str, published: str | None) -> str:
+    """The corpus page of what is counted, in the four weeks around a publication date."""
+    query = {"counts": counts}
+    try:
+        day = date.fromisoformat((published or "")[:10])
+    except ValueError:
+        return "/figures?" + urlencode(query)
+    query |= {"since": (day - timedelta(days=14)).isoformat(), "until": (day + timedelta(days=14)).isoformat()}
+    return "/figures?" + urlencode(query)
 
 
 @dataclass
@@ -97,6 +121,7 @@ class FigureView:
     claims: list[ClaimView]
     chart: Markup
     divergent: bool
+    corpus_href: str | None = None
 
 
 @dataclass
@@ -151,6 +176,7 @@ def article_view(analysis: Analysis, links: Links | None = None, outlet: str | N
                 claims=[claim_views[c.id] for c in members],
                 chart=figure_chart(points, title=figure.about, chart_id=f"chart-{figure.id}"),
                 divergent=any(p.divergent for p in points),
+                corpus_href=links.figure(members, analysis.published),
             )
         )
     return ArticleView(
@@ -362,8 +388,8 @@ def _marks(analysis: Analysis, quotes: list[QuoteView], links: Links) -> list[Ma
                 (("id", f"n-{claim.id}"),),
             )
         )
-    for date in analysis.dates:
-        marks.append(Mark(date.start, date.end, "date", "time", (("class", "date"), ("datetime", date.value))))
+    for when in analysis.dates:
+        marks.append(Mark(when.start, when.end, "date", "time", (("class", "date"), ("datetime", when.value))))
     return marks
 
 
@@ -398,4 +424,71 @@ def _chart_point(
         source=claim.source.name if claim.source else "Medium",
         outlet=outlet,
         divergent=bool(divergences.get(claim.id)),
+    )
+
+
+# ---- a quantity across the corpus ----------------------------------------------------------------
+
+
+@dataclass
+class CorpusFigureView:
+    title: str
+    rows: list[dict[str, object]]
+    chart: Markup
+    divergent: bool
+
+
+def figure_view(records: list[Any], title: str) -> CorpusFigureView:
+    """The claims of the corpus whose words match what is counted (`quellenlage.corpus`
+    ClaimRecords), oldest first, as a lineage table and a chart.
+
+    Divergences are not marked here: matching words ("Teilnehmer") gathers the counts of
+    different events (a demonstration and its counter-demonstration), and calling one of them
+    a contradiction would be wrong. Marking waits for the linking layer, which decides that
+    claims count the same quantity."""
+    claims = [_claim_of_record(r) for r in records]
+    divergences: dict[str, list[str]] = {}
+    points = [
+        ChartPoint(
+            claim=claim,
+            date=(record.published or "")[:10] or None,
+            source=record.source or "Medium",
+            outlet=record.outlet,
+            divergent=claim.id in divergences,
+        )
+        for claim, record in zip(claims, records, strict=True)
+    ]
+    rows = [
+        {
+            "record": record,
+            "value": format_value(claim),
+            "qualifier": label(QUALIFIERS, record.qualifier),
+            "status": label(STATUS, record.status),
+            "divergent": claim.id in divergences,
+        }
+        for claim, record in sorted(zip(claims, records, strict=True), key=lambda pair: pair[1].published or "")
+    ]
+    return CorpusFigureView(
+        title=title,
+        rows=rows,
+        chart=figure_chart(points, title=title, chart_id="chart-corpus"),
+        divergent=bool(divergences),
+    )
+
+
+def _claim_of_record(record: Any) -> Claim:
+    """A stored claim as the data model's Claim, so that one chart and one divergence rule serve
+    a single article and the corpus alike."""
+    return Claim(
+        id=f"{record.article_id}/{record.claim_id}",
+        value=record.value,
+        qualifier=record.qualifier,
+        unit=record.unit,
+        about=record.about,
+        source=SourceRef(id=None, name=record.source) if record.source else None,
+        hedge=record.hedge,
+        number=Span(start=record.start, end=record.end, text=record.number),
+        status=record.status,
+        evidence=record.evidence,
+        evidence_span=Offsets(start=record.start, end=record.end),
     )

@@ -1,0 +1,153 @@
+"""Bounded loopback load test of `quellenlage serve`: p50/p95 latency and throughput of
+POST /api/v1/analyze (the bundled example) and of the article, figure and search pages, with 1
+and 8 concurrent clients; and the throughput of /analyze with 1 and 2 server workers.
+
+Everything stays on 127.0.0.1: the script starts the server itself on a free port, sends a fixed
+number of requests per scenario (and stops at a time limit), and stops the server.
+
+    python benchmarks/web_load.py                      # /analyze only
+    python benchmarks/web_load.py --db corpus.db       # and the pages of a stored corpus
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+REPO = Path(__file__).resolve().parent.parent
+EXAMPLE = REPO / "examples" / "000_672791c411a9ad6f.txt"
+TIME_LIMIT_S = 300
+
+
+@dataclass
+class Result:
+    name: str
+    clients: int
+    workers: int
+    latencies: list[float]
+    errors_5xx: int
+    other_errors: int
+    seconds: float
+
+    def row(self) -> dict[str, object]:
+        ordered = sorted(self.latencies)
+        return {
+            "scenario": self.name,
+            "clients": self.clients,
+            "workers": self.workers,
+            "requests": len(self.latencies),
+            "p50_ms": round(1000 * statistics.median(ordered), 1) if ordered else None,
+            "p95_ms": round(1000 * ordered[max(0, int(0.95 * len(ordered)) - 1)], 1) if ordered else None,
+            "per_s": round(len(self.latencies) / self.seconds, 2) if self.seconds else None,
+            "5xx": self.errors_5xx,
+            "other_errors": self.other_errors,
+        }
+
+
+class Server:
+    """`quellenlage serve` in a child process on a free loopback port."""
+
+    def __init__(self, workers: int, db: str | None):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        command = [str(Path(sys.executable).parent / "quellenlage"), "serve", "--port", str(self.port)]
+        command += ["--workers", str(workers)]
+        if db:
+            command += ["--db", db]
+        self.process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        self.base = f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self) -> Server:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                if httpx.get(f"{self.base}/api/v1", timeout=2).status_code == 200:
+                    return self
+            except httpx.HTTPError:
+                time.sleep(0.3)
+        raise SystemExit(
+            "the server did not start: " + (self.process.stderr.read().decode() if self.process.stderr else "")
+        )
+
+    def __exit__(self, *_exc: object) -> None:
+        self.process.terminate()
+        self.process.wait(30)
+
+
+def run(base: str, name: str, request: dict, clients: int, count: int, workers: int) -> Result:
+    latencies: list[float] = []
+    errors_5xx = other = 0
+
+    def one(_: int) -> tuple[float, int]:
+        with httpx.Client(base_url=base, timeout=120) as client:
+            start = time.perf_counter()
+            response = client.request(**request)
+            return time.perf_counter() - start, response.status_code
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(clients) as pool:
+        for latency, status in pool.map(one, range(count)):
+            if time.perf_counter() - started > TIME_LIMIT_S:
+                break
+            latencies.append(latency)
+            errors_5xx += status >= 500
+            other += 400 <= status < 500
+    return Result(name, clients, workers, latencies, errors_5xx, other, time.perf_counter() - started)
+
+
+def page_requests(base: str) -> dict[str, dict]:
+    """Requests for the article, figure and search pages of the stored corpus."""
+    articles = httpx.get(f"{base}/api/v1/articles", params={"limit": 50}, timeout=30).json()["items"]
+    article = articles[len(articles) // 2]["id"]
+    return {
+        "article page": {"method": "GET", "url": f"/articles/{article}"},
+        # a broad quantity: up to 200 claims in the chart and the lineage table
+        "figure page": {"method": "GET", "url": "/figures", "params": {"counts": "Menschen"}},
+        "search page": {"method": "GET", "url": "/search", "params": {"q": "Regierung", "kind": "direct"}},
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", help="a stored corpus for the page scenarios")
+    parser.add_argument("--analyses", type=int, default=24, help="POST /analyze requests per scenario")
+    parser.add_argument("--pages", type=int, default=200, help="page requests per scenario")
+    parser.add_argument("--out", type=Path, help="write the results as JSON here")
+    args = parser.parse_args()
+    analyze = {"method": "POST", "url": "/api/v1/analyze", "json": {"text": EXAMPLE.read_text(encoding="utf-8")}}
+    results: list[Result] = []
+    for workers in (1, 2):
+        with Server(workers, args.db) as server:
+            run(server.base, "warm-up", analyze, workers, 2 * workers, workers)  # each worker loads the model
+            for clients in (1, 8):
+                results.append(run(server.base, "POST /api/v1/analyze", analyze, clients, args.analyses, workers))
+            if args.db and workers == 1:
+                for name, request in page_requests(server.base).items():
+                    run(server.base, "warm-up", request, 1, 5, workers)
+                    for clients in (1, 8):
+                        results.append(run(server.base, name, request, clients, args.pages, workers))
+    rows = [r.row() for r in results]
+    for row in rows:
+        print("  ".join(f"{k}={v}" for k, v in row.items()))
+    one = next(r for r in rows if r["scenario"] == "POST /api/v1/analyze" and r["workers"] == 1 and r["clients"] == 8)
+    two = next(r for r in rows if r["scenario"] == "POST /api/v1/analyze" and r["workers"] == 2 and r["clients"] == 8)
+    speedup = round(float(two["per_s"]) / float(one["per_s"]), 2)  # type: ignore[arg-type]
+    print(f"POST /analyze throughput, 8 clients: 2 workers / 1 worker = {speedup}x (on {os.cpu_count()} cores)")
+    if args.out:
+        args.out.write_text(json.dumps({"rows": rows, "analyze_speedup_2_workers": speedup}, indent=1))
+
+
+if __name__ == "__main__":
+    main()
