@@ -16,6 +16,12 @@ REFERENCE = date(2024, 10, 31)  # a Thursday
 assert REFERENCE.weekday() == 3
 
 
+def assert_iso(value: str) -> None:
+    """An ISO 8601 date in the precision the text gave: day, month or year."""
+    assert len(value) in (10, 7, 4), value
+    date.fromisoformat(value if len(value) == 10 else value + "-01" if len(value) == 7 else value + "-01-01")
+
+
 def found(text: str, reference: date | None = REFERENCE) -> list[tuple[str, str, str]]:
     return [(d.text, d.value, d.method) for d in find_dates(text, reference)]
 
@@ -222,7 +228,105 @@ def test_find_dates_never_raises_and_spans_are_consistent(text, reference):
         assert mention.text == text[mention.start : mention.end]
         assert mention.start >= previous_end  # sorted and non-overlapping
         previous_end = mention.end
-        date.fromisoformat(mention.value)
+        assert_iso(mention.value)
     assert [d.start for d in dates] == sorted(d.start for d in dates)
     inferred = infer_reference_date(text)
     assert inferred is None or inferred.isoformat() in {d.value for d in find_dates(text, None)}
+
+
+# ---- months, years and the way a date points (real sentences of the real-page gold) --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "expected"),
+    [
+        ("Er leitet den Aufsichtsrat der Bank seit Mai 2022.", date(2025, 11, 5), [("seit Mai 2022", "2022-05")]),
+        ("Der tödliche Ausbruch des Hantavirus Anfang Mai 2026", date(2026, 5, 13), [("Anfang Mai 2026", "2026-05")]),
+        (
+            "In Teilen Deutschlands hat die Hitzewelle im Juni für Probleme gesorgt.",
+            date(2026, 7, 8),
+            [("im Juni", "2026-06")],
+        ),
+        ("In Hessen soll es von August an einen Rabatt geben.", date(2023, 4, 28), [("von August", "2023-08")]),
+        (
+            "Die Auswertung des Januars und Februars zeigt",
+            date(2024, 4, 22),
+            [("Januars", "2024-01"), ("Februars", "2024-02")],
+        ),
+        (
+            "Mit der Verlängerung im Oktober vergangenen Jahres",
+            date(2024, 4, 22),
+            [("im Oktober vergangenen Jahres", "2023-10")],
+        ),
+        (
+            "Wynaendts werde sich im kommenden Jahr zur Wiederwahl stellen.",
+            date(2025, 11, 5),
+            [("im kommenden Jahr", "2026")],
+        ),
+        ("betrug dieser Wert vergangenes Jahr etwa 1,2 Milliarden", date(2024, 4, 22), [("vergangenes Jahr", "2023")]),
+        (
+            "Die Untersuchung spricht für den Zeitraum von 1946 bis 2020 von mindestens 2.225 Betroffenen.",
+            date(2024, 4, 22),
+            [("1946", "1946"), ("2020", "2020")],
+        ),
+        (
+            "Wynaendts war von 2008 bis 2020 Vorstandschef des Versicherungskonzerns.",
+            None,
+            [("2008", "2008"), ("2020", "2020")],
+        ),
+        ("Bei Protesten 2022: Bericht", None, [("2022", "2022")]),
+        ("Wynaendts wechselte 1997 zu Aegon, bevor er 2008 CEO wurde.", None, [("1997", "1997"), ("2008", "2008")]),
+        ("Zunächst brannte es auf einer Fläche von 2000 Quadratmetern.", date(2024, 5, 3), []),
+        ("Die Technik stamme aus den 90er-Jahren und einer Serie aus den 1990er-Jahren.", date(2026, 7, 8), []),
+    ],
+)
+def test_months_and_years_keep_their_precision(text, reference, expected):
+    assert [(text_, value) for text_, value, _ in found(text, reference)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "value"),
+    [
+        (
+            "Das Deutschlandticket gilt vom 1. Mai an bundesweit im Nah- und Regionalverkehr.",
+            date(2023, 4, 28),
+            "2023-05-01",
+        ),
+        ("Vorstellungen gibt es täglich bis zum 12. Mai.", date(2024, 4, 25), "2024-05-12"),
+        ("Am 13. Oktober wurde er schließlich freigelassen.", date(2025, 11, 6), "2025-10-13"),
+        ("Die Wahl soll am 30. April stattfinden.", date(2024, 11, 20), "2025-04-30"),
+        ("Am 30. April hatte die Wahl stattgefunden.", date(2024, 11, 20), "2024-04-30"),
+    ],
+)
+def test_day_and_month_point_the_way_of_their_clause(text, reference, value):
+    [(_, resolved, _)] = found(text, reference)
+    assert resolved == value
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "value"),
+    [
+        ("Liverpool spielt Samstag bei West Ham United.", date(2024, 4, 24), "2024-04-27"),
+        ("Am Donnerstag (21 Uhr) tritt City zu einem Nachholspiel bei Brighton an.", date(2024, 4, 24), "2024-04-25"),
+        ("Arsenal hatte am Dienstag 5:0 gegen Chelsea gewonnen.", date(2024, 4, 24), "2024-04-23"),
+        (
+            "Bei ihrem ersten Auftritt vor einem Gericht in Manhattan am Montag plädierten sie auf nicht schuldig und "
+            "erklärten, unrechtmäßig festgehalten zu werden.",
+            date(2026, 1, 6),
+            "2026-01-05",
+        ),
+        (
+            "Bei einem Sieg würde der MSV bereits am Samstagabend als Absteiger feststehen.",
+            date(2024, 4, 26),
+            "2024-04-27",
+        ),
+        ("Seit Mittwochmorgen läuft die fünfte Verhandlungsrunde.", date(2026, 4, 15), "2026-04-15"),
+    ],
+)
+def test_weekday_follows_the_tense_of_its_clause(text, reference, value):
+    from quellenlage.language import annotate
+    from quellenlage.layout import find_segments
+
+    sentences, _ = annotate(text, find_segments(text))
+    [mention] = find_dates(text, reference, sentences)
+    assert mention.value == value

@@ -180,7 +180,10 @@ class Figure(Record):
 
 
 class DateMention(Span):
-    value: str = Field(description="ISO date")
+    value: str = Field(
+        description="ISO 8601 date in the precision the text gives: 2025-03-14, a month 2025-03 ('im März 2025'), "
+        "a year 2025 ('seit 2025')"
+    )
     method: Literal["explicit", "weekday", "relative", "partial"]
 
 
