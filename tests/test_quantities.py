@@ -191,3 +191,51 @@ def test_quantities_never_raise_and_stay_in_range(text, data):
         assert q.value is None or q.value >= 0
         assert q.qualifier in {"exact", "more_than", "less_than", "at_least", "at_most", "approx", "range", "vague"}
         assert (q.value is None) == (q.qualifier == "vague")
+
+
+# ---- real sentences of the real-page gold (eval/realworld) -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        ("Mehr als 21.000 Tickets gingen an Arbeitnehmer, die das Ticket als Jobticket bekommen.", 21000, "more_than"),
+        ("Rund 17.000 Menschen demonstrierten.", 17000, "approx"),
+        ("Vier Spieler wurden mit Sperren belegt.", 4, "exact"),
+        ("Zunächst brannte ein Technikraum auf einer Fläche von 2000 Quadratmetern.", 2000, "exact"),
+        ("Aber an einem Streik-Tag braucht man schon mehr als eine Stunde.", 1, "more_than"),
+        ("An einem normalen Arbeitstag brauche er durchschnittlich eine halbe Stunde.", 0.5, "exact"),
+    ],
+)
+def test_sentence_initial_qualifiers_and_number_words(text, value, qualifier):
+    q = only(text)
+    assert (q.value, q.qualifier, q.is_year) == (value, qualifier, False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zudem hat die Polizei ein Bürgertelefon eingerichtet: 030 46644664.",
+        "Sie soll bis zur Fläche des Stadtentwicklungsprojekts 6-Seen-Wedau „fliegen“.",
+        "Seine Schicht beginnt er meist gegen fünf Uhr morgens.",
+        "«Was letzte Nacht passiert ist», twitterte der 35 Jahre alte Aufbauspieler.",
+        "Vor drei Monaten wurde die sogenannte ForuM-Studie veröffentlicht.",
+        "Dennoch gelang es der russischen Armee vor etwa zwei Wochen, eines der Systeme zu zerstören.",
+        "In einem Interview mit dem israelischen Sender Channel 13 hat der Mann berichtet.",
+        "Jarrad Branthwaite erzielte in der 27. Minute die Führung für Everton.",
+        "Die Technik stamme aus den 90er-Jahren.",
+        "Das neue Klapphandy soll 4G-fähig sein, sagte der Covid-19-Experte der U-19-Spieler.",
+        "Nach einem harten Foul von Llull 100 Sekunden vor Schluss gerieten Profis aneinander.",
+    ],
+)
+def test_names_times_ages_and_identifiers_are_no_quantities(text):
+    assert parse(text) == []
+
+
+def test_a_name_with_a_number_is_no_quantity_but_the_price_after_it_is():
+    assert [q.value for q in parse("49-Euro-Ticket: Pendler zahlen 60 Prozent weniger")] == [60]
+
+
+def test_vague_subject_opening_a_clause():
+    q = only("Georgien: Tausende unterstützen das Gesetz")
+    assert (q.qualifier, q.magnitude) == ("vague", "thousands")

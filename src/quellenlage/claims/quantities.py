@@ -24,7 +24,8 @@ QUALIFIERS = [
     (r"höchstens|maximal|bis zu|nicht mehr als", "at_most"),
     (r"rund|etwa|ungefähr|circa|ca\.|zirka|knapp|fast|nahezu|annähernd|gut|schätzungsweise", "approx"),
 ]
-QUALIFIER = "|".join(f"(?P<{name}>{words})" for words, name in QUALIFIERS)
+# Case-insensitive: a qualifier may open the sentence ("Rund 17.000 …", "Mehr als 21.000 Tickets")
+QUALIFIER = "|".join(f"(?P<{name}>(?i:{words}))" for words, name in QUALIFIERS)
 NUMBER_WORDS = {
     "ein": 1,
     "eine": 1,
@@ -48,7 +49,9 @@ NUMBER_WORDS = {
     "tausend": 1000,
 }
 NUMBER = (
-    r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\b(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b"
+    r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?|\b(?i:eine\s+halbe|"
+    + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+    + r")\b"
 )
 SCALE = {
     "tausend": 1e3,
@@ -70,8 +73,12 @@ QUANTITY = re.compile(
 )
 VAGUE = re.compile(
     r"\b(?P<word>[Dd]utzende[rn]?|[Hh]underte[rn]?|[Tt]ausende[rn]?|[Zz]ehntausende[rn]?|[Hh]underttausende[rn]?"
-    r"|[Mm]illionen|[Mm]illiarden)\b(?=\s*[\"“”]?\s+(?:[a-zäöüß]+\s+)*[A-ZÄÖÜ])"
+    r"|[Mm]illionen|[Mm]illiarden)\b"
 )
+# A vague magnitude counts the noun after it ("Tausende Menschen"), or stands for people on its own
+# as the subject opening a clause ("Tausende sind am Montag … gegangen")
+VAGUE_NOUN_AFTER = re.compile(r"\s*[\"“”]?\s+(?:[a-zäöüß]+\s+)*[A-ZÄÖÜ]")
+CLAUSE_START_BEFORE = re.compile(r"(?:^|[.!?:]\s+|\n\s*|[„“\"]\s*)$")
 MAGNITUDE = {
     "dutzend": "dozens",
     "hundert": "hundreds",
@@ -84,6 +91,30 @@ MAGNITUDE = {
 UNIT_NOUN = re.compile(r"\s*[\"“”]?\s*((?:[a-zäöüß][\w-]*\s+){0,3})([A-ZÄÖÜ][\w-]*)")
 SCOPE_PHRASE = re.compile(
     r"\s*((?:aus|in|im|nach|für|gegen|an|auf)\s+(?:de[mnrs]\s+|die\s+|das\s+)?(?:[\w-]+\s+){0,2}?[A-ZÄÖÜ][\w-]*)"
+)
+# "ein"/"eine" counts after a qualifier that is no preposition, before a singular unit: "mehr als eine Stunde"
+ONE_QUALIFIER = re.compile(r"^(?i:mehr als|weniger als|mindestens|höchstens|rund|etwa|ungefähr|circa|knapp|fast|gut)\b")
+SINGULAR_UNIT_AFTER = re.compile(
+    r"\s+(?:Stunde|Minute|Sekunde|Woche|Monat|Jahr|Tag|Million|Milliarde|Kilometer|Meter|Tonne|Euro|Dollar|Prozent)\b"
+)
+TIME_UNIT = r"(?:Sekunden|Minuten|Stunden|Tagen|Wochen|Monaten|Jahren|Jahrzehnten)"
+# Numbers that are no quantity: a time that places an event ("vor drei Monaten", "in den letzten
+# zwei Monaten"), an age ("der 35 Jahre alte"), a clock time ("gegen fünf Uhr")
+TIME_PLACE_BEFORE = re.compile(
+    r"(?:\b[Vv]or|\bin den (?:letzten|vergangenen|kommenden|nächsten|ersten))\s+(?:(?i:etwa|rund|gut|knapp|fast)\s+)?$"
+)
+TIME_UNIT_AFTER = re.compile(r"\s+" + TIME_UNIT + r"\b")
+AGE_AFTER = re.compile(r"\s+Jahre?\s+alt(?:e[mnrs]?)?\b")
+MATCH_TIME_AFTER = re.compile(
+    r"\s+" + TIME_UNIT + r"\s+(?:vor|nach)\s+(?:dem\s+)?(?:Schluss|Ende|Beginn|Abpfiff|Anpfiff|Spielende|Halbzeit)\b"
+)
+CLOCK_AFTER = re.compile(r"\s*Uhr\b")
+ORDINAL_ARTICLE_BEFORE = re.compile(r"\b(?:der|die|das|dem|den|des|am|im|zum|zur|vom|beim|seiner|ihrer)\s+$")
+NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-ZÄÖÜ][\w-]*[a-zäöüß][ \t]+$")
+# What a number counts: a noun after it, maybe behind adjectives ("8.000 nordkoreanische Soldaten")
+COUNTED_NOUN_AFTER = re.compile(
+    r"\s+[\"“”„]?\s*(?:(?!(?:wurde|würde|werde|wäre|habe|hatte|sollte|konnte|musste|wollte|durfte)\b)"
+    r"[a-zäöüß][\w-]*(?:e|en|er|es|em)\s+){0,3}[A-ZÄÖÜ][a-zäöüß]"
 )
 LABEL_BEFORE = re.compile(
     r"(?:\b[ABL]|\bNr\.|§|\bArtikel|\bArt\.|\bParagra(?:f|ph)|\bKapitel|\bSeite|\bGleis|\bLinie|\bPlatz|\bRang"
@@ -148,11 +179,18 @@ def quantities(text: str, start: int, end: int) -> Iterator[Quantity]:
         value = _value(m["number"]) * SCALE.get(m["scale"] or "", 1.0)
         low = m["low"] or m["from"]
         qualifier = "range" if low else next((name for _, name in QUALIFIERS if m[name]), "exact")
-        is_year = not (m["scale"] or m["symbol"] or low) and re.fullmatch(r"(?:19|20)\d\d", m["number"]) is not None
+        counts_noun = re.match(r"\s+[A-ZÄÖÜ][a-zäöüß]", text[m.end() : m.end() + 3]) is not None  # "2000 Quadratmetern"
+        is_year = (
+            not (m["scale"] or m["symbol"] or low or counts_noun)
+            and re.fullmatch(r"(?:19|20)\d\d", m["number"]) is not None
+        )
         yield Quantity(m.start(), m.end(), value, qualifier, None, _value(low) if low else None, m["symbol"], is_year)
     for m in VAGUE.finditer(text, start, end):
         if any(s < m.end() and m.start() < e for s, e in numbers):
             continue  # the scale of a number ("56 Millionen"), not a vague quantity
+        clause_start = CLAUSE_START_BEFORE.search(text[max(0, m.start() - 3) : m.start()]) or m.start() == start
+        if not (VAGUE_NOUN_AFTER.match(text, m.end(), end) or (clause_start and m["word"][0].isupper())):
+            continue
         word = m["word"].lower()
         magnitude = next(v for k, v in sorted(MAGNITUDE.items(), key=lambda kv: -len(kv[0])) if word.startswith(k))
         yield Quantity(m.start(), m.end(), None, "vague", magnitude)
@@ -224,19 +262,49 @@ def _counts_something(text: str, m: re.Match[str], sentence_end: int) -> bool:
     before the noun it counts ("zwei Menschen"); "ein"/"eine" only with a scale."""
     after = m.end("number")
     ordinal = text.startswith(".", after) and after + 1 < sentence_end and not text[after + 1 : after + 2].isdigit()
-    if LABEL_BEFORE.search(text, max(0, m.start() - 12), m.start()) or ordinal:
+    if LABEL_BEFORE.search(text, max(0, m.start() - 12), m.start()) or ordinal or _is_no_quantity(text, m):
         return False
     word = m["number"].lower()
     if word not in NUMBER_WORDS:
         return True
-    if m["scale"] or m["symbol"]:
+    if m["scale"] or m["symbol"] or word.startswith("eine "):
         return True
+    if ONE_QUALIFIER.search(m[0]) and SINGULAR_UNIT_AFTER.match(text, m.end()):
+        return True  # "mehr als eine Stunde"
     return (
         NUMBER_WORDS[word] > 1 and re.match(r"\s+(?:[a-zäöüß]+\s+)?[A-ZÄÖÜ]", text[m.end() : m.end() + 40]) is not None
     )
 
 
+def _is_no_quantity(text: str, m: re.Match[str]) -> bool:
+    """Part of a name or label, an identifier, a time or an age: "49-Euro-Ticket", "Covid-19",
+    "4G", "90er-Jahre", "Channel 13", "030 46644664", "gegen fünf Uhr", "in der 27. Minute",
+    "vor drei Monaten", "der 35 Jahre alte"."""
+    start, end = m.start("number"), m.end("number")
+    number = m["number"]
+    glued_after = end < len(text) and (text[end].isalpha() or (text[end] == "-" and text[end + 1 : end + 2].isalnum()))
+    hyphen_before = text[start - 1 : start] == "-" and text[start - 2 : start - 1].isalpha()
+    glued_before = start > 0 and (text[start - 1].isalpha() or hyphen_before)
+    if glued_after or glued_before:
+        return True
+    if number.isdigit() and (len(number) >= 7 or (number.startswith("0") and len(number) > 1)):
+        return True  # a telephone or file number: no count has a leading zero or seven plain digits
+    if CLOCK_AFTER.match(text, end) or AGE_AFTER.match(text, end) or MATCH_TIME_AFTER.match(text, end):
+        return True
+    before = text[max(0, m.start() - 40) : m.start()]
+    if TIME_UNIT_AFTER.match(text, m.end()) and TIME_PLACE_BEFORE.search(before):
+        return True
+    if text.startswith(". ", end) and ORDINAL_ARTICLE_BEFORE.search(before):
+        return True  # "in der 27. Minute" even where the sentence splitter cut after "27."
+    unit_after = m["scale"] or m["symbol"] or COUNTED_NOUN_AFTER.match(text, m.end())
+    qualified = any(m[name] for _, name in QUALIFIERS) or m["low"] or m["from"]
+    year_like = re.fullmatch(r"(?:19|20)\d\d", number) is not None  # years are the date stage's
+    return not (unit_after or qualified or year_like) and NAME_BEFORE.search(before) is not None  # "Channel 13"
+
+
 def _value(number: str) -> float:
+    if re.fullmatch(r"(?i)eine\s+halbe", number):
+        return 0.5
     if number.lower() in NUMBER_WORDS:
         return float(NUMBER_WORDS[number.lower()])
     return float(number.replace(".", "").replace(",", "."))
