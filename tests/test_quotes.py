@@ -1008,9 +1008,7 @@ def test_a_subject_with_its_name_in_apposition_is_no_statement_before_a_closing_
 
 def test_an_according_to_source_keeps_titles_and_initials() -> None:
     [quote] = quotes("Man könne laut Klinikdirektor Prof. Dr. Matthias W. Beckmann vielen Paaren helfen.")
-    assert (
-        mention(quote) == "Klinikdirektor Prof. Dr. Matthias W. Beckmann"
-    )
+    assert mention(quote) == "Klinikdirektor Prof. Dr. Matthias W. Beckmann"
 
 
 def test_an_according_to_source_in_the_genitive_plural_without_article() -> None:

@@ -176,6 +176,9 @@ def build_organisations() -> list[Entry]:
         }
         if metonym:
             e["metonym_of"] = metonym
+        common = [a for a in e["aliases"] if a in kb_curated.COMMON_WORD_ALIASES]
+        if common:
+            e["common_word_aliases"] = common
         out.append(e)
     return out
 
@@ -382,6 +385,25 @@ def build_places(data: Path, countries: list[Entry], weak: WeakEvidence) -> list
                 continue
             de_rows.append(r)
             seen_names[(r["land"], _DE_SUFFIX.sub("", r["gemeindename"]).strip())] += 1
+    state_population: collections.Counter[str] = collections.Counter()
+    for r in rows:
+        if r["satzart"] == "60":
+            state_population[lands.get(r["land"], r["land"])] += int(_num(r["bevoelkerung"]) or 0)
+    for cc, name, adjectives in _rows(kb_curated.STATES, 3):
+        a3 = {"DE": "DEU", "AT": "AUT"}[cc]
+        key = f"place:state:{cc}:{name}"
+        out[key] = {
+            "key": key,
+            "name": name,
+            "type": "LOC",
+            "kind": "state",
+            "ids": {},
+            "country": a3,
+            "population": state_population.get(name) or None,
+            "adjectives": _split(adjectives),
+            "aliases": [name],
+            "curated": True,
+        }
     for r in de_rows:
         name = _DE_SUFFIX.sub("", r["gemeindename"]).strip()
         state = lands.get(r["land"], r["land"])

@@ -249,11 +249,113 @@ bbc|BBC|media||||GBR
 cnn|CNN|media||||USA
 nyt|New York Times|media|NYT|||USA
 spiegel|Der Spiegel|media|Spiegel|||DEU
+statistisches_bundesamt|Statistisches Bundesamt|agency|Destatis|||DEU
+rki|Robert Koch-Institut|agency|Robert-Koch-Institut,RKI|||DEU
+bsi|Bundesamt für Sicherheit in der Informationstechnik|agency|BSI|||DEU
+bamf|Bundesamt für Migration und Flüchtlinge|agency|BAMF|||DEU
+bundesagentur_fuer_arbeit|Bundesagentur für Arbeit|agency|Arbeitsagentur|||DEU
+bundesnetzagentur|Bundesnetzagentur|agency||||DEU
+umweltbundesamt|Umweltbundesamt|agency|UBA|||DEU
+kba|Kraftfahrt-Bundesamt|agency|KBA|||DEU
+dwd|Deutscher Wetterdienst|agency|DWD|||DEU
+bundeskartellamt|Bundeskartellamt|agency||||DEU
+bafin|Bundesanstalt für Finanzdienstleistungsaufsicht|agency|BaFin|||DEU
+generalbundesanwalt|Bundesanwaltschaft|government|Generalbundesanwalt,Generalbundesanwaltschaft|||DEU
+bgh|Bundesgerichtshof|government|BGH|||DEU
+mad|Militärischer Abschirmdienst|government|MAD|||DEU
+thw|Technisches Hilfswerk|agency|THW|||DEU
+cia|CIA|government|Central Intelligence Agency|||USA
+fbi|FBI|government|Federal Bureau of Investigation|||USA
+nsa|NSA|government|National Security Agency|||USA
+us_justizministerium|US-Justizministerium|government|Justizministerium der USA|||USA
+fed|Federal Reserve|organisation|US-Notenbank,Fed|||USA
+mossad|Mossad|government||||ISR
+fsb|FSB|government|Inlandsgeheimdienst FSB|||RUS
+svr|Auslandsgeheimdienst SWR|government|SVR|||RUS
+gru|GRU|government|Militärgeheimdienst GRU|||RUS
+mi6|MI6|government|Secret Intelligence Service|||GBR
+mi5|MI5|government||||GBR
+gchq|GCHQ|government||||GBR
+dgse|DGSE|government||||FRA
+ndb|Nachrichtendienst des Bundes|government|NDB|||CHE
+dsn|Direktion Staatsschutz und Nachrichtendienst|government|DSN|||AUT
+elysee|Élysée-Palast|government|Élysée,Elysée-Palast|||FRA
+downing_street|Downing Street|government||||GBR
+verbraucherzentrale|Verbraucherzentrale|organisation|Verbraucherzentralen,Verbraucherzentrale Bundesverband,vzbv|||DEU
+verdi|Verdi|organisation|Ver.di,ver.di,Gewerkschaft Verdi|||DEU
+dgb|DGB|organisation|Deutscher Gewerkschaftsbund|||DEU
+ig_metall|IG Metall|organisation||||DEU
+gdl|GDL|organisation|Gewerkschaft Deutscher Lokomotivführer|||DEU
+deutsche_bank|Deutsche Bank|company||||DEU
+deutsche_bahn|Deutsche Bahn|company|DB|||DEU
+deutsche_telekom|Deutsche Telekom|company|Telekom|||DEU
+deutsche_post|Deutsche Post|company|DHL Group|||DEU
+volkswagen|Volkswagen|company|VW|||DEU
+siemens|Siemens|company||||DEU
+samsung|Samsung|company||||KOR
+apple|Apple|company||||USA
+google|Google|company|Alphabet|||USA
+meta|Meta|company|Facebook|||USA
+microsoft|Microsoft|company||||USA
+amazon|Amazon|company||||USA
+tesla|Tesla|company||||USA
+pfizer|Pfizer|company||||USA
+netflix|Netflix|company||||USA
+twitter|Twitter|company||||USA
+truth_social|Truth Social|company||||USA
+telegram|Telegram|company||||
+tiktok|TikTok|company||||CHN
+instagram|Instagram|company||||USA
+zeit|Die Zeit|media|Zeit Online|||DEU
+welt|Die Welt|media|Welt am Sonntag|||DEU
+sz|Süddeutsche Zeitung|media|SZ|||DEU
+faz|Frankfurter Allgemeine Zeitung|media|FAZ,Frankfurter Allgemeine|||DEU
+taz|taz|media|Tageszeitung|||DEU
+bild|Bild|media|Bild-Zeitung,BILD|||DEU
+stern|Stern|media||||DEU
+rtl|RTL|media||||DEU
+ntv|ntv|media|n-tv,Ntv|||DEU
+mdr|MDR|media|Mitteldeutscher Rundfunk|||DEU
+ndr|NDR|media|Norddeutscher Rundfunk|||DEU
+wdr|WDR|media|Westdeutscher Rundfunk|||DEU
+br|BR|media|Bayerischer Rundfunk|||DEU
+swr|SWR|media|Südwestrundfunk|||DEU
+rbb|rbb|media|Rundfunk Berlin-Brandenburg|||DEU
+hr|Hessischer Rundfunk|media||||DEU
+dw|Deutsche Welle|media|DW|||DEU
 hamas|Hamas|organisation||Q38799||
 hisbollah|Hisbollah|organisation|Hezbollah|Q41053||
 huthi|Huthi-Miliz|organisation|Huthis,Huthi,Houthis|||
 taliban|Taliban|organisation||||
 is|Islamischer Staat|organisation|IS,Terrormiliz IS|||
+"""
+
+# One-word aliases that are also ordinary nouns ("in den Spiegel schauen", "Zeit", "Welt",
+# "Stern", "Bild"): they name the organisation only where the tagger does not read a common noun.
+COMMON_WORD_ALIASES = frozenset({"Spiegel", "Stern", "Bild", "Welt", "Zeit", "Meta", "Apple", "Amazon", "Telegram"})
+
+# German and Austrian states (city states are their city): name | adjective stems (comma)
+STATES = """
+DE|Schleswig-Holstein|schleswig-holsteinisch
+DE|Niedersachsen|niedersächsisch
+DE|Nordrhein-Westfalen|nordrhein-westfälisch
+DE|Hessen|hessisch
+DE|Rheinland-Pfalz|rheinland-pfälzisch
+DE|Baden-Württemberg|baden-württembergisch
+DE|Bayern|bayerisch
+DE|Saarland|saarländisch
+DE|Brandenburg|brandenburgisch
+DE|Mecklenburg-Vorpommern|mecklenburg-vorpommersch
+DE|Sachsen|sächsisch
+DE|Sachsen-Anhalt|sachsen-anhaltisch
+DE|Thüringen|thüringisch
+AT|Burgenland|burgenländisch
+AT|Kärnten|kärntnerisch
+AT|Niederösterreich|niederösterreichisch
+AT|Oberösterreich|oberösterreichisch
+AT|Steiermark|steirisch
+AT|Tirol|tirolerisch
+AT|Vorarlberg|vorarlbergisch
 """
 
 # name | aliases (comma) | surname forms matched alone (comma) | country | QID (certain only) | MP name

@@ -85,6 +85,7 @@ def claim_pairs(score: ModuleType, gold: dict, pred: dict) -> list[tuple[int, in
 
 def extra_figures(score: ModuleType, golds: list[dict], pred_dir: Path, details: list[str] | None) -> dict:
     named = [0, 0]  # right, asked: claims whose gold names a source
+    figure_pairs = [0, 0, 0]  # pairs grouped by both, by the system, by the gold (over matched claims)
     not_quantities = 0
     split_persons = 0
     dates: dict[str, list[int]] = {"full": [0, 0], "month": [0, 0], "year": [0, 0]}
@@ -93,7 +94,12 @@ def extra_figures(score: ModuleType, golds: list[dict], pred_dir: Path, details:
         pred = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
         aliases = score.Aliases(gold.get("entities", []))
         lines: list[str] = []
-        for gi, pi in claim_pairs(score, gold, pred):
+        pairs = claim_pairs(score, gold, pred)
+        for both, by_system, by_gold in [_figure_pairs(gold, pred, pairs)]:
+            figure_pairs[0] += both
+            figure_pairs[1] += by_system
+            figure_pairs[2] += by_gold
+        for gi, pi in pairs:
             g, p = gold["claims"][gi], pred["claims"][pi]
             if g.get("source"):
                 named[1] += 1
@@ -141,8 +147,36 @@ def extra_figures(score: ModuleType, golds: list[dict], pred_dir: Path, details:
         "claims_named_source": {"accuracy": share(named), "asked": named[1]},
         "not_quantities_counted": not_quantities,
         "persons_split": split_persons,
+        "figure_pairs": {
+            "precision": share((figure_pairs[0], figure_pairs[1])),
+            "recall": share((figure_pairs[0], figure_pairs[2])),
+            "system": figure_pairs[1],
+            "gold": figure_pairs[2],
+        },
         "dates_recall_by_kind": {kind: {"recall": share(pair), "gold": pair[1]} for kind, pair in dates.items()},
     }
+
+
+def _figure_pairs(gold: dict, pred: dict, pairs: list[tuple[int, int]]) -> tuple[int, int, int]:
+    """Pairs of matched claims put into one figure: by both, by the system, by the gold."""
+    to_gold = {pi: gi for gi, pi in pairs}
+    ids = [c.get("id") for c in pred.get("claims", []) or []]
+    gold_group = {i: n for n, figure in enumerate(gold.get("figures", [])) for i in figure["claims"]}
+    system_group: dict[int, int] = {}
+    for n, figure in enumerate(pred.get("figures", []) or []):
+        for claim_id in figure.get("claims", []):
+            if claim_id in ids and ids.index(claim_id) in to_gold:
+                system_group[to_gold[ids.index(claim_id)]] = n
+    matched = sorted(to_gold.values())
+    both = by_system = by_gold = 0
+    for i, a in enumerate(matched):
+        for b in matched[i + 1 :]:
+            same_system = a in system_group and system_group.get(b) == system_group[a]
+            same_gold = a in gold_group and gold_group.get(b) == gold_group[a]
+            both += same_system and same_gold
+            by_system += same_system
+            by_gold += same_gold
+    return both, by_system, by_gold
 
 
 def quote_lines(score: ModuleType, gold: dict, pred: dict, aliases: object) -> list[str]:
@@ -234,6 +268,8 @@ def format_part(part: str, figures: dict) -> str:
             f"  dates     P {d['precision']:.3f}  R {d['recall']:.3f}  value {d['value_accuracy']}"
             "   recall with the right value: "
             + ", ".join(f"{kind} {v['recall']} (of {v['gold']})" for kind, v in by_kind.items()),
+            f"  figures   pairs of claims grouped: P {figures['figure_pairs']['precision']}"
+            f"  R {figures['figure_pairs']['recall']}  ({figures['figure_pairs']['gold']} gold pairs)",
             f"  events    P {figures['events']['precision']:.3f}  R {figures['events']['recall']:.3f}",
         ]
     )

@@ -335,7 +335,7 @@ SO_FRAME = re.compile(
     r"(?:(?:,\s+(?:(?:der|die|das|ein|eine)\s+|[A-ZÄÖÜ])[^,.;:„“]{3,100}?)?\s*[.!]?$|\s*[,–](?=\s))"
 )
 BASIS = re.compile(r"\bunter Berufung auf\s+(?P<basis>[^,.;:]{2,80}?)(?=\s+(?:\w+t|\w+en)\b[,.]|[,.;:])")
-HEDGE = re.compile(r"\b(sollen|soll|angeblich|mutmaßlich\w*|offenbar|vermutlich|Berichten zufolge)\b")
+HEDGE = re.compile(r"\b(sollen|soll|dürfte|dürften|angeblich|mutmaßlich\w*|offenbar|vermutlich|Berichten zufolge)\b")
 # Words that say nobody could check what is reported: the statement is unverified, whoever made it.
 UNVERIFIED = re.compile(
     r"\b(?:nicht\s+(?:unabhängig\s+)?(?:überprüf|bestätig|verifizier)\w*|unbestätigt\w*|ließen?\s+sich\s+nicht"

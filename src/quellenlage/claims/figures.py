@@ -42,9 +42,12 @@ PEOPLE_UNITS = frozenset(
 
 
 def group_figures(claims: list[Claim], index: EntityIndex) -> list[Figure]:
+    """Claims about one place or actor in one unit form a figure; without such an anchor only
+    the same value in the same unit does (a headline's figure restated in the body), since
+    "Vier Spieler" and "mehr als 20 Spieler" in one article count different things."""
     groups: dict[tuple[str, str], list[Claim]] = {}
     for claim in claims:
-        key = _figure_key(claim, index)
+        key = _figure_key(claim, index) or _restated_key(claim)
         if key is not None:
             groups.setdefault(key, []).append(claim)
     figures: list[Figure] = []
@@ -53,9 +56,25 @@ def group_figures(claims: list[Claim], index: EntityIndex) -> list[Figure]:
         if len(members) < 2:
             continue
         counted = ", ".join(dict.fromkeys(claim.unit or "" for claim in members))
-        about = f"{names.get(subject, subject)}: {counted}"
+        about = f"{names.get(subject, subject)}: {counted}" if not subject.startswith("=") else counted
         figures.append(Figure(id=f"f{len(figures) + 1}", about=about, unit=unit, claims=[c.id for c in members]))
     return figures
+
+
+def _restated_key(claim: Claim) -> tuple[str, str] | None:
+    """("=value", unit stem): the same number of the same thing, written twice."""
+    if not claim.unit or claim.value is None:
+        return None
+    return f"={claim.value:g}", unit_stem(claim.unit)
+
+
+def unit_stem(unit: str) -> str:
+    """One form for a unit's inflections: Kinder/Kindern, Stunde/Stunden, Soldat/Soldaten, €/Euro."""
+    word = {"%": "prozent", "€": "euro", "$": "dollar"}.get(unit, unit.lower())
+    for ending in ("en", "n", "e", "s"):
+        if word.endswith(ending) and len(word) > len(ending) + 3:
+            return word[: -len(ending)]
+    return word
 
 
 def _figure_key(claim: Claim, index: EntityIndex) -> tuple[str, str] | None:

@@ -13,8 +13,20 @@ from dataclasses import dataclass
 
 from quellenlage.attribution.cues import BASIS, HEDGE
 from quellenlage.attribution.status import status_of
+from quellenlage.claims.sources import FigureSources
 from quellenlage.entities.index import EntityIndex, ref
-from quellenlage.model import EVIDENCE_CHARS, Claim, DateMention, Entity, Offsets, Quote, Segment, Sentence, Span
+from quellenlage.model import (
+    EVIDENCE_CHARS,
+    Claim,
+    DateMention,
+    Entity,
+    Offsets,
+    Quote,
+    Segment,
+    Sentence,
+    SourceRef,
+    Span,
+)
 from quellenlage.spans import Occupancy, containing, excerpt
 
 QUALIFIERS = [
@@ -147,7 +159,8 @@ def find_claims(
     index: EntityIndex,
 ) -> list[Claim]:
     """Every quantity of the article's text segments, with its source: the speaker of the
-    quotation it stands in."""
+    quotation it stands in, else the source a frame around it names (`sources.FigureSources`)."""
+    figure_sources = FigureSources(text, segments, sentences, index)
     blocked = Occupancy(len(text))
     for d in dates:
         blocked.take(d.start, d.end)
@@ -165,6 +178,10 @@ def find_claims(
             around = containing(starts, ends, quantity.start)
             quote = by_start[around] if around is not None and quantity.end <= ends[around] else None
             claim = _claim(text, len(claims), quantity, number, sentence, quote, dates_by_sentence.get(number), index)
+            source = figure_sources.resolve_document(claim.source, number) or figure_sources.for_sentence(number)
+            claim.source = source
+            claim.status = status_of(text, sentence.start, sentence.end, source)
+            claim.confidence = _confidence(quantity, claim.unit, source, quote)
             claims.append(claim)
     return claims
 
@@ -234,6 +251,16 @@ def _claim(
         evidence=excerpt(text, evidence.start, evidence.end, q.start, EVIDENCE_CHARS),
         evidence_span=Offsets(start=evidence.start, end=evidence.end),
     )
+
+
+def _confidence(q: Quantity, unit: str | None, source: SourceRef | None, quote: Quote | None) -> float:
+    """How sure the claim is: its number (a digit with a unit is surest, a vague word least) times
+    its source (the outlet's own figure is sure; a quotation's or frame's as sure as they are)."""
+    number = 0.7 if q.qualifier == "vague" else 0.95 if unit else 0.8
+    if source is None:
+        return round(number, 2)
+    attributed = source.confidence or (quote.confidence if quote else None) or 0.8
+    return round(number * attributed, 2)
 
 
 def _unit(text: str, q: Quantity) -> tuple[str | None, int]:

@@ -35,7 +35,16 @@ FORM_RANK = {
     "surname": 3,
     "compound": 4,
 }
-KIND_RANK = {"country": 0, "organisation": 1, "government": 1, "party": 1, "agency": 1, "media": 1}
+KIND_RANK = {
+    "country": 0,
+    "state": 1,
+    "organisation": 1,
+    "government": 1,
+    "party": 1,
+    "agency": 1,
+    "media": 1,
+    "company": 1,
+}
 ADJ_ENDINGS = ("", "e", "en", "er", "es", "em")
 TOKEN_RE = re.compile(r"\w+(?:-\w+)*")
 APOSTROPHES = "'’"
@@ -82,20 +91,26 @@ def _inflect_multiword(name: str) -> list[str]:
     words = name.split(" ")
     if len(words) < 2 or "/" in name:
         return []
-    changed = False
-    new = list(words)
-    for i, w in enumerate(words[:-1]):
-        nxt = words[i + 1]
-        if len(w) < 4 or not w[0].isupper() or not nxt[:1].isupper():
-            continue
-        if w.endswith(("es", "er")):
-            new[i] = w[:-2] + "en"
-        elif w.endswith("e"):
-            new[i] = w + "n"
-        else:
-            continue
-        changed = True
-    return [" ".join(new)] if changed else []
+    forms = []
+    for endings in (("en", "en"), ("e", "e"), ("em", "er")):  # des Weißen, das Weiße, laut Statistischem
+        changed = False
+        new = list(words)
+        for i, w in enumerate(words[:-1]):
+            nxt = words[i + 1]
+            if len(w) < 4 or not w[0].isupper() or not nxt[:1].isupper():
+                continue
+            if w.endswith("es"):
+                new[i] = w[:-2] + endings[0]
+            elif w.endswith("er"):
+                new[i] = w[:-2] + endings[1]
+            elif w.endswith("e") and endings[0] == "en":
+                new[i] = w + "n"
+            else:
+                continue
+            changed = True
+        if changed and " ".join(new) != name:
+            forms.append(" ".join(new))
+    return list(dict.fromkeys(forms))
 
 
 def _case_variants(alias: str) -> list[str]:
@@ -264,6 +279,9 @@ class KnowledgeBase:
         else:
             for alias in aliases:
                 self._add_name(alias, entry, case_variants=False, prefix=not entry.weak)
+            for stem in [str(s) for s in ex.get("adjectives") or []]:  # states: "bayerischen"
+                for ending in ADJ_ENDINGS[1:]:
+                    self._add(stem + ending, entry, "adjective")
 
     def _rank(self, surface: str, cands: list[tuple[KBEntry, str]]) -> list[tuple[KBEntry, str]]:
         best: dict[str, tuple[KBEntry, str]] = {}

@@ -52,6 +52,7 @@ class Candidate:
     entry: KBEntry | None = None
     role: str | None = None
     metonym: bool = False
+    cluster: str | None = None  # the entity key this mention belongs to, when a rule knows it ("Maduros")
 
 
 def knowledge_base_candidates(
@@ -69,16 +70,24 @@ def knowledge_base_candidates(
             if m.entry.weak and not supported:
                 continue
             local_place = m.entry.kind in ("city", "region") and not m.entry.key.startswith("place:world")
-            if local_place and start in common_nouns and " " not in m.text and not supported:
+            common_word = any(m.text.startswith(w) for w in m.entry.extra.get("common_word_aliases", ()))
+            if (local_place or common_word) and start in common_nouns and " " not in m.text and not supported:
                 continue
             found.append(Candidate(start, end, m.entry.type, m.form, "kb", m.entry))
     return found
+
+
+# A name does not run across a dash or take lowercase words other than name particles
+# ("RMV – bisher" is the model running on past the abbreviation).
+NOT_IN_A_NAME = re.compile(r"\s[–—]\s|\s(?!(?:von|van|de|da|del|der|den|bin|al|und|für|of|the|la|le|y)\s)[a-zäöüß]")
 
 
 def model_candidates(text: str, kb: KnowledgeBase, names: list[NameSpan]) -> list[Candidate]:
     found = []
     for name in names:
         surface = text[name.start : name.end]
+        if NOT_IN_A_NAME.search(surface):
+            continue
         entry = _kb_entry(kb, surface)
         found.append(Candidate(name.start, name.end, entry.type if entry else name.label, "name", "ner", entry))
     return found
@@ -104,6 +113,10 @@ def _pattern_candidates(text: str, kb: KnowledgeBase) -> list[Candidate]:
         entry = _kb_entry(kb, m["name"])
         if entry is None or entry.type == "PER":
             found.append(Candidate(m.start("name"), m.end("name"), "PER", "name", "rule", entry, m["role"]))
+        elif entry.kind != "country" and " " not in m["name"]:
+            # "Ministerin Spiegel", "Bürgermeister Kiel": the role says a person; the KB's magazine
+            # or town yields (entities/institutions.yield_to_persons)
+            found.append(Candidate(m.start("name"), m.end("name"), "PER", "name", "rule", None, m["role"]))
     given = first_names()
     for word in CAPITALISED.finditer(text):
         if word[0] not in given:

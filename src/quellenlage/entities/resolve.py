@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from quellenlage.entities.institutions import institution_candidates, person_evidence, yield_to_persons
 from quellenlage.entities.knowledge_base import KBEntry, KnowledgeBase, load_knowledge_base
 from quellenlage.entities.mentions import (
     Candidate,
@@ -36,15 +37,18 @@ def resolve_entities(
     """The entities of an article with all their mentions, in order of first mention."""
     kb = load_knowledge_base()
     common_nouns = frozenset(t.start for s in sentences for t in s.tokens if t.pos == "NOUN")
+    after_article = _after_article_or_adjective(sentences)
+    model = [c for c in model_candidates(text, kb, names) if not _is_common_noun(text, c, after_article)]
+    patterns = pattern_candidates(text, segments, kb)
+    institutions = institution_candidates(text, segments, kb)
+    inside = Occupancy(len(text))
+    for c in institutions:
+        inside.take(c.start, c.end)
+    found = knowledge_base_candidates(text, segments, kb, names, common_nouns) + patterns + model
+    found = [c for c in found if inside.is_free(c.start, c.end)]  # "Schweizer" in "Schweizer Geheimdienst"
+    found = yield_to_persons(found, person_evidence(text, segments), patterns)
     candidates = _non_overlapping(
-        text,
-        _prefer_full_names(
-            text,
-            knowledge_base_candidates(text, segments, kb, names, common_nouns)
-            + pattern_candidates(text, segments, kb)
-            + model_candidates(text, kb, names)
-            + description_candidates(text, kb),
-        ),
+        text, _prefer_full_names(text, institutions + found + description_candidates(text, kb))
     )
     candidates = _non_overlapping(text, candidates + _surname_mentions(text, candidates))
     candidates = [_as_metonym(text, kb, c) for c in candidates]
@@ -59,15 +63,50 @@ def resolve_entities(
     return entities
 
 
+# Words the name model takes for names but that never are: days, times of day, currencies.
+NOT_A_NAME = re.compile(
+    r"^(?:(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag)\w*|(?:Januar|Februar|März|April|Juni|Juli"
+    r"|September|Oktober|November|Dezember)s?|Euro|Cent|Dollar|Franken|Pfund|Rubel|Yen|Prozent|Uhr)$"
+)
+
+
+def _after_article_or_adjective(sentences: list[Sentence]) -> frozenset[int]:
+    """Starts of words that follow an article or an adjective: "die Rauchwolke", "ein Dorn",
+    "Gefährliche Giftwolke". A person's name never does in news prose."""
+    starts = set()
+    for sentence in sentences:
+        words = [t for t in sentence.tokens if t.pos != "PUNCT"]
+        for before, word in zip(words, words[1:], strict=False):
+            if before.pos in ("DET", "ADJ") and before.end < word.start:
+                starts.add(word.start)
+    return frozenset(starts)
+
+
+def _is_common_noun(text: str, c: Candidate, after_article: frozenset[int]) -> bool:
+    """A one-word name the model found that is an ordinary noun: a day or currency, or a word
+    behind an article or adjective that no knowledge-base entry names ("die Rauchwolke",
+    "an einem Streik-Tag"). Organisations keep theirs ("die Hamas" is in the KB anyway)."""
+    surface = text[c.start : c.end]
+    if NOT_A_NAME.match(surface):
+        return True
+    return c.entry is None and " " not in surface and c.type != "ORG" and c.start in after_article
+
+
 def _prefer_full_names(text: str, candidates: list[Candidate]) -> list[Candidate]:
     """A part of a person's full name that the model found ("Jürgen" in "Jürgen R. Thumann",
     the Swiss town "Jens" in "Jens Nacke") is no mention of its own: the full name wins over
     the rules and the weak KB entries that would otherwise take precedence."""
-    full_names = [c for c in candidates if c.source == "ner" and c.type == "PER" and " " in text[c.start : c.end]]
+    full_names = [
+        c for c in candidates if c.source == "ner" and c.type in ("PER", "ORG") and " " in text[c.start : c.end]
+    ]
     kept = []
     for c in candidates:
         longer = next((n for n in full_names if n.start <= c.start and c.end <= n.end and n is not c), None)
         weak = c.source == "rule" or (c.entry is not None and c.entry.weak) or (c.entry is None and c.type == "PER")
+        if longer is not None and longer.type == "ORG":
+            # a place inside an organisation's name is no mention of the place: "Partizan Belgrad",
+            # "Europa League", "Universität Osnabrück" (a country's name stays: "Deutsche Bank" is in the KB)
+            weak = c.entry is not None and c.entry.type == "LOC" and c.entry.kind != "country" and c.form == "name"
         if longer is not None and weak and (longer.start, longer.end) != (c.start, c.end):
             longer.role = longer.role or c.role
             continue
@@ -102,7 +141,15 @@ def _surname_mentions(text: str, candidates: list[Candidate]) -> list[Candidate]
     pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(people, key=len, reverse=True))) + r")(s?)\b")
     named = [(c.start, c.end) for c in candidates if c.type == "PER"]
     return [
-        Candidate(m.start(), m.end(), "PER", "genitive" if m[2] else "surname", "rule", people[m[1]].entry)
+        Candidate(
+            m.start(),
+            m.end(),
+            "PER",
+            "genitive" if m[2] else "surname",
+            "rule",
+            people[m[1]].entry,
+            cluster=_key(text, people[m[1]]),
+        )
         for m in pattern.finditer(text)
         if not any(start <= m.start() and m.end() <= end for start, end in named)  # not the full name itself
     ]
@@ -141,21 +188,42 @@ def _cluster(text: str, candidates: list[Candidate]) -> list[tuple[str, list[Can
 
 
 def _key(text: str, c: Candidate) -> str:
+    if c.cluster is not None:
+        return c.cluster
     if c.entry is not None:
         return c.entry.key
     return f"{c.type.lower()}:{normalise_name(text[c.start : c.end])}"
 
 
 def _join_surnames(clusters: dict[str, list[Candidate]]) -> None:
-    """A person's one-word name joins the only multi-word name ending with it."""
+    """One person, one entity: full names that differ only in a short form of the first name
+    ("Alex Wynaendts", "Alexander Wynaendts") are one, and a one-word name (also in the
+    genitive, "Maduros") joins the only full name ending with it, whatever type the model gave
+    that full name ("Guershon Yabusele" as OTH, "Yabusele" as PER)."""
     full_names: dict[str, list[str]] = {}
     for key in clusters:
-        if key.startswith("per:") and " " in key:
-            full_names.setdefault(key.rsplit(" ", 1)[1], []).append(key)
+        kind, _, name = key.partition(":")
+        if kind in ("per", "oth", "loc", "org") and " " in name:
+            full_names.setdefault(name.rsplit(" ", 1)[1], []).append(key)
+    for surname, keys in full_names.items():
+        persons = [k for k in keys if k.startswith("per:")] or keys
+        longest = max(persons, key=len)
+        for key in persons:
+            if key != longest and _short_form(key.partition(":")[2], longest.partition(":")[2]):
+                clusters[longest].extend(clusters.pop(key))
+        full_names[surname] = [k for k in keys if k in clusters]
     for key in [k for k in clusters if k.startswith("per:") and " " not in k]:
-        targets = full_names.get(key.removeprefix("per:"), [])
+        name = key.removeprefix("per:")
+        targets = full_names.get(name) or (full_names.get(name[:-1], []) if name.endswith("s") else [])
         if len(targets) == 1:
             clusters[targets[0]].extend(clusters.pop(key))
+
+
+def _short_form(short: str, full: str) -> bool:
+    """ "alex wynaendts" of "alexander wynaendts": same surname, a first name that begins the other."""
+    first, _, last = short.rpartition(" ")
+    full_first, _, full_last = full.rpartition(" ")
+    return last == full_last and len(first) >= 2 and full_first.startswith(first)
 
 
 def normalise_name(surface: str) -> str:
@@ -192,6 +260,8 @@ def _entity(text: str, key: str, members: list[Candidate]) -> Entity:
 
 
 def _majority_type(members: list[Candidate]) -> str:
+    if any(c.form in ("surname", "genitive") and c.type == "PER" for c in members):
+        return "PER"  # a surname standing alone was taken for a person's: the full name is one too
     counts: dict[str, int] = {}
     for c in members:
         counts[c.type] = counts.get(c.type, 0) + 1 + (c.source == "rule")

@@ -1,0 +1,131 @@
+"""Who supplies a figure that stands in no attributed quotation.
+
+Most figures get their source from the quotation they stand in ("laut X", "X zufolge", "sagte
+X"). Others are given by frames that are no quotation: a study or data set of someone
+("Bei einer Marktbefragung des RMV hat sich gezeigt, dass 24 Prozent …", "Daten des Statistischen
+Bundesamts zeigen:"), a report named in a "wie X berichtete" aside, or a word that points back to a
+source named before ("demnach", "Die Daten zeigen auch:", "dem Bericht zufolge"). A frame that ends
+in a colon gives its source to the rest of its paragraph.
+
+Only a frame that names an entity gives a source: a wrong source is worse than none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quellenlage.entities.index import EntityIndex
+from quellenlage.model import Entity, Segment, Sentence, SourceRef, Span
+
+# A source noun, also as the head of a compound ("Marktbefragung", "Verkaufszahlen")
+SOURCE_NOUN = (
+    r"(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:[Uu]mfrage|[Bb]efragung|[Ss]tudie|[Uu]ntersuchung|[Ee]rhebung|[Dd]aten|[Zz]ahlen"
+    r"|[Ss]tatistik|[Bb]ericht(?:e[ns]?|s)?|[Aa]nalyse|[Aa]uswertung|[Ss]chätzung(?:en)?|[Bb]erechnung(?:en)?"
+    r"|[Aa]ngaben|[Rr]echerche|[Pp]rognose|[Hh]ochrechnung|[Mm]itteilung|[Ee]rklärung|[Uu]rteil[s]?|[Pp]apier[s]?"
+    r"|[Dd]okument[s]?|[Ee]inschätzung|[Aa]uffassung)"
+)
+# "Daten des Statistischen Bundesamts", "einer Marktbefragung des RMV", "nach Schätzungen von X"
+OWNED_FRAME = re.compile(
+    rf"\b{SOURCE_NOUN}\s+(?:des|der|von|vom)\s+(?P<who>[^,.;:()]{{2,90}}?)"
+    r"(?=\s+(?:zeig\w*|ergab|ergibt|ergaben|belegt|belegen|spricht|sprach|kommt|kam|geht|ging|hervor|hat|haben|legt"
+    r"|liegt|lag)\b|[,.;:()]|$)"
+)
+# "wie der britische Sender BBC am Dienstag berichtete"
+AS_REPORTED = re.compile(
+    r"\bwie\s+(?P<who>(?:[\w.&-]+\s+){1,6}?)(?:am\s+\w+\s+|zuvor\s+|weiter\s+)?"
+    r"(?:berichtete|berichtet|mitteilte|mitteilt|schrieb|schreibt|meldete|meldet|bekanntgab|bestätigte)\b"
+)
+# Words that point back to a source named before
+POINTS_BACK = re.compile(
+    r"\b(?:[Dd]emnach|[Dd]ie(?:se)?\s+(?:Daten|Zahlen|Statistik|Studie|Umfrage|Untersuchung|Auswertung)\s+"
+    r"(?:zeig\w*|belegen|belegt|ergab\w*)|(?:[Dd]em|[Dd]iesem|[Dd]er)\s+(?:Bericht|Studie|Umfrage|Untersuchung)\w*"
+    r"\s+zufolge|[Ll]aut\s+(?:dem|der|diesem|dieser)\s+(?:Bericht|Studie|Umfrage|Recherche|Untersuchung)\w*)"
+)
+# A speaker that is a medium's report without its owner: "laut der investigativen Recherche"
+REPORT_SPEAKER = re.compile(r"^(?:\w+\s+)?(?:Bericht(?:e[ns]?|s)?|Recherche|Meldung|Reportage)$")
+SOURCE_TYPES = frozenset({"ORG", "PER", "LOC"})
+LOOK_BACK = 8  # sentences: how far a source named before is still the one a "demnach" means
+
+
+@dataclass
+class Found:
+    entity: Entity
+    mention: Span
+
+
+class FigureSources:
+    """Walks the sentences in order and tells each one the source its figures have, if any."""
+
+    def __init__(self, text: str, segments: list[Segment], sentences: list[Sentence], index: EntityIndex):
+        self._text = text
+        self._index = index
+        self._by_sentence: dict[int, Found] = {}
+        self._reports: dict[int, Found] = {}  # sentence → the medium last named as reporting
+        last: tuple[int, Found] | None = None
+        last_report: tuple[int, Found] | None = None
+        paragraph_source: tuple[int, Found] | None = None  # (segment, source) of a frame ending in ":"
+        for number, sentence in enumerate(sentences):
+            own = self._named_in(sentence.start, sentence.end)
+            report = self._named_in(sentence.start, sentence.end, (AS_REPORTED,))
+            if report is not None:
+                last_report = (number, report)
+            if last_report is not None and number - last_report[0] <= LOOK_BACK:
+                self._reports[number] = last_report[1]
+            back = POINTS_BACK.search(text, sentence.start, sentence.end)
+            found = own
+            if found is None and back and last is not None and number - last[0] <= LOOK_BACK:
+                found = last[1]
+            if found is None and paragraph_source is not None and paragraph_source[0] == sentence.segment:
+                found = paragraph_source[1]
+            if found is not None:
+                self._by_sentence[number] = found
+                if _opens_with_colon(text, sentence, own, back):
+                    paragraph_source = (sentence.segment, found)
+            if own is not None:
+                last = (number, own)
+            elif paragraph_source is not None and paragraph_source[0] != sentence.segment:
+                paragraph_source = None
+
+    def for_sentence(self, number: int) -> SourceRef | None:
+        found = self._by_sentence.get(number)
+        if found is None:
+            return None
+        return SourceRef(id=found.entity.id, name=found.entity.name, mention=found.mention, confidence=0.7)
+
+    def resolve_document(self, speaker: SourceRef | None, number: int) -> SourceRef | None:
+        """A speaker that is a report without its owner ("laut der investigativen Recherche") is
+        the medium named as reporting shortly before ("wie der britische Sender BBC berichtete")."""
+        if speaker is None or speaker.id is not None or not REPORT_SPEAKER.match(speaker.name):
+            return speaker
+        found = self._reports.get(number)
+        if found is None:
+            return speaker
+        return SourceRef(id=found.entity.id, name=found.entity.name, mention=found.mention, confidence=0.7)
+
+    def _named_in(
+        self, start: int, end: int, patterns: tuple[re.Pattern[str], ...] = (OWNED_FRAME, AS_REPORTED)
+    ) -> Found | None:
+        for pattern in patterns:
+            for match in pattern.finditer(self._text, start, end):
+                entity_mention = next(
+                    (
+                        (m, e)
+                        for m, e in self._index.within(match.start("who"), match.end("who"), actors_only=True)
+                        if e.type in SOURCE_TYPES
+                    ),
+                    None,
+                )
+                if entity_mention is not None:
+                    mention, entity = entity_mention
+                    return Found(entity, Span(start=mention.start, end=mention.end, text=mention.text))
+        return None
+
+
+def _opens_with_colon(text: str, sentence: Sentence, own: Found | None, back: re.Match[str] | None) -> bool:
+    """A frame before a colon ("Daten des X zeigen:", "Die Daten zeigen auch:") speaks for the
+    rest of its paragraph."""
+    if text[sentence.start : sentence.end].rstrip().endswith(":"):
+        return True
+    frame_end = back.end() if back else own.mention.end if own else sentence.start
+    return re.match(r"[^.:;!?]{0,30}:", text[frame_end : sentence.end]) is not None

@@ -1,0 +1,65 @@
+"""Entities on real sentences (eval/realworld tune pages and the issue's examples): one entity per
+person, common nouns and page words are no names, a country's institution is no country, the
+sentence's evidence of a person beats the gazetteer, key sources are entities."""
+
+from __future__ import annotations
+
+from quellenlage import analyze
+
+
+def _entities(text: str) -> dict[str, tuple[str, str | None, list[str]]]:
+    analysis = analyze(text, "2024-04-22", force=True)
+    return {e.name: (e.type, e.country or e.located_in, [m.text for m in e.mentions]) for e in analysis.entities}
+
+
+def test_one_entity_per_person_short_first_names_and_genitives() -> None:
+    found = _entities(
+        "Der Aufsichtsrat der Deutschen Bank hat Alexander Wynaendts nominiert. Wynaendts werde sich zur Wahl "
+        "stellen. „Alex Wynaendts hat beigetragen“, sagte Sewing. Präsident Nicolás Maduro wurde festgenommen. "
+        "Mehrere Länder verurteilten die Festnahme Maduros."
+    )
+    people = {name: forms for name, (kind, _, forms) in found.items() if kind == "PER"}
+    assert sorted(people["Alexander Wynaendts"]) == ["Alex Wynaendts", "Alexander Wynaendts", "Wynaendts"]
+    assert "Maduros" in people["Nicolás Maduro"]
+    assert found["Deutsche Bank"][0] == "ORG" and "Deutschland" not in found
+
+
+def test_common_nouns_and_days_are_no_names() -> None:
+    found = _entities(
+        "Der Großbrand fordert seit Freitagvormittag die Feuerwehr. Laut Feuerwehrangaben zieht die Rauchwolke "
+        "Richtung Norden. Den Anwohnern ist Diehl bereits länger ein Dorn im Auge. Jeder muss in den Spiegel "
+        "schauen. Seit Mittwochmorgen läuft die Verhandlungsrunde."
+    )
+    assert not {"Rauchwolke", "Dorn", "Der Spiegel", "Freitagvormittag", "Mittwochmorgen"} & set(found)
+
+
+def test_a_place_inside_a_club_name_is_no_country() -> None:
+    found = _entities("Nach der Massenschlägerei beim Spiel zwischen Real Madrid und Partizan Belgrad gab es Strafen.")
+    assert "Serbien" not in found
+
+
+def test_a_country_institution_is_an_organisation_of_that_country() -> None:
+    found = _entities(
+        "Dennoch gelang es der russischen Armee, eines der Systeme zu zerstören. Irans Justiz wies den Bericht "
+        "zurück. Der Schweizer Geheimdienst warnte."
+    )
+    assert found["russischen Armee"][:2] == ("ORG", "RUS")
+    assert found["Irans Justiz"][:2] == ("ORG", "IRN")
+    assert found["Schweizer Geheimdienst"][:2] == ("ORG", "CHE")
+    assert "Schweiz" not in found and "Russland" not in found
+
+
+def test_the_sentence_says_person_where_the_gazetteer_says_town() -> None:
+    analysis = analyze("„Wir prüfen das“, sagte Kiel. Ministerin Spiegel trat zurück. In Kiel regnet es.", "2024-04-22")
+    kinds = sorted((e.name, e.type, tuple(m.text for m in e.mentions)) for e in analysis.entities)
+    assert kinds == [("Kiel", "LOC", ("Kiel",)), ("Kiel", "PER", ("Kiel",)), ("Spiegel", "PER", ("Spiegel",))]
+
+
+def test_key_sources_and_states_are_entities_with_their_country() -> None:
+    found = _entities(
+        "Daten des Statistischen Bundesamts zeigen das. Der Bundesnachrichtendienst warnte. Die bayerischen "
+        "Bischöfe tagten in Bayern."
+    )
+    assert found["Statistisches Bundesamt"][:2] == ("ORG", "DEU")
+    assert found["Bundesnachrichtendienst"][0] == "ORG"
+    assert found["Bayern"][1] == "DEU" and "bayerischen" in found["Bayern"][2]
