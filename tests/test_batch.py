@@ -230,7 +230,10 @@ def test_gkg_reads_back_by_the_codebook_layout(batch_dir: Path, tmp_path: Path) 
         for location in record["locations_at"]:
             assert len(location) == 9 and 0 <= int(location[8]) < len(text)
         for resolution, month, day, year, offset in record["dates"]:
-            assert resolution in (1, 2, 3, 4) and 1 <= month <= 12 and 1 <= day <= 31 and year > 1900
+            assert resolution in (1, 2, 3, 4) and year > 1900
+            # the codebook's 0 for what the text did not give: a year alone, or a month of a year
+            assert (month, day) == (0, 0) if resolution == 1 else 1 <= month <= 12
+            assert day == 0 if resolution == 2 else resolution == 1 or 1 <= day <= 31
             assert 0 <= offset < len(text)
         assert len(record["extras"].findtext("QL_QUOTES", "").split("#")) == len(analyses[article_id].quotes) or not (
             analyses[article_id].quotes

@@ -211,8 +211,12 @@ def _location(e: Entity, places: _PlaceInfo, offset: int | None) -> str:
 
 
 def _date(value: str, method: str, offset: int) -> str:
+    """Resolution as the codebook counts it: 1 a year alone ("seit 2007"), 2 a month of a year
+    ("im März 2025"), 3 a day, 4 a day and month whose year the text left open; 0 for what the
+    text did not give."""
     year, month, day = (value.split("-") + ["0", "0"])[:3]
-    return f"{DATE_RESOLUTION.get(method, 3)}#{int(month)}#{int(day)}#{int(year)}#{offset}"
+    resolution = {4: 1, 7: 2}.get(len(value), DATE_RESOLUTION.get(method, 3))
+    return f"{resolution}#{int(month)}#{int(day)}#{int(year)}#{offset}"
 
 
 def _timestamp(published_input: str | None, published: str | None) -> str:
