@@ -24,3 +24,66 @@ def test_html_page(page: Path) -> None:
         assert " ".join(paragraph.split()) in texts
     for promo in expected["must_not_contain"]:
         assert all(promo not in text for text in texts)
+
+
+PARAGRAPH = (
+    "<p>Die Bundesregierung hat am Mittwoch in Berlin über die Lage beraten. Der Kanzler sagte, man werde "
+    "helfen. Die Grünen forderten mehr Geld für die Kommunen und Länder.</p>"
+)
+TABLE = (
+    "<table><tr><th>Partei</th><th>Stimmen</th></tr>"
+    "<tr><td>Die SPD erhielt 25 Prozent, sagte der Wahlleiter.</td><td>25</td></tr>"
+    "<tr><td>Die Union kam auf 30 Prozent | Vorjahr 28</td><td></td></tr></table>"
+)
+
+
+def page(body: str, head: str = "") -> str:
+    return f"<html><head><title>Wahl</title>{head}</head><body><article><h1>Wahl</h1>{body}</article></body></html>"
+
+
+def test_tables_are_kept_as_text_rows() -> None:
+    analysis = analyze(page(PARAGRAPH + TABLE + "<p>Am Donnerstag ging die Auszählung weiter.</p>"))
+    lines = analysis.text.split("\n")
+    assert "Partei | Stimmen" in lines
+    assert "Die SPD erhielt 25 Prozent, sagte der Wahlleiter. | 25" in lines
+    assert "Die Union kam auf 30 Prozent | Vorjahr 28" in lines  # a "|" inside a cell stays, empty cells go
+    assert lines[-1] == "Am Donnerstag ging die Auszählung weiter."  # the paragraph after the table too
+    assert not any(set(line) <= set("|-: ") for line in lines)
+    assert any(claim.number.text == "25 Prozent" for claim in analysis.claims)
+
+
+@pytest.mark.parametrize("depth", [260, 1500])
+def test_deeply_nested_page_is_read_whole(depth: int) -> None:
+    html = "<html><body>" + "<div>" * depth + PARAGRAPH * 3 + "</div>" * depth + "</body></html>"
+    analysis = analyze(html)
+    assert analysis.text.count("Die Bundesregierung hat am Mittwoch") == 3
+    assert analysis.warnings == []
+
+
+def test_page_nested_beyond_any_parser_is_read_without_markup_and_says_so() -> None:
+    html = (
+        "<html><body>" + "<div>" * 2500 + PARAGRAPH * 3 + "</div>" * 2500 + "<script>var x = 1;</script></body></html>"
+    )
+    analysis = analyze(html)
+    assert analysis.text.count("Die Bundesregierung hat am Mittwoch") == 3 and "var x" not in analysis.text
+    assert any("2000 levels deep" in w and "without markup" in w for w in analysis.warnings)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        "<meta property='article:published_time' content='2024-13-45'>",
+        '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-02-30"}</script>',
+    ],
+    ids=["meta", "json-ld"],
+)
+def test_impossible_metadata_date_is_ignored_with_a_warning(head: str) -> None:
+    analysis = analyze(page(PARAGRAPH * 2 + "<p>Am Donnerstag ging es weiter.</p>", head), published=None)
+    assert analysis.published_source != "metadata"
+    assert any("is not a valid date" in w and "ignored" in w for w in analysis.warnings)
+
+
+def test_valid_metadata_date_is_used() -> None:
+    analysis = analyze(page(PARAGRAPH * 2, "<meta property='article:published_time' content='2024-11-05T10:00:00'>"))
+    assert (analysis.published, analysis.published_source) == ("2024-11-05", "metadata")
+    assert analysis.warnings == []

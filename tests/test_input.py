@@ -79,7 +79,7 @@ def test_nonexistent_path(capsys, tmp_path):
 
 def test_directory_is_not_a_file(capsys, tmp_path):
     code, out, err = run(capsys, str(tmp_path))
-    assert_one_line_error(code, out, err, "no such file")
+    assert_one_line_error(code, out, err, str(tmp_path), "is a directory")
 
 
 def test_latin1_text_is_analysed_with_warning(capsys, tmp_path):

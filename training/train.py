@@ -33,7 +33,7 @@ sys.path.insert(0, str(HERE))
 import spacy  # noqa: E402
 from spacy.util import compile_infix_regex  # noqa: E402
 
-from quellenlage.language.packaging import assembled, split_large_files  # noqa: E402
+from quellenlage.language.packaging import assembled, package_model  # noqa: E402
 
 SHIP = REPO / "src" / "quellenlage" / "models" / "de_quellenlage"
 CORPUS = HERE / "corpus"
@@ -140,7 +140,7 @@ def package(model_dir: Path, meta_extra: dict) -> None:
     cfg = cfg.replace(f'"{REPO}/', '"')
     (SHIP / "config.cfg").write_text(cfg, encoding="utf-8")
     # repository snapshots drop files over 4 MiB: ship large weights in parts (joined at load time)
-    split_large_files(SHIP)
+    package_model(SHIP)  # and the checksums the loader verifies every file against
 
 
 def write_model_card(scores: dict, results: dict, config: Path) -> None:

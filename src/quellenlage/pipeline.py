@@ -21,13 +21,18 @@ from quellenlage.reading import Article, read_article
 from quellenlage.spans import containing
 
 
-def analyze(source: str | bytes | Article, published: str | date | None = None, *, force: bool = False) -> Analysis:
+def analyze(
+    source: str | bytes | bytearray | Article, published: str | date | None = None, *, force: bool = False
+) -> Analysis:
     """Analyse one German news article given as plain text, HTML, raw bytes, or a read Article.
 
     `published` is the reference date for relative dates ("Am Donnerstag"); without it the
     page's metadata is used, else the latest full date the text names. Raises InputError for
-    input that cannot be analysed; `force` analyses text that does not look German anyway.
+    input that cannot be analysed, TypeError for arguments of the wrong type; `force` analyses
+    text that does not look German anyway.
     """
+    if published is not None and not isinstance(published, str | date):
+        raise TypeError(f"published is a date or an ISO date string like '2024-10-31', not {type(published).__name__}")
     article = source if isinstance(source, Article) else read_article(source)
     if not force:
         check_german(article.text)
@@ -85,6 +90,9 @@ def _reference_date(argument: str | date | None, metadata: str | None, text: str
         except ValueError as error:
             raise InputError(f"--published must be a date like 2024-10-31, not {argument!r}") from error
     if metadata:
-        return date.fromisoformat(metadata), "metadata"
+        try:
+            return date.fromisoformat(metadata), "metadata"
+        except ValueError:
+            pass  # the reading stage validates page dates; a hand-made Article may carry anything
     inferred = infer_reference_date(text)
     return inferred, "inferred" if inferred else "none"

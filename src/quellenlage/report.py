@@ -1,4 +1,8 @@
-"""The terminal report: what a journalist wants to see first, in reading order of importance."""
+"""The terminal report: what a journalist wants to see first, in reading order of importance.
+
+Everything from the article (text, names, the page's title) reaches rich as `Text`, never as a
+markup string, so an article's "[/b]" or "[link=…]" is shown as written and cannot break the
+report or steer the terminal."""
 
 from __future__ import annotations
 
@@ -22,16 +26,17 @@ SEGMENT_STYLE = {
 
 
 def print_report(analysis: Analysis, console: Console | None = None) -> None:
-    console = console or Console()
-    title = analysis.title or "(untitled)"
-    console.rule(f"[bold]{title}")
+    console = console or Console(markup=False, emoji=False)
+    console.rule(Text(analysis.title or "(untitled)", style="bold"))
     published = analysis.published or "unknown"
     console.print(
-        f"published: {published} ({analysis.published_source})   input: {analysis.input_format}   "
-        f"schema {analysis.schema_version}"
+        Text(
+            f"published: {published} ({analysis.published_source})   input: {analysis.input_format}   "
+            f"schema {analysis.schema_version}"
+        )
     )
     for warning in analysis.warnings:
-        console.print(f"[yellow]warning:[/] {warning}")
+        console.print(Text.assemble(("warning:", "yellow"), " ", warning))
     console.print(_segments(analysis))
     console.print(_entities(analysis))
     console.print(_quotes(analysis))
@@ -49,7 +54,7 @@ def _segments(analysis: Analysis) -> Table:
     table.add_column("text")
     for segment in analysis.segments:
         style = SEGMENT_STYLE.get(segment.kind, "")
-        table.add_row(segment.kind, Text(_short(segment.text, 160), style=style))
+        _add_row(table, segment.kind, Text(_short(segment.text, 160), style=style))
     return table
 
 
@@ -60,7 +65,7 @@ def _entities(analysis: Analysis) -> Table:
     for entity in analysis.entities:
         identifier = entity.country or next(iter(entity.ids.values()), "") if entity.ids or entity.country else ""
         forms = sorted({m.text for m in entity.mentions})
-        table.add_row(entity.name, entity.type, identifier, f"{len(entity.mentions)}: {_short(', '.join(forms), 90)}")
+        _add_row(table, entity.name, entity.type, identifier, f"{len(entity.mentions)}: {_short(', '.join(forms), 90)}")
     return table
 
 
@@ -69,7 +74,7 @@ def _quotes(analysis: Analysis) -> Table:
     for column, ratio in (("speaker", 2), ("kind", 1), ("cue", 2), ("content", 5)):
         table.add_column(column, ratio=ratio)
     for quote in analysis.quotes:
-        table.add_row(_actor(quote.speaker), quote.kind, _cue(quote), _short(quote.content.text, 120))
+        _add_row(table, _actor(quote.speaker), quote.kind, _cue(quote), _short(quote.content.text, 120))
     if not analysis.quotes:
         table.caption = "no quotation found"
     return table
@@ -77,7 +82,7 @@ def _quotes(analysis: Analysis) -> Table:
 
 def _figure(analysis: Analysis, figure: Figure) -> Table:
     """One quantity, every source's value side by side: the product's signature view."""
-    table = Table(title=f"Figure {figure.id}: {figure.about}", expand=True)
+    table = Table(title=Text(f"Figure {figure.id}: {figure.about}"), expand=True)
     for column, ratio in CLAIM_COLUMNS:
         table.add_column(column, ratio=ratio)
     by_id = {claim.id: claim for claim in analysis.claims}
@@ -97,7 +102,8 @@ def _claims(analysis: Analysis, skip: set[str]) -> Table:
 
 
 def _claim_row(table: Table, claim: Claim) -> None:
-    table.add_row(
+    _add_row(
+        table,
         claim.number.text,
         claim.qualifier,
         claim.unit or "",
@@ -111,11 +117,16 @@ def _dates_and_events(analysis: Analysis) -> Table:
     table.add_column("what")
     table.add_column("value")
     for date in analysis.dates:
-        table.add_row(f"date “{date.text}”", f"{date.value} ({date.method})")
+        _add_row(table, f"date “{date.text}”", f"{date.value} ({date.method})")
     for event in analysis.events:
         targets = ", ".join(t.name for t in event.target)
-        table.add_row(f"event {event.type}", f"{_actor(event.actor)} → {targets or '–'}")
+        _add_row(table, f"event {event.type}", f"{_actor(event.actor)} → {targets or '–'}")
     return table
+
+
+def _add_row(table: Table, *cells: str | Text) -> None:
+    """A row whose plain strings stay plain text (article words are never read as markup)."""
+    table.add_row(*(Text(cell) if isinstance(cell, str) else cell for cell in cells))
 
 
 def _actor(actor: EntityRef | None) -> str:

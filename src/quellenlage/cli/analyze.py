@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 
+from quellenlage.cli import streams
 from quellenlage.reading.source import MAX_BYTES
 
 
@@ -16,7 +16,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     analyze.add_argument("--published", metavar="YYYY-MM-DD", help="reference date for relative dates")
     analyze.add_argument("--tokens", action="store_true", help="include tokens with lemma, POS and morphology")
     analyze.add_argument("--force", action="store_true", help="analyse text that does not look German")
-    analyze.add_argument("--max-bytes", type=int, default=MAX_BYTES, help="refuse larger input (default 5 MB)")
+    analyze.add_argument(
+        "--max-bytes", type=int, default=MAX_BYTES, help="refuse larger input (default 5 MB, at most 50 MB)"
+    )
     analyze.set_defaults(command=run_analyze)
 
     schema = commands.add_parser("schema", help="print the JSON schema of the analysis")
@@ -24,22 +26,24 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 
 def run_analyze(args: argparse.Namespace) -> int:
-    from quellenlage.pipeline import analyze
     from quellenlage.reading import read_path
 
-    article = read_path(args.path, max_bytes=args.max_bytes)
+    article = read_path(args.path, max_bytes=args.max_bytes)  # bad input fails before the model loads
+    from quellenlage.pipeline import analyze
+
     analysis = analyze(article, args.published, force=args.force)
     if args.format == "json":
-        sys.stdout.write(analysis.to_json(tokens=args.tokens) + "\n")
+        streams.write(analysis.to_json(tokens=args.tokens) + "\n")
     else:
         from quellenlage.report import print_report
 
-        print_report(analysis)
+        with streams.writing() as stream:
+            print_report(analysis, streams.console(stream))
     return 0
 
 
 def run_schema(args: argparse.Namespace) -> int:
     from quellenlage.model import json_schema
 
-    print(json.dumps(json_schema(), indent=1, ensure_ascii=False))
+    streams.write(json.dumps(json_schema(), indent=1, ensure_ascii=False) + "\n")
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from quellenlage.cli import streams
 from quellenlage.errors import QuellenlageError
 
 
@@ -39,7 +40,7 @@ def _evaluate_ner(args: argparse.Namespace) -> int:
     from quellenlage.language.annotate import load_pipeline
 
     _require_file(args.file)
-    print(format_ner_report(evaluate_ner_file(args.file, load_pipeline())))
+    streams.write(format_ner_report(evaluate_ner_file(args.file, load_pipeline())) + "\n")
     return 0
 
 
@@ -48,7 +49,7 @@ def _evaluate_tags(args: argparse.Namespace) -> int:
     from quellenlage.language.annotate import load_pipeline
 
     _require_file(args.file)
-    print(format_tags_report(evaluate_tags_file(args.file, load_pipeline())))
+    streams.write(format_tags_report(evaluate_tags_file(args.file, load_pipeline())) + "\n")
     return 0
 
 
@@ -56,7 +57,7 @@ def _evaluate_quotes(args: argparse.Namespace) -> int:
     from quellenlage.evaluation.quotes import evaluate_quotes_dir, format_quotes_report
 
     _require_directory(args.directory)
-    print(format_quotes_report(evaluate_quotes_dir(args.directory, args.out, args.limit)))
+    streams.write(format_quotes_report(evaluate_quotes_dir(args.directory, args.out, args.limit)) + "\n")
     return 0
 
 
@@ -64,7 +65,7 @@ def _evaluate_speakers(args: argparse.Namespace) -> int:
     from quellenlage.evaluation.entities import format_speaker_coverage, speaker_coverage
 
     _require_directory(args.directory)
-    print(format_speaker_coverage(speaker_coverage(args.directory, args.limit)))
+    streams.write(format_speaker_coverage(speaker_coverage(args.directory, args.limit)) + "\n")
     return 0
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from quellenlage.cli import streams
 from quellenlage.errors import QuellenlageError
 
 if TYPE_CHECKING:
@@ -47,7 +48,8 @@ class ExportRequest:
     @contextmanager
     def text_out(self) -> Iterator[TextIO]:
         if self.out is None:
-            yield sys.stdout
+            with streams.writing() as stream:  # a full disk or closed stdout: one line, exit status 4
+                yield stream
             return
         self.out.parent.mkdir(parents=True, exist_ok=True)
         with open(self.out, "w", encoding="utf-8", newline="\n") as handle:

@@ -7,15 +7,22 @@ Best efforts are reported as warnings on the article (a guessed encoding, a stri
 from __future__ import annotations
 
 import re
+import stat
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from charset_normalizer import from_bytes
 
 from quellenlage.errors import InputError
+from quellenlage.reading.html import extract_page
 
 MAX_BYTES = 5 * 1024 * 1024
+# The most --max-bytes may allow: ten articles of the default limit's size (memory grows with the input).
+MAX_BYTES_CEILING = 50 * 1024 * 1024
+READ_CHUNK = 1024 * 1024
+SURROGATE = re.compile("[\ud800-\udfff]")
 HTML_START = re.compile(r"^\s*(<!doctype html|<html\b|<head\b|<body\b|<article\b|<div\b|<p\b|<\?xml)", re.IGNORECASE)
 HTML_TAGS = re.compile(r"</(p|div|span|a|article|section|body|html|h[1-6]|li|figure)>", re.IGNORECASE)
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -33,40 +40,93 @@ class Article:
 
 
 def read_path(path: str, max_bytes: int = MAX_BYTES) -> Article:
-    """Read a file, or standard input when `path` is "-"."""
+    """Read a file (a pipe or FIFO too), or standard input when `path` is "-"."""
+    check_limit(max_bytes)
     if path == "-":
-        data = sys.stdin.buffer.read(max_bytes + 1)
+        if sys.stdin is None:
+            raise InputError("standard input is closed: nothing to analyse")
+        data = _read_bounded(sys.stdin.buffer, max_bytes)
     else:
-        file = Path(path)
-        if not file.is_file():
-            raise InputError(f"{path}: no such file")
-        size = file.stat().st_size
-        if size > max_bytes:
-            raise InputError(_too_large(size, max_bytes))
-        data = file.read_bytes()
+        data = _read_file(Path(path), max_bytes)
     return read_article(data, max_bytes=max_bytes)
 
 
-def read_article(source: str | bytes, max_bytes: int = MAX_BYTES) -> Article:
-    """Decode, detect HTML, extract the main text; raise InputError for unusable input."""
+def read_article(source: str | bytes | bytearray | memoryview, max_bytes: int = MAX_BYTES) -> Article:
+    """Decode, detect HTML, extract the main text; raise InputError for unusable input and
+    TypeError for something that is no text at all."""
+    check_limit(max_bytes)
     warnings: list[str] = []
+    if isinstance(source, bytearray | memoryview):
+        source = bytes(source)
     if isinstance(source, bytes):
         if len(source) > max_bytes:
             raise InputError(_too_large(len(source), max_bytes))
         text = _decode(source, warnings)
-    else:
-        if len(source.encode("utf-8", "surrogatepass")) > max_bytes:
-            raise InputError(_too_large(len(source.encode("utf-8", "surrogatepass")), max_bytes))
+    elif isinstance(source, str):
+        size = len(source) if len(source) > max_bytes else len(source.encode("utf-8", "surrogatepass"))
+        if size > max_bytes:
+            raise InputError(_too_large(size, max_bytes))
         text = source
+    else:
+        raise TypeError(f"an article is text (str), bytes or an Article, not {type(source).__name__}")
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if CONTROL.search(text):
         warnings.append("control characters replaced by spaces")
         text = CONTROL.sub(" ", text)
+    if surrogates := len(SURROGATE.findall(text)):
+        warnings.append(f"{surrogates} lone surrogate code point(s), which are no Unicode text, replaced by U+FFFD")
+        text = SURROGATE.sub("\ufffd", text)
     if not text.strip():
         raise InputError("the input is empty: nothing to analyse")
     if looks_like_html(text):
         return _from_html(text, warnings)
     return Article(text=text, warnings=warnings)
+
+
+def check_limit(max_bytes: int) -> None:
+    """The size limit must be a positive number of bytes no larger than MAX_BYTES_CEILING."""
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int):
+        raise TypeError(f"the size limit (--max-bytes) is a number of bytes, not {type(max_bytes).__name__}")
+    if not 0 < max_bytes <= MAX_BYTES_CEILING:
+        raise InputError(
+            f"the size limit (--max-bytes) must lie between 1 and {MAX_BYTES_CEILING} bytes "
+            f"({_human(MAX_BYTES_CEILING)}), not {max_bytes}"
+        )
+
+
+def _read_file(file: Path, max_bytes: int) -> bytes:
+    try:
+        info = file.stat()
+    except FileNotFoundError:
+        raise InputError(f"{file}: no such file") from None
+    except OSError as error:
+        raise InputError(f"{file}: cannot be read ({_reason(error)})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{file} is a directory; give an article file")
+    if stat.S_ISREG(info.st_mode) and info.st_size > max_bytes:
+        raise InputError(_too_large(info.st_size, max_bytes))
+    try:
+        with file.open("rb") as stream:
+            return _read_bounded(stream, max_bytes)
+    except OSError as error:
+        raise InputError(f"{file}: cannot be read ({_reason(error)})") from None
+
+
+def _read_bounded(stream: BinaryIO, max_bytes: int) -> bytes:
+    """At most `max_bytes` from a stream of unknown length (standard input, a pipe), read in
+    chunks so that a generous limit allocates nothing up front."""
+    chunks: list[bytes] = []
+    size = 0
+    while chunk := stream.read(min(READ_CHUNK, max_bytes + 1 - size)):
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > max_bytes:
+            raise InputError(_too_large(None, max_bytes))
+    return b"".join(chunks)
+
+
+def _reason(error: OSError) -> str:
+    return (error.strerror or type(error).__name__).lower()
 
 
 def looks_like_html(text: str) -> bool:
@@ -91,29 +151,20 @@ def _decode(data: bytes, warnings: list[str]) -> str:
 
 
 def _from_html(html: str, warnings: list[str]) -> Article:
-    import trafilatura  # imported here: plain-text input should not pay for lxml
-
-    try:
-        document = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
-    except Exception as error:  # trafilatura raises assorted lxml errors on broken markup
-        raise InputError(f"the HTML could not be parsed: {error}") from error
-    text = getattr(document, "text", None) if document is not None else None
-    if not text or not text.strip():
-        raise InputError("no article text found in the HTML page")
-    title = getattr(document, "title", None)
-    date = getattr(document, "date", None)
+    page = extract_page(html)
     return Article(
-        text=text,
+        text=page.text,
         input_format="html",
-        title=title,
-        published=date[:10] if isinstance(date, str) and re.match(r"\d{4}-\d\d-\d\d", date) else None,
-        warnings=warnings,
+        title=page.title,
+        published=page.published,
+        warnings=warnings + page.warnings,
     )
 
 
-def _too_large(size: int, limit: int) -> str:
+def _too_large(size: int | None, limit: int) -> str:
+    has = f"has {_human(size)}" if size is not None else "is larger than that"
     return (
-        f"the input has {_human(size)}, more than the limit of {_human(limit)} for one article; "
+        f"the input {has}, more than the limit of {_human(limit)} for one article; "
         "split it into articles or raise the limit with --max-bytes"
     )
 
