@@ -24,6 +24,7 @@ MAX_BYTES_CEILING = 50 * 1024 * 1024
 READ_CHUNK = 1024 * 1024
 SURROGATE = re.compile("[\ud800-\udfff]")
 HTML_START = re.compile(r"^\s*(<!doctype html|<html\b|<head\b|<body\b|<article\b|<div\b|<p\b|<\?xml)", re.IGNORECASE)
+LEADING_COMMENTS = re.compile(r"\s*(?:<!--.*?-->\s*)+", re.DOTALL)
 HTML_TAGS = re.compile(r"</(p|div|span|a|article|section|body|html|h[1-6]|li|figure)>", re.IGNORECASE)
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
@@ -130,7 +131,10 @@ def _reason(error: OSError) -> str:
 
 
 def looks_like_html(text: str) -> bool:
-    head = text[:4096]
+    """A page starts with a tag we know, after any comments ("<!-- auth - false --><!DOCTYPE
+    html>"), or shows closing tags in its first lines."""
+    start = LEADING_COMMENTS.match(text, 0, 65536)
+    head = text[start.end() if start else 0 :][:4096]
     return bool(HTML_START.match(head)) or len(HTML_TAGS.findall(head)) >= 3
 
 
