@@ -77,9 +77,9 @@ def _evaluate_body(args: argparse.Namespace) -> int:
     _require_file(args.directory / "manifest.json")
     scores = score_directory(args.directory, args.page)
     if args.json:
-        output.write(json.dumps(summarise(scores)) + "\n")
+        streams.write(json.dumps(summarise(scores)) + "\n")
     else:
-        output.write(format_body_report(scores, details=args.details) + "\n")
+        streams.write(format_body_report(scores, details=args.details) + "\n")
     return 0
 
 
