@@ -1359,3 +1359,35 @@ def test_every_quotation_style_opens_its_sentence_and_gives_a_direct_quotation(o
     (quote,) = analysis.quotes
     assert (quote.kind, quote.content.text) == ("direct", "Wir werden die Steuern in diesem Jahr nicht erhöhen")
     assert quote.cue is not None and quote.cue.text == "sagte"
+
+
+@pytest.mark.parametrize(
+    "text,speaker,cue",
+    [
+        (
+            "Die Kanzlerin sagte am Montag, man werde helfen.\n\n"
+            "Der Ökonom Hans Weber stellt der Regierung ein schlechtes Zeugnis aus:\n\n"
+            "„Diese Regierung hat in allen wichtigen Fragen versagt.“",
+            "Der Ökonom Hans Weber",
+            "stellt",
+        ),
+        (
+            "Präsident Trump sprach über Venezuela. Ob es dem Präsidenten um Öl gehe, beantwortete "
+            "Sprecherin Karoline Leavitt: „Es geht um die Sicherheit der Vereinigten Staaten.“",
+            "Sprecherin Karoline Leavitt",
+            "beantwortete",
+        ),
+        (
+            "«Was letzte Nacht passiert ist, sollte niemals auf einem Basketballplatz passieren», "
+            "twitterte der 35 Jahre alte Aufbauspieler.",
+            "der 35 Jahre alte Aufbauspieler",
+            "twitterte",
+        ),
+    ],
+    ids=["colon-paragraph-before", "clause-before-the-colon-frame", "measure-before-adjective"],
+)
+def test_the_frame_names_the_speaker_not_the_previous_one(text: str, speaker: str, cue: str) -> None:
+    quote = next(q for q in analyze(text, force=True).quotes if q.kind == "direct")
+    assert quote.speaker is not None and quote.speaker.mention is not None
+    assert quote.speaker.mention.text == speaker
+    assert quote.cue is not None and quote.cue.text == cue

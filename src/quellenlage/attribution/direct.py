@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 
 from quellenlage.attribution.according import source_group, source_of
+from quellenlage.attribution.actors import Actor
+from quellenlage.attribution.clauses import SUBORDINATORS, main_clause_comma
 from quellenlage.attribution.cue_spans import cue_in
 from quellenlage.attribution.cues import ACCORDING_TO, SAID_IN, is_finite_verb
 from quellenlage.attribution.frames import (
@@ -119,12 +121,14 @@ def direct_quotes(
         cue = trimmed_span(text, verb.start, frame_end)
     elif frame_before.rstrip().endswith(":") or first_reporting_verb(sentence, sentence.start, spans[0][0]):
         cue = _colon_clause(text, sentence, spans)
-        speaker, mention = speakers.named_by_frame(cue.start, cue.end)
-        if cue_in(cue) is None:  # "Der Minister zeigte sich besorgt: „…“": the announcing verb
-            verb_cue = next((span_at(text, t.start, t.end) for t in sentence.tokens if _announces(t, cue)), None)
+        speaker, mention, verb_cue = _colon_frame(text, sentence, cue, speakers)
     elif (source := _source_outside(text, sentence, spans)) is not None:  # "Seiner Ansicht nach „…“"
         source_start, speaker, mention = source_of(text, sentence, source, source_group(source), speakers, state)
         cue = trimmed_span(text, min(source_start, source.start()), source.end())
+    elif not frame_before.strip() and (previous := state.previous_unit) is not None and _announces_next(text, previous):
+        # the paragraph or sentence before ends in a colon: "X stellt der Regierung ein schlechtes Zeugnis aus:"
+        cue = _colon_clause(text, previous, [(previous.end + 1, previous.end + 1)])
+        speaker, mention, verb_cue = _colon_frame(text, previous, cue, speakers)
     elif (named := frame_in_next(text, following, speakers)) is not None and (
         named.points_back or not state.previous_quoted
     ):
@@ -148,6 +152,30 @@ def _colon_clause(text: str, sentence: Sentence, spans: list[tuple[int, int]]) -
     head = text[sentence.start : spans[0][0] - 1].rstrip().rstrip(":")
     clause_start = sentence.start + max(head.rfind(":"), head.rfind(";")) + 1
     return trimmed_span(text, clause_start, spans[0][0] - 1)
+
+
+def _colon_frame(
+    text: str, sentence: Sentence, frame: Span, speakers: SpeakerResolver
+) -> tuple[Actor, Span | None, Span | None]:
+    """Who a frame before a colon names, and its announcing verb when it has no verb of saying
+    ("Der Minister zeigte sich besorgt: „…“"). A clause opening the frame is not where the
+    speaker stands: in "Ob es dem Präsidenten um Öl gehe, beantwortete Sprecherin Y:" the main
+    clause after it names her."""
+    words = [t for t in sentence.tokens if frame.start <= t.start < frame.end]
+    start = frame.start
+    if words and (words[0].pos == "SCONJ" or words[0].text.lower() in SUBORDINATORS):
+        comma = main_clause_comma(words)
+        if comma is not None:
+            start = words[comma + 1].start
+    speaker, mention = speakers.named_by_frame(start, frame.end)
+    verbs = (span_at(text, t.start, t.end) for t in words if t.start >= start and _announces(t, frame))
+    return speaker, mention, next(verbs, None) if cue_in(frame) is None else None
+
+
+def _announces_next(text: str, previous: Sentence) -> bool:
+    """Whether the sentence before announces the quotation that opens this one: it ends in a
+    colon and quotes nothing itself."""
+    return previous.text.rstrip().endswith(":") and not quoted_spans(text, previous.start, previous.end)
 
 
 def _framing_direct_quote(state: QuoteState) -> Quote | None:

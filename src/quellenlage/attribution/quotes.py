@@ -62,6 +62,7 @@ def find_quotes(text: str, segments: list[Segment], sentences: list[Sentence], i
     for seg_index, segment in enumerate(segments):
         if segment.kind == "blockquote":
             block_quote(text, segments, seg_index, speakers, state)
+            state.previous_unit = None
             continue
         if segment.kind not in TEXT_KINDS or headline_quote(text, segment, speakers, state):
             continue
@@ -74,6 +75,7 @@ def find_quotes(text: str, segments: list[Segment], sentences: list[Sentence], i
                 following = next_units[0][1] if next_units else None
             before, last_end = len(state.quotes), state.quotes[-1].content.end if state.quotes else -1
             _sentence_quotes(text, number, unit, following, speakers, state)
+            state.previous_unit = unit
             if len(state.quotes) > before:
                 further_sources(text, number, unit, speakers, state)
             extended = len(state.quotes) == before and before and state.quotes[-1].content.end != last_end

@@ -681,6 +681,11 @@ def _noun_phrase_at(words: Sequence[Token], i: int) -> list[Token]:
     while i < len(words) and (words[i].pos in ("NOUN", "PROPN", "X") or (phrase and _lettered_punct(words[i]))):
         phrase.append(words[i])
         i += 1
+    measure = len(phrase) >= 2 and phrase[-1].pos == "NOUN" and phrase[-2].pos == "NUM"
+    if measure and i < len(words) and words[i].pos == "ADJ":  # "der 35 Jahre alte Aufbauspieler": no head
+        rest = _noun_phrase_at(words, i)
+        phrase.extend(rest)
+        i += len(rest)
     if phrase and i + 2 < len(words) and words[i].text == "(" and words[i + 2].text == ")":
         phrase.extend(words[i : i + 3])  # "Franz Müntefering ( SPD )"
     elif phrase and i < len(words) and words[i].text in ("„", '"'):  # "die Tageszeitung „The Guardian“"

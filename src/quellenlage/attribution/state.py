@@ -11,7 +11,7 @@ from quellenlage.attribution.actors import Actor, to_source
 from quellenlage.attribution.cue_spans import cue_in, cue_parts_in
 from quellenlage.attribution.marks import is_title, quoted_spans
 from quellenlage.attribution.medium import medium_of
-from quellenlage.model import Quote, Span
+from quellenlage.model import Quote, Sentence, Span
 
 # Only quotations that give someone's words make the next subjunctive sentence theirs.
 CONTINUING_KINDS = frozenset({"direct", "indirect", "free_indirect", "according_to"})
@@ -31,6 +31,8 @@ class QuoteState:
     # the subject of a sentence without quoted words, and its sentence number ("Die Richter
     # äußerten Bedenken."): a subjunctive sentence right after it gives that actor's words
     recent_actor: tuple[int, Actor, Span | None] | None = None
+    # the sentence (or quotation unit) read before the current one, within the text segments
+    previous_unit: Sentence | None = None
     # each recorded quotation's speaker in the finder's working form, and where it is named
     speakers: dict[str, tuple[Actor, Span | None]] = field(default_factory=dict)
 
