@@ -10,7 +10,7 @@ database: articles/s and words/s over the whole command (model loading included)
 command again (the rerun, which must add nothing). Then 100 queries of each kind (a speaker's
 quotations, a full-text search, a claim filter) with varying arguments: p50 and p95 in ms. Then the
 database size per 1,000 articles, with and without --no-text (SQLite), and the peak memory of an
-ingest of 100 articles vs all of them (one worker). The baseline is single-process
+ingest of 100 articles vs all of them (one worker, SQLite). The baseline is single-process
 `quellenlage.analyze` speed on the first 300 of the same articles (as benchmarks/speed.py).
 """
 
@@ -68,8 +68,9 @@ def write_inputs(folder: Path, limit: int | None) -> tuple[Path, int, int]:
     return path, len(records), sum(len(r["text"].split()) for r in records)
 
 
-def run_ingest(db: str, source: Path, workers: int, *extra: str) -> tuple[float, float, str]:
-    """Wall seconds, peak RSS in MB (the largest process of the command), stderr."""
+def run_ingest(db: str, source: Path, workers: int, *extra: str) -> tuple[float, float, str, float]:
+    """Wall seconds, peak RSS in MB (the largest process of the command), the summary line, and the
+    CPU seconds of the command and its workers together."""
     started = time.perf_counter()
     process = subprocess.Popen(
         [sys.executable, "-c", CLI, "ingest", "--db", db, "--workers", str(workers), *extra, str(source)],
@@ -84,22 +85,24 @@ def run_ingest(db: str, source: Path, workers: int, *extra: str) -> tuple[float,
     seconds = time.perf_counter() - started
     if process.returncode != 0:
         raise SystemExit(f"ingest failed ({process.returncode}): {err}")
-    return seconds, usage.ru_maxrss / 1024, err.strip().splitlines()[-1] if err.strip() else ""
+    summary = err.strip().splitlines()[-1] if err.strip() else ""
+    return seconds, usage.ru_maxrss / 1024, summary, usage.ru_utime + usage.ru_stime
 
 
-def analyze_baseline(source: Path, count: int = 300) -> float:
-    """Words per second of single-process quellenlage.analyze (after a warm-up)."""
+def analyze_baseline(source: Path, count: int = 300) -> tuple[float, float]:
+    """Words per wall second and per CPU second of single-process quellenlage.analyze (warmed up)."""
     from quellenlage import analyze
 
     texts = [json.loads(line)["text"] for line in source.read_text(encoding="utf-8").splitlines()[:count]]
     analyze(texts[0], force=True)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for body in texts:
         try:
             analyze(body, force=True)
         except Exception:  # noqa: S112 - the baseline counts what analyses
             continue
-    return sum(len(t.split()) for t in texts) / (time.perf_counter() - started)
+    words = sum(len(t.split()) for t in texts)
+    return words / (time.perf_counter() - started), words / (time.process_time() - cpu)
 
 
 def query_latency(db: str, repeats: int = 100) -> dict[str, tuple[float, float]]:
@@ -167,9 +170,10 @@ def main() -> None:
         folder = Path(temporary)
         source, articles, words = write_inputs(folder, args.limit)
         print(f"{articles} articles, {words:,} words")
-        baseline = analyze_baseline(source)
+        baseline, baseline_cpu = analyze_baseline(source)
         figures["analyze_words_per_s"] = baseline
-        print(f"single-process analyze: {baseline:,.0f} words/s")
+        figures["analyze_words_per_cpu_s"] = baseline_cpu
+        print(f"single-process analyze: {baseline:,.0f} words/s, {baseline_cpu:,.0f} words/CPU-s")
         backends = [("sqlite", lambda: str(folder / f"bench-{uuid.uuid4().hex[:6]}.db"))]
         if args.postgres:
             server = args.postgres
@@ -181,8 +185,8 @@ def main() -> None:
         for backend, make in backends:
             for workers in args.workers:
                 db = make()
-                seconds, peak, summary = run_ingest(db, source, workers)
-                rerun, _, rerun_summary = run_ingest(db, source, workers)
+                seconds, peak, summary, cpu = run_ingest(db, source, workers)
+                rerun, _, rerun_summary, _ = run_ingest(db, source, workers)
                 assert " 0 stored, 0 new revisions" in rerun_summary, rerun_summary
                 rate = words / seconds
                 row = {
@@ -190,6 +194,8 @@ def main() -> None:
                     "articles_per_s": articles / seconds,
                     "words_per_s": rate,
                     "share_of_analyze": rate / workers / baseline,
+                    "words_per_cpu_s": words / cpu,
+                    "cpu_share_of_analyze": words / cpu / baseline_cpu,
                     "rerun_seconds": rerun,
                     "rerun_speedup": seconds / rerun,
                     "peak_mb": peak,
@@ -213,13 +219,12 @@ def main() -> None:
         size = database_size(db)
         figures["sqlite_no_text_bytes_per_1000"] = size / articles * 1000
         print(f"  sqlite --no-text size: {size / articles * 1000 / 1024 / 1024:.1f} MB per 1,000 articles")
-        if not args.skip_memory:
+        if not args.skip_memory and "sqlite_1" in figures:
             small = folder / "small.jsonl"
             small.write_text("".join(source.read_text(encoding="utf-8").splitlines(True)[:100]), encoding="utf-8")
-            _, peak_small, _ = run_ingest(str(folder / "mem-small.db"), small, 1)
-            _, peak_all, _ = run_ingest(str(folder / "mem-all.db"), source, 1)
+            _, peak_small, _, _ = run_ingest(str(folder / "mem-small.db"), small, 1)
+            peak_all = figures["sqlite_1"]["peak_mb"]  # type: ignore[index]
             figures["peak_mb_100"] = peak_small
-            figures[f"peak_mb_{articles}"] = peak_all
             print(f"peak memory, one worker: {peak_small:.0f} MB for 100 articles, {peak_all:.0f} MB for {articles}")
     if args.out:
         args.out.write_text(json.dumps(figures, indent=1), encoding="utf-8")

@@ -24,7 +24,7 @@ from sqlalchemy import Engine
 from quellenlage.corpus.prepare import Failure, Prepared, RecordMeta, init_worker, prepare, record_meta
 from quellenlage.corpus.sources import SourceRecord, read_sources
 from quellenlage.corpus.store import Outcome, Writer, already_done
-from quellenlage.corpus.versions import current_versions
+from quellenlage.corpus.versions import pipeline_version
 
 CHUNK = 64  # records checked against the database at once
 WRITE_EVERY = 32  # results per transaction …
@@ -126,7 +126,7 @@ class _Run:
         self.progress = progress
         self.report = IngestReport()
         self.writer = Writer(engine)
-        self.version = current_versions().pipeline
+        self.version = pipeline_version()
         self.unwritten: list[Prepared | Failure] = []
         self.oldest: float | None = None
         self.started = time.perf_counter()

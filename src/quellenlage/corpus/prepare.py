@@ -135,7 +135,7 @@ def _prepare(record: SourceRecord, meta: RecordMeta, keep_text: bool) -> Prepare
         meta=meta,
         text=analysis.text if keep_text else None,
         title=record.title or analysis.title,
-        outlet=record.outlet or article_site(article) or url_host(record.url),
+        outlet=record.outlet or article.site or url_host(record.url),
         published=published,
         published_at=published_at,
         input_format=analysis.input_format,
@@ -145,12 +145,6 @@ def _prepare(record: SourceRecord, meta: RecordMeta, keep_text: bool) -> Prepare
         facts=analysis_facts(analysis, keep_text=keep_text),
         warnings=analysis.warnings,
     )
-
-
-def article_site(article: object) -> str | None:
-    """The site name the page's metadata gives, when the reading stage found one."""
-    site = getattr(article, "site", None)
-    return site if isinstance(site, str) and site.strip() else None
 
 
 def _reason(message: str) -> str:

@@ -20,6 +20,7 @@ from quellenlage.corpus.database import read_connection, write_transaction
 from quellenlage.corpus.identity import EntityResolver, inserted_id
 from quellenlage.corpus.keys import derived_article_id, digest
 from quellenlage.corpus.prepare import Failure, Prepared, RecordMeta
+from quellenlage.corpus.versions import pipeline_version
 
 Outcome = Literal["stored", "revision", "unchanged", "failed"]
 # Failures worth another try on the next run even with the same pipeline: not the input's fault.
@@ -233,9 +234,7 @@ class Writer:
         meta = failure.meta
         key = failure_key(meta)
         moment = now()
-        from quellenlage.corpus.versions import current_versions
-
-        version = current_versions().pipeline
+        version = pipeline_version()
         existing = connection.execute(select(t.failures.c.id).where(t.failures.c.failure_key == key)).first()
         values: dict[str, Any] = {
             "reason": failure.reason,

@@ -34,10 +34,18 @@ class Versions:
 
 @cache
 def current_versions() -> Versions:
-    from quellenlage import __version__
+    """The versions an analysis made now would carry (loads the language module for the model's path)."""
     from quellenlage.language.annotate import model_path
 
-    return Versions(pipeline=f"{__version__}+{_analysis_fingerprint()}", model=_model_version(model_path()))
+    return Versions(pipeline=pipeline_version(), model=_model_version(model_path()))
+
+
+@cache
+def pipeline_version() -> str:
+    """The pipeline's version alone: cheap, no model (what the skip check of an ingest needs)."""
+    from quellenlage import __version__
+
+    return f"{__version__}+{_analysis_fingerprint()}"
 
 
 def _analysis_fingerprint() -> str:

@@ -47,6 +47,7 @@ class Page:
     title: str | None = None
     published: str | None = None
     warnings: list[str] = field(default_factory=list)
+    site: str | None = None  # the site's name in the page's metadata (og:site_name)
 
 
 def extract_page(html: str) -> Page:
@@ -73,7 +74,9 @@ def extract_page(html: str) -> Page:
         raise InputError("no article text found in the HTML page")
     title = getattr(document, "title", None)
     published = _checked_date(getattr(document, "date", None), tree, warnings)
-    return Page(text=table_rows(text), title=title, published=published, warnings=warnings)
+    site = getattr(document, "sitename", None)
+    site = site.strip() if isinstance(site, str) and site.strip() else None
+    return Page(text=table_rows(text), title=title, published=published, warnings=warnings, site=site)
 
 
 def table_rows(text: str) -> str:

@@ -38,6 +38,7 @@ class Article:
     title: str | None = None
     published: str | None = None
     warnings: list[str] = field(default_factory=list)
+    site: str | None = None  # the site's name in the page's metadata (og:site_name), for the corpus's outlet
 
 
 def read_path(path: str, max_bytes: int = MAX_BYTES) -> Article:
@@ -162,6 +163,7 @@ def _from_html(html: str, warnings: list[str]) -> Article:
         title=page.title,
         published=page.published,
         warnings=warnings + page.warnings,
+        site=page.site,
     )
 
 
