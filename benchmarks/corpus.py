@@ -9,7 +9,7 @@ there) and each worker count, `quellenlage ingest` runs as a separate process in
 database: articles/s and words/s over the whole command (model loading included), then the same
 command again (the rerun, which must add nothing). Then 100 queries of each kind (a speaker's
 quotations, a full-text search, a claim filter) with varying arguments: p50 and p95 in ms. Then the
-database size per 1,000 articles, with and without --no-text (SQLite), and the peak memory of an
+database size per 1,000 articles beyond an empty corpus, with and without --no-text (SQLite), and the peak memory of an
 ingest of 100 articles vs all of them (one worker, SQLite). The baseline is single-process
 `quellenlage.analyze` speed on the first 300 of the same articles (as benchmarks/speed.py).
 """
@@ -180,13 +180,13 @@ def main() -> None:
             backends.append(("postgresql", lambda: fresh_postgres(server)))
         print(
             f"{'database':<11}{'workers':>8}{'seconds':>9}{'art/s':>8}{'words/s':>9}{'/analyze':>9}"
-            f"{'rerun s':>9}{'faster':>8}{'peak MB':>9}"
+            f"{'w/CPU-s':>9}{'/analyze':>9}{'rerun s':>9}{'faster':>8}{'rerun cpu':>10}{'faster':>8}{'peak MB':>9}"
         )
         for backend, make in backends:
             for workers in args.workers:
                 db = make()
                 seconds, peak, summary, cpu = run_ingest(db, source, workers)
-                rerun, _, rerun_summary, _ = run_ingest(db, source, workers)
+                rerun, _, rerun_summary, rerun_cpu = run_ingest(db, source, workers)
                 assert " 0 stored, 0 new revisions" in rerun_summary, rerun_summary
                 rate = words / seconds
                 row = {
@@ -198,25 +198,29 @@ def main() -> None:
                     "cpu_share_of_analyze": words / cpu / baseline_cpu,
                     "rerun_seconds": rerun,
                     "rerun_speedup": seconds / rerun,
+                    "cpu_seconds": cpu,
+                    "rerun_cpu_seconds": rerun_cpu,
+                    "rerun_cpu_speedup": cpu / rerun_cpu,
                     "peak_mb": peak,
                     "summary": summary,
                 }
                 figures[f"{backend}_{workers}"] = row
                 print(
                     f"{backend:<11}{workers:>8}{seconds:>9.1f}{articles / seconds:>8.1f}{rate:>9,.0f}"
-                    f"{rate / workers / baseline:>9.0%}{rerun:>9.2f}{seconds / rerun:>8.0f}{peak:>9.0f}"
+                    f"{rate / workers / baseline:>9.0%}{words / cpu:>9,.0f}{words / cpu / baseline_cpu:>9.0%}"
+                    f"{rerun:>9.2f}{seconds / rerun:>8.0f}{rerun_cpu:>10.2f}{cpu / rerun_cpu:>8.0f}{peak:>9.0f}"
                 )
                 if workers == max(args.workers):
                     latency = query_latency(db)
                     figures[f"{backend}_queries"] = latency
                     for name, (p50, p95) in latency.items():
                         print(f"  {backend} {name}: p50 {p50:.1f} ms, p95 {p95:.1f} ms")
-                    size = database_size(db)
+                    size = database_size(db) - database_size(make())  # beyond an empty corpus
                     figures[f"{backend}_bytes_per_1000"] = size / articles * 1000
                     print(f"  {backend} size: {size / articles * 1000 / 1024 / 1024:.1f} MB per 1,000 articles")
         db = str(folder / "notext.db")
         run_ingest(db, source, max(args.workers), "--no-text")
-        size = database_size(db)
+        size = database_size(db) - database_size(str(folder / "empty.db"))
         figures["sqlite_no_text_bytes_per_1000"] = size / articles * 1000
         print(f"  sqlite --no-text size: {size / articles * 1000 / 1024 / 1024:.1f} MB per 1,000 articles")
         if not args.skip_memory and "sqlite_1" in figures:
