@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from quellenlage.corpus import Corpus
     from quellenlage.corpus.ingest import IngestReport
 
+# Up to this many records, one process analyses them (no worker processes to start).
+SMALL_INGEST = 8
 DB_HELP = (
     "SQLite file or database URL (sqlite:///…, postgresql://user@host/db); default $QUELLENLAGE_DB or ./quellenlage.db"
 )
@@ -78,9 +80,11 @@ def run_ingest(args: argparse.Namespace) -> int:
     workers = args.workers if args.workers is not None else default_workers()
     if workers < 1:
         raise QuellenlageError("--workers must be at least 1")
+    total = count_records(args.sources)
+    if total is not None and total <= SMALL_INGEST:
+        workers = 1  # a worker's model load costs more than a handful of articles
     corpus = open_corpus(args)
     with corpus:
-        total = None if args.quiet else count_records(args.sources)
         with _IngestProgress(total, quiet=args.quiet) as progress:
             report = corpus.ingest(
                 args.sources, workers=workers, keep_text=not args.no_text, progress=progress.update, total=total

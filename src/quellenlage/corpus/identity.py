@@ -29,32 +29,50 @@ AMBIGUOUS = "#ambiguous"
 class EntityResolver:
     """Maps analysis entities to corpus entity ids inside the writer's transactions.
 
-    The cache holds only aliases that name an entity; it lives as long as one ingest. Writers are
-    serialised (see `database.write_transaction`), so what the transaction reads is current."""
+    `begin` loads, in one query, every alias the batch's entities could need; lookups and writes
+    then keep that view current, so a known entity costs no statement and a new one an insert per
+    row. Writers are serialised (see `database.write_transaction`), so the view is the database's."""
 
     def __init__(self) -> None:
-        self.cache: dict[str, int] = {}
+        self.aliases: dict[str, int | None] = {}  # key -> entity id; None: ambiguous
+        self.checked: set[str] = set()  # keys looked up in this transaction (absent when not in aliases)
 
-    def prefetch(self, connection: Connection, keys: set[str]) -> None:
-        """Load the aliases of a whole batch in one query."""
-        missing = [k for k in keys if k not in self.cache]
-        for start in range(0, len(missing), 500):
-            chunk = missing[start : start + 500]
+    def begin(self, connection: Connection, batch: list[EntityFacts]) -> None:
+        self.aliases, self.checked = {}, set()
+        keys: set[str] = set()
+        for entity in batch:
+            keys.update(entity.keys)
+            surname = _surname_key(entity)
+            if surname:
+                keys.add(surname)
+        self._load(connection, keys)
+
+    def _load(self, connection: Connection, keys: set[str]) -> None:
+        wanted = sorted(keys - self.checked)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
             rows = connection.execute(
                 select(entity_aliases.c.key, entity_aliases.c.entity_id).where(entity_aliases.c.key.in_(chunk))
             )
-            for key, entity_id in rows:
-                if entity_id is not None:
-                    self.cache[key] = entity_id
+            self.aliases.update({key: entity_id for key, entity_id in rows})
+        self.checked.update(wanted)
+
+    def _alias_of(self, connection: Connection, key: str) -> tuple[bool, int | None]:
+        """(whether the alias exists, the entity it names or None when ambiguous)."""
+        if key not in self.checked:
+            self._load(connection, {key})
+        return key in self.aliases, self.aliases.get(key)
 
     def resolve(self, connection: Connection, entity: EntityFacts) -> int:
         keys = list(entity.keys)
         surname = _surname_key(entity)
-        if entity.type == "PER" and " " not in normalise_name(entity.name) and _is_ambiguous(connection, keys[-1]):
-            keys = [k + AMBIGUOUS if k == keys[-1] else k for k in keys]
+        if entity.type == "PER" and " " not in normalise_name(entity.name):
+            exists, owner = self._alias_of(connection, keys[-1])
+            if exists and owner is None:  # a surname two people share: its own entity
+                keys = [k + AMBIGUOUS if k == keys[-1] else k for k in keys]
         found = None
         for key in keys:
-            found = self._lookup(connection, key)
+            found = self._alias_of(connection, key)[1]
             if found is not None:
                 break
         if found is None and surname is not None:
@@ -67,17 +85,10 @@ class EntityResolver:
             self._surname_alias(connection, surname, found)
         return found
 
-    def _lookup(self, connection: Connection, key: str) -> int | None:
-        if key in self.cache:
-            return self.cache[key]
-        entity_id = connection.execute(
-            select(entity_aliases.c.entity_id).where(entity_aliases.c.key == key)
-        ).scalar_one_or_none()
-        if entity_id is not None:
-            self.cache[key] = entity_id
-        return entity_id
-
     def _create(self, connection: Connection, entity: EntityFacts, key: str) -> int:
+        exists, owner = self._alias_of(connection, key)
+        if exists and owner is not None:
+            return owner
         row = {
             "key": key,
             "name": entity.name,
@@ -89,27 +100,25 @@ class EntityResolver:
             "qid": entity.ids.get("wikidata"),
             "ids": entity.ids,
         }
-        existing = connection.execute(select(entities.c.id).where(entities.c.key == key)).scalar_one_or_none()
+        existing = None
+        if exists:  # an ambiguous alias: an entity may carry the key
+            existing = connection.execute(select(entities.c.id).where(entities.c.key == key)).scalar_one_or_none()
         if existing is not None:
             return int(existing)
         return inserted_id(connection.execute(insert(entities).values(**row)))
 
     def _alias(self, connection: Connection, key: str, entity_id: int) -> None:
-        if self.cache.get(key) == entity_id:
-            return
-        current = connection.execute(select(entity_aliases.c.entity_id).where(entity_aliases.c.key == key)).first()
-        if current is None:
+        exists, _owner = self._alias_of(connection, key)
+        if not exists:
             connection.execute(insert(entity_aliases).values(key=key, entity_id=entity_id))
-            self.cache[key] = entity_id
-        elif current[0] is not None:
-            self.cache[key] = current[0]
+            self.aliases[key] = entity_id
 
     def _adopt_surname_only(self, connection: Connection, surname: str, entity: EntityFacts) -> int | None:
         """A full name takes over the entity of its surname alone, if that is all there is."""
-        owner = self._lookup(connection, surname)
+        owner = self._alias_of(connection, surname)[1]
         if owner is None:
             return None
-        row = connection.execute(select(entities.c.norm, entities.c.key).where(entities.c.id == owner)).first()
+        row = connection.execute(select(entities.c.norm).where(entities.c.id == owner)).first()
         if row is None or " " in row.norm:
             return None
         connection.execute(
@@ -129,14 +138,14 @@ class EntityResolver:
         return owner
 
     def _surname_alias(self, connection: Connection, surname: str, entity_id: int) -> None:
-        current = connection.execute(select(entity_aliases.c.entity_id).where(entity_aliases.c.key == surname)).first()
-        if current is None:
+        exists, owner = self._alias_of(connection, surname)
+        if not exists:
             connection.execute(insert(entity_aliases).values(key=surname, entity_id=entity_id))
-            self.cache[surname] = entity_id
-        elif current[0] is not None and current[0] != entity_id:
+            self.aliases[surname] = entity_id
+        elif owner is not None and owner != entity_id:
             # a second person with this surname: the surname alone no longer says who
             connection.execute(update(entity_aliases).where(entity_aliases.c.key == surname).values(entity_id=None))
-            self.cache.pop(surname, None)
+            self.aliases[surname] = None
 
 
 def _surname_key(entity: EntityFacts) -> str | None:
@@ -146,11 +155,6 @@ def _surname_key(entity: EntityFacts) -> str | None:
     if len(words) < 2 or len(words[-1]) < 3:
         return None
     return f"per:{words[-1]}"
-
-
-def _is_ambiguous(connection: Connection, key: str) -> bool:
-    row = connection.execute(select(entity_aliases.c.entity_id).where(entity_aliases.c.key == key)).first()
-    return row is not None and row[0] is None
 
 
 def inserted_id(result: CursorResult[Any]) -> int:

@@ -131,7 +131,8 @@ class _Run:
         self.oldest: float | None = None
         self.started = time.perf_counter()
         self.pool: ProcessPoolExecutor | None = None
-        self.in_flight: dict[Future[Prepared | Failure], tuple[SourceRecord, RecordMeta]] = {}
+        # each future with its record and the pool it runs in (a broken pool is replaced once)
+        self.in_flight: dict[Future[Prepared | Failure], tuple[RecordMeta, ProcessPoolExecutor]] = {}
 
     def feed(self, records: Iterator[SourceRecord]) -> None:
         while chunk := list(islice(records, CHUNK)):
@@ -158,18 +159,19 @@ class _Run:
         while len(self.in_flight) >= self.workers * 4:
             self._drain(everything=False)
         future = self.pool.submit(prepare, record, meta, self.keep_text)
-        self.in_flight[future] = (record, meta)
+        self.in_flight[future] = (meta, self.pool)
 
     def _drain(self, everything: bool) -> None:
         while self.in_flight:
             done, _ = wait(list(self.in_flight), return_when=FIRST_COMPLETED)
             for future in done:
-                _record, meta = self.in_flight.pop(future)
+                meta, pool = self.in_flight.pop(future)
                 try:
                     self._collect(future.result())
                 except BrokenProcessPool:
                     self._collect(Failure(meta, "worker_died", "the worker process analysing it died (out of memory?)"))
-                    self._restart_pool()
+                    if pool is self.pool:
+                        self._restart_pool()
             if not everything:
                 return
 

@@ -108,6 +108,7 @@ def _write(writer: Writer, batch: list[Prepared | Failure], report: ReanalyzeRep
     if not batch:
         return
     with write_transaction(writer.engine) as connection:
+        writer.entities.begin(connection, [e for r in batch if isinstance(r, Prepared) for e in r.facts.entities])
         for result in batch:
             revision_id = int(result.meta.key)
             if isinstance(result, Failure):

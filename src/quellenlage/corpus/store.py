@@ -78,10 +78,10 @@ class Writer:
         if not items:
             return []
         with write_transaction(self.engine) as connection:
-            self.entities.prefetch(
-                connection,
-                {key for item in items if isinstance(item, Prepared) for e in item.facts.entities for key in e.keys},
+            self.entities.begin(
+                connection, [e for item in items if isinstance(item, Prepared) for e in item.facts.entities]
             )
+
             return [
                 self._store(connection, item) if isinstance(item, Prepared) else self._fail(connection, item)
                 for item in items
