@@ -156,3 +156,14 @@ def test_reading_needs_the_read_token_when_one_is_configured():
     assert private.get("/", auth=("leser", "r" * 20)).status_code == 200
     refused = private.get("/")
     assert refused.status_code == 401 and refused.headers["www-authenticate"].startswith("Basic")
+
+
+def test_serve_refuses_bad_options_with_one_line(tmp_path, capsys):
+    short = tmp_path / "token"
+    short.write_text("kurz")
+    assert main(["serve", "--ingest-token-file", str(tmp_path / "fehlt")]) == 1
+    assert main(["serve", "--ingest-token-file", str(short)]) == 1
+    assert main(["serve", "--workers", "0"]) == 1
+    err = capsys.readouterr().err
+    assert "cannot read the token file" in err and "too short" in err and "--workers" in err
+    assert "Traceback" not in err

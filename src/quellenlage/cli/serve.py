@@ -8,6 +8,8 @@ from pathlib import Path
 
 from quellenlage.errors import QuellenlageError
 
+HEALTHCHECK_SECONDS = 120
+
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     serve = commands.add_parser("serve", help="serve the web pages and the HTTP API (needs quellenlage[web])")
@@ -62,6 +64,9 @@ def run_serve(args: argparse.Namespace) -> int:
         workers=args.workers,
         log_level="info",
         server_header=False,
+        # An analysis holds the GIL in spaCy's C code for seconds on a busy machine; uvicorn's
+        # default 5-second health check would kill such a worker in the middle of a request.
+        timeout_worker_healthcheck=HEALTHCHECK_SECONDS,
     )
     return 0
 
