@@ -20,8 +20,9 @@ from quellenlage import analyze
 from quellenlage.batch.exporters.gkg import COLUMNS, write_gkg
 from quellenlage.batch.exporters.plover import plover_schema, write_plover
 from quellenlage.batch.output import BatchOutput
-from quellenlage.batch.runner import BatchSettings, PartitionDone, run_batch
+from quellenlage.batch.runner import BatchSettings, run_batch
 from quellenlage.batch.tables import FACT_TABLES, TABLES, ArticleMeta, analysis_rows
+from quellenlage.batch.worker import PartitionStats
 from quellenlage.cli import main
 from quellenlage.errors import QuellenlageError
 
@@ -103,7 +104,7 @@ def test_a_killed_worker_still_yields_every_article_exactly_once(cluster: LocalC
     source.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in articles), encoding="utf-8")
     killed: list[int] = []
 
-    def kill_a_busy_worker(done: PartitionDone) -> None:
+    def kill_a_busy_worker(done: PartitionStats) -> None:
         if killed:
             return
         with Client(cluster.scheduler_address) as client:

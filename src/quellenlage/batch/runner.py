@@ -24,29 +24,13 @@ from typing import Any
 from quellenlage import __version__
 from quellenlage.batch.sources import Partition, Source, expand_inputs, partitions, survey
 from quellenlage.batch.tables import SCHEMAS, TABLES, failure_row, parquet_bytes, to_table
-from quellenlage.batch.worker import Options, PartitionResult, process_partition
+from quellenlage.batch.worker import Options, PartitionResult, PartitionStats, process_partition
 from quellenlage.errors import QuellenlageError
 from quellenlage.model import SCHEMA_VERSION
 
 MANIFEST = "_batch.json"
 MARKERS = "_partitions"
 DEFAULT_PARTITION_SIZE = 200
-
-
-@dataclass(frozen=True)
-class PartitionDone:
-    """What the progress display and the benchmarks learn about one finished partition."""
-
-    partition: str
-    articles: int
-    failures: int
-    words: int
-    seconds: float
-    cpu_seconds: float
-    rss_mb: float
-    peak_rss_mb: float
-    worker: str
-    ok: bool = True
 
 
 @dataclass
@@ -60,7 +44,7 @@ class BatchReport:
     failures: int = 0
     words: int = 0
     seconds: float = 0.0
-    finished: list[PartitionDone] = field(default_factory=list)
+    finished: list[PartitionStats] = field(default_factory=list)
 
 
 @dataclass
@@ -70,7 +54,7 @@ class BatchSettings:
     scheduler: str | None = None
     partition_size: int = DEFAULT_PARTITION_SIZE
     options: Options = field(default_factory=Options)
-    progress: Callable[[PartitionDone], None] | None = None
+    progress: Callable[[PartitionStats], None] | None = None
     show_progress: bool = True
 
 
@@ -216,31 +200,20 @@ def _prepare_output(out: Path, sources: list[Source], partition_size: int) -> No
     _atomic_write(manifest_path, json.dumps(manifest, indent=1, ensure_ascii=False).encode())
 
 
-def _write_result(out: Path, result: PartitionResult) -> PartitionDone:
-    partition = result.partition
+def _write_result(out: Path, result: PartitionResult) -> PartitionStats:
+    partition, done = result.partition, result.stats
     for table, data in result.files.items():
         _atomic_write(out / table / f"part-{partition.id}.parquet", data)
-    done = PartitionDone(
-        partition=partition.id,
-        articles=result.articles,
-        failures=result.failures,
-        words=result.words,
-        seconds=result.seconds,
-        cpu_seconds=result.cpu_seconds,
-        rss_mb=result.rss_mb,
-        peak_rss_mb=result.peak_rss_mb,
-        worker=result.worker,
-    )
     marker = {**asdict(done), "source": partition.path, "start": partition.start, "stop": partition.stop}
     _atomic_write(out / MARKERS / f"{partition.id}.json", json.dumps(marker, indent=1).encode())
     return done
 
 
-def _record_failed(out: Path, partition: Partition, error: BaseException) -> PartitionDone:
+def _record_failed(out: Path, partition: Partition, error: BaseException) -> PartitionStats:
     """A task that failed as a whole: one failures row, no marker (a rerun tries again)."""
     row = failure_row(partition.id, partition.path, "partition", error, record=None, article_id=None)
     _atomic_write(out / "failures" / f"part-{partition.id}.parquet", parquet_bytes(to_table("failures", [row])))
-    return PartitionDone(partition.id, 0, 1, 0, 0.0, 0.0, 0.0, 0.0, "", ok=False)
+    return PartitionStats(partition.id, 0, 1, 0, 0.0, 0.0, 0.0, 0.0, "", ok=False)
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
@@ -289,7 +262,7 @@ class _Display:
             self.task = self.progress.add_task("batch", total=self.total, completed=self.count, articles=0, rate="-")
         return self
 
-    def advance(self, done: PartitionDone) -> None:
+    def advance(self, done: PartitionStats) -> None:
         self.count += 1
         self.articles += done.articles
         rate = self.articles / max(time.perf_counter() - self.started, 1e-9)

@@ -35,10 +35,11 @@ class Options:
     fields: Mapping[str, str] = field(default_factory=dict)
 
 
-@dataclass
-class PartitionResult:
-    partition: Partition
-    files: dict[str, bytes]  # table name -> Parquet file bytes
+@dataclass(frozen=True)
+class PartitionStats:
+    """What the progress display, the partition markers and the benchmarks learn about a partition."""
+
+    partition: str
     articles: int
     failures: int
     words: int
@@ -47,6 +48,14 @@ class PartitionResult:
     rss_mb: float  # the worker process's memory after the partition
     peak_rss_mb: float
     worker: str  # the Dask worker's address and process id
+    ok: bool = True  # False: the task failed as a whole
+
+
+@dataclass
+class PartitionResult:
+    partition: Partition
+    files: dict[str, bytes]  # table name -> Parquet file bytes
+    stats: PartitionStats
 
 
 def process_partition(partition: Partition, options: Options) -> PartitionResult:
@@ -81,9 +90,8 @@ def process_partition(partition: Partition, options: Options) -> PartitionResult
         fail("read", error, None, None)
 
     files = {table: parquet_bytes(to_table(table, rows[table])) for table in TABLES}
-    return PartitionResult(
-        partition=partition,
-        files=files,
+    stats = PartitionStats(
+        partition=partition.id,
         articles=len(rows["articles"]),
         failures=len(rows["failures"]),
         words=words,
@@ -93,6 +101,7 @@ def process_partition(partition: Partition, options: Options) -> PartitionResult
         peak_rss_mb=_peak_rss_mb(),
         worker=_worker_name(),
     )
+    return PartitionResult(partition=partition, files=files, stats=stats)
 
 
 def _meta(partition: Partition, item: ArticleInput) -> ArticleMeta:

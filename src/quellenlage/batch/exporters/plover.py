@@ -88,8 +88,8 @@ def _record(
     record: dict[str, Any] = {
         "id": f"{meta.article_id}-ev{number}",
         "date": when,
-        "source": [_actor(event.actor, entities)] if event.actor else [],
-        "recipient": [_actor(t, entities) for t in event.target],
+        "source": [_actor(event.actor, entities, start, end)] if event.actor else [],
+        "recipient": [_actor(t, entities, start, end) for t in event.target],
         "event": [event.type],
         "quad_code": QUAD.get(event.type),
         "mode": None,
@@ -111,11 +111,14 @@ def _record(
     return record
 
 
-def _actor(ref: EntityRef, entities: dict[str, Entity]) -> dict[str, Any]:
+def _actor(ref: EntityRef, entities: dict[str, Entity], start: int, end: int) -> dict[str, Any]:
+    """The actor object: `actor_text` the words of the sentence that name it (else its name),
+    `code` its country, `identifier_id` its Wikidata ID, `identifier_text` its name."""
     entity = entities.get(ref.id or "")
-    actor: dict[str, Any] = {"actor_text": ref.name}
     if entity is None:
-        return actor
+        return {"actor_text": ref.name}
+    named = next((m.text for m in entity.mentions if start <= m.start and m.end <= end), ref.name)
+    actor: dict[str, Any] = {"actor_text": named}
     country = entity.country or entity.located_in
     if country:
         actor["code"] = country
