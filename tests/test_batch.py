@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 from dask.distributed import Client, LocalCluster
 
@@ -21,8 +23,9 @@ from quellenlage.batch.exporters.gkg import COLUMNS, write_gkg
 from quellenlage.batch.exporters.plover import plover_schema, write_plover
 from quellenlage.batch.output import BatchOutput
 from quellenlage.batch.runner import BatchSettings, run_batch
+from quellenlage.batch.sources import partitions, survey
 from quellenlage.batch.tables import FACT_TABLES, TABLES, ArticleMeta, analysis_rows
-from quellenlage.batch.worker import PartitionStats
+from quellenlage.batch.worker import Options, PartitionStats, process_partition
 from quellenlage.cli import main
 from quellenlage.errors import QuellenlageError
 
@@ -167,6 +170,20 @@ def test_malformed_input_ends_in_the_failures_table(tmp_path: Path, capsys: pyte
     }
     messages = {r["record"]: r["message"] for r in output.table("failures").to_pylist()}
     assert "not JSON" in messages[1] and "German" in messages[3] and "no text" in messages[4]
+
+
+def test_an_id_used_twice_in_a_partition_is_a_failure_not_a_mix(tmp_path: Path) -> None:
+    source = tmp_path / "twice.jsonl"
+    text = ARTICLES[2]["text"]
+    source.write_text(
+        "".join(json.dumps({"id": "same", "text": t}) + "\n" for t in (text, text + " Nachtrag.")), encoding="utf-8"
+    )
+    (partition,) = partitions(survey(source), 10)
+    result = process_partition(partition, Options())
+    assert (result.stats.articles, result.stats.failures) == (1, 1)
+    (failure,) = pq.read_table(pa.BufferReader(result.files["failures"])).to_pylist()
+    assert (failure["record"], failure["article_id"], failure["stage"]) == (1, "same", "read")
+    assert "already used by record 0" in failure["message"]
 
 
 # --------------------------------------------------------------------------- GKG

@@ -4,7 +4,8 @@ The worker returns the encoded tables instead of writing them, so the client alo
 the output folder: workers need no shared file system for the output, and a worker killed
 halfway leaves nothing behind (Dask reruns the task elsewhere). Whatever goes wrong with one
 article or one record becomes a row of the failures table; an error that makes the rest of the
-file unreadable becomes one more, after the articles read before it.
+file unreadable becomes one more, after the articles read before it. An id a partition has
+already used is a failure too: two articles under one id would mix their facts.
 """
 
 from __future__ import annotations
@@ -70,11 +71,18 @@ def process_partition(partition: Partition, options: Options) -> PartitionResult
             failure_row(partition.id, partition.path, stage, error, record=record, article_id=article_id)
         )
 
+    seen: dict[str, int] = {}  # article id -> record: an id twice would mix two articles' facts
     try:
         for item in read_partition(partition, options.fields):
             if isinstance(item, RecordError):
                 fail("read", item, item.record, None)
                 continue
+            if item.article_id in seen:
+                first = seen[item.article_id]
+                message = f"record {item.record}: the id {item.article_id!r} was already used by record {first}"
+                fail("read", RecordError(message, item.record), item.record, item.article_id)
+                continue
+            seen[item.article_id] = item.record
             try:
                 analysis = analyze(item.text, item.published_date, force=options.force)
             except QuellenlageError as error:
