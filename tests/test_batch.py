@@ -3,6 +3,7 @@ output (GKG read back by a reader of the codebook's layout, PLOVER validated aga
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import signal
@@ -70,6 +71,7 @@ def test_tables_equal_the_single_process_analysis(batch_dir: Path, single_proces
             outlet=article["outlet"],
             title=article["title"],
             published=article["published"],
+            sha256=hashlib.sha256(article["text"].encode()).hexdigest(),
         )
         for table, rows in analysis_rows(meta, single_process[article["id"]]).items():
             expected[table].extend(rows)

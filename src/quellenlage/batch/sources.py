@@ -71,6 +71,11 @@ class ArticleInput:
     published: str | None = None
 
     @property
+    def sha256(self) -> str:
+        data = self.text.encode("utf-8", "surrogatepass") if isinstance(self.text, str) else self.text
+        return hashlib.sha256(data).hexdigest()
+
+    @property
     def published_date(self) -> str | None:
         """The date part of `published` when it is ISO 8601 (the local date of a timestamp with offset)."""
         if self.published and ISO_DATE.match(self.published):

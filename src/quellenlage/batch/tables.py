@@ -48,8 +48,10 @@ FACT_TABLES: dict[str, type[BaseModel]] = {
 }
 TABLES = ("articles", *FACT_TABLES, "failures")
 
-# What the input said about an article, beside its text (all optional).
-INPUT_FIELDS = ("url", "outlet", "title", "published")
+# What the input said about an article, beside its text (all optional); sha256 is the hash of the
+# record's text as given (UTF-8 for a string), the corpus store's text hash, so a loaded article is
+# recognised when the same record is ingested again.
+INPUT_FIELDS = ("url", "outlet", "title", "published", "sha256")
 # Analysis fields stored in the articles table (the fact lists have their own tables).
 ANALYSIS_FIELDS = (
     "schema_version",
@@ -162,6 +164,7 @@ class ArticleMeta:
     outlet: str | None = None
     title: str | None = None
     published: str | None = None
+    sha256: str | None = None
 
 
 def analysis_rows(meta: ArticleMeta, analysis: Analysis) -> dict[str, list[dict[str, Any]]]:

@@ -122,6 +122,7 @@ def _meta(partition: Partition, item: ArticleInput) -> ArticleMeta:
         outlet=item.outlet,
         title=item.title,
         published=item.published,
+        sha256=item.sha256,
     )
 
 
