@@ -18,6 +18,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -61,8 +62,8 @@ class BatchSettings:
 def run_batch(inputs: list[str], settings: BatchSettings) -> BatchReport:
     if settings.partition_size < 1:
         raise QuellenlageError("--partition-size must be at least 1")
-    if settings.workers is not None and settings.workers < 1:
-        raise QuellenlageError("--workers must be at least 1")
+    if settings.workers is not None and settings.workers < 0:
+        raise QuellenlageError("--workers must be 0 (in this process) or more")
     sources = [survey(path) for path in expand_inputs(inputs)]
     out = settings.out
     _prepare_output(out, sources, settings.partition_size)
@@ -78,6 +79,11 @@ def run_batch(inputs: list[str], settings: BatchSettings) -> BatchReport:
 
 
 def _run(pending: list[Partition], settings: BatchSettings, report: BatchReport, display: _Display) -> None:
+    if settings.workers == 0 and not settings.scheduler:
+        for partition in pending:  # in this process, one after the other: debugging, tiny inputs
+            outcome = _outcome(partial(process_partition, partition, settings.options))
+            _finish(settings, report, display, partition, outcome)
+        return
     from dask.distributed import as_completed
 
     with _cluster(settings) as client:
@@ -88,26 +94,41 @@ def _run(pending: list[Partition], settings: BatchSettings, report: BatchReport,
         }
         try:
             for future in as_completed(futures):
-                partition = futures[future]
-                try:
-                    result: PartitionResult = future.result()
-                except Exception as error:  # noqa: BLE001 - KilledWorker, a bug: record, rerun later
-                    done = _record_failed(settings.out, partition, error)
-                    report.failed += 1
-                else:
-                    done = _write_result(settings.out, result)
-                    report.done += 1
-                    report.articles += done.articles
-                    report.failures += done.failures
-                    report.words += done.words
+                _finish(settings, report, display, futures[future], _outcome(future.result))
                 future.release()
-                report.finished.append(done)
-                display.advance(done)
-                if settings.progress:
-                    settings.progress(done)
         finally:
             for future in futures:
                 future.cancel()
+
+
+def _outcome(result: Callable[[], PartitionResult]) -> PartitionResult | Exception:
+    try:
+        return result()
+    except Exception as error:  # noqa: BLE001 - KilledWorker, a bug: recorded, rerun by the next run
+        return error
+
+
+def _finish(
+    settings: BatchSettings,
+    report: BatchReport,
+    display: _Display,
+    partition: Partition,
+    outcome: PartitionResult | Exception,
+) -> None:
+    """Write a finished partition (or record its failure) and tell the display."""
+    if isinstance(outcome, Exception):
+        done = _record_failed(settings.out, partition, outcome)
+        report.failed += 1
+    else:
+        done = _write_result(settings.out, outcome)
+        report.done += 1
+        report.articles += done.articles
+        report.failures += done.failures
+        report.words += done.words
+    report.finished.append(done)
+    display.advance(done)
+    if settings.progress:
+        settings.progress(done)
 
 
 class _cluster:

@@ -34,9 +34,7 @@ class ExportRequest:
         """The stored analyses with their articles' metadata, from wherever the request names."""
         if self.source_dir is not None:
             return _batch_output(self.source_dir).analyses()
-        raise QuellenlageError(
-            "--db needs the corpus store (quellenlage.corpus), which this version does not have yet; use --from DIR"
-        )
+        return _corpus_analyses(self.db)
 
     def failures(self) -> list[dict[str, Any]]:
         """The failures rows of a batch output folder (the corpus store keeps none)."""
@@ -74,6 +72,24 @@ EXPORTERS: dict[str, Exporter] = {}
 
 def register_exporter(name: str, exporter: Exporter) -> None:
     EXPORTERS[name] = exporter
+
+
+def _corpus_analyses(db: str | None) -> Iterator[tuple[ArticleMeta, Analysis]]:
+    """The current analysis of every article of the corpus store, in publication order."""
+    try:
+        from quellenlage.batch.tables import ArticleMeta
+        from quellenlage.corpus import Corpus
+    except ImportError as error:
+        raise QuellenlageError(
+            "exporting from the corpus needs the batch and corpus extras: "
+            f"pip install 'quellenlage[batch,corpus]' ({error})"
+        ) from error
+    with Corpus(db) as corpus:
+        for record, analysis in corpus.iter_analyses():
+            meta = ArticleMeta(
+                record.id, url=record.url, outlet=record.outlet, title=record.title, published=record.published
+            )
+            yield meta, analysis
 
 
 def _batch_output(path: Path) -> Any:
@@ -148,7 +164,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     source.add_argument(
         "--from", dest="source_dir", type=Path, metavar="DIR", help="a `quellenlage batch` output folder"
     )
-    source.add_argument("--db", metavar="URL", help="the corpus store")
+    source.add_argument("--db", metavar="URL", help="the corpus store (SQLite path or postgresql:// URL)")
     export.add_argument("--out", type=Path, metavar="PATH", help="file or folder to write (default: standard output)")
     export.set_defaults(command=run_export)
 

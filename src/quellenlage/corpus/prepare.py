@@ -19,6 +19,7 @@ from quellenlage.corpus.keys import article_key, digest, url_host
 from quellenlage.corpus.sources import SourceRecord
 from quellenlage.corpus.versions import Versions, current_versions
 from quellenlage.errors import InputError
+from quellenlage.model import Analysis
 
 # InputError messages and the reason they are filed under in the failures table.
 REASONS = (
@@ -102,7 +103,7 @@ def prepare(record: SourceRecord, meta: RecordMeta, keep_text: bool = True) -> P
     try:
         return _prepare(record, meta, keep_text)
     except InputError as error:
-        return Failure(meta, _reason(str(error)), str(error))
+        return Failure(meta, failure_reason(str(error)), str(error))
     except MemoryError:
         return Failure(meta, "memory", "the article needed more memory than there is")
     except Exception as error:  # a defect of ours: keep the traceback for the report, go on
@@ -130,24 +131,39 @@ def _prepare(record: SourceRecord, meta: RecordMeta, keep_text: bool) -> Prepare
     reference: date | None = _local_date(published) if published else None
     analysis = analyze(article, reference)
     analysis.warnings[:0] = warnings
-    versions = current_versions()
+    outlet = record.outlet or article.site or url_host(record.url)
+    return prepared_from_analysis(meta, analysis, published, outlet, record.title, keep_text)
+
+
+def prepared_from_analysis(
+    meta: RecordMeta,
+    analysis: Analysis,
+    published: str | None,
+    outlet: str | None,
+    title: str | None,
+    keep_text: bool = True,
+) -> Prepared:
+    """A stored-ready article from an analysis made before: here, or by `quellenlage batch`
+    (`quellenlage load`). `published` is kept when it is an ISO date or time."""
+    published_at = _parse_datetime(published)
     return Prepared(
         meta=meta,
         text=analysis.text if keep_text else None,
-        title=record.title or analysis.title,
-        outlet=record.outlet or article.site or url_host(record.url),
-        published=published,
+        title=title or analysis.title,
+        outlet=outlet,
+        published=published if published_at else None,
         published_at=published_at,
         input_format=analysis.input_format,
         words=len(analysis.text.split()),
-        versions=versions,
+        versions=current_versions(),
         analysis=compress_analysis(analysis, keep_text=keep_text),
         facts=analysis_facts(analysis, keep_text=keep_text),
         warnings=analysis.warnings,
     )
 
 
-def _reason(message: str) -> str:
+def failure_reason(message: str) -> str:
+    """The failures table's reason for an InputError message."""
     return next((reason for needle, reason in REASONS if needle in message), "input")
 
 

@@ -13,10 +13,11 @@ from typing import Any, TextIO
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from quellenlage.batch.tables import INPUT_FIELDS, SCHEMAS, TABLES, ArticleMeta, analysis_rows, to_table
+from quellenlage.batch.tables import SCHEMAS, TABLES, ArticleMeta, analysis_rows, to_table
 from quellenlage.model import Analysis
 
 CHUNK = 500  # articles per Parquet row group
+JSONL_FIELDS = ("url", "outlet", "title", "published")  # what every source knows about an article
 
 
 def write_parquet(
@@ -89,7 +90,7 @@ def write_jsonl(articles: Iterable[tuple[ArticleMeta, Analysis]], out: TextIO) -
     """One line per article: its id, input metadata and the analysis."""
     count = 0
     for meta, analysis in articles:
-        head = {"article_id": meta.article_id, **{name: getattr(meta, name) for name in INPUT_FIELDS}}
+        head = {"article_id": meta.article_id, **{name: getattr(meta, name) for name in JSONL_FIELDS}}
         body = analysis.to_json(indent=None)
         out.write(json.dumps(head, ensure_ascii=False)[:-1] + ', "analysis": ' + body + "}\n")
         count += 1
