@@ -85,6 +85,30 @@ def batch(corpus: Path, workers: int, partition_size: int) -> dict[str, Any]:
     }
 
 
+def load_into(corpus: Path, database: str, partition_size: int) -> dict[str, Any]:
+    """`batch` in this process (--workers 0), then `load` into the store: the cost of loading."""
+    from quellenlage.batch.load import load_batch
+    from quellenlage.batch.runner import BatchSettings, run_batch
+    from quellenlage.batch.worker import Options
+
+    out = Path(tempfile.mkdtemp(prefix="bench-load-")) / "out"
+    settings = BatchSettings(out=out, workers=0, partition_size=partition_size, options=Options(force=True))
+    settings.show_progress = False
+    run_batch([str(corpus)], settings)
+    started, cpu = time.perf_counter(), time.process_time()
+    report = load_batch(out, database)
+    seconds, cpu_seconds = time.perf_counter() - started, time.process_time() - cpu
+    shutil.rmtree(out.parent)
+    return {
+        "database": database.split("://")[0],
+        "articles": report.articles,
+        "outcomes": report.outcomes,
+        "seconds": seconds,
+        "client_cpu_seconds": cpu_seconds,
+        "articles_per_s": report.articles / seconds,
+    }
+
+
 def _memory(points: list[dict[str, float]]) -> dict[str, Any]:
     rss = [p["rss_mb"] for p in points]
     steps = [b - a for a, b in zip(rss, rss[1:], strict=False)]
@@ -106,6 +130,9 @@ def main() -> None:
     parser.add_argument("--reference-articles", type=int, default=500, help="articles for the single-process rate")
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--out", type=Path, help="write the figures here as JSON")
+    parser.add_argument("--load-articles", type=int, default=0, help="also time `load` of this many articles")
+    parser.add_argument("--database", help="for --load-articles: a postgresql:// URL (an empty database)")
+    parser.add_argument("--only-load", action="store_true", help="skip the scaling and memory runs")
     args = parser.parse_args()
 
     texts = load_texts(args.data, max(args.articles, args.memory_articles))
@@ -120,6 +147,15 @@ def main() -> None:
         results[name] = value
         print(f"{name}: {json.dumps({k: v for k, v in value.items() if k != 'memory'})}", file=sys.stderr)
 
+    if args.load_articles:
+        if not args.database:
+            parser.error("--load-articles needs --database")
+        load_corpus = work / "load.jsonl"
+        write_corpus(texts[: args.load_articles], load_corpus)
+        phase("load", load_into(load_corpus, args.database, args.partition_size))
+    if args.only_load:
+        print(json.dumps(results, indent=1))
+        return
     load = os.getloadavg()
     phase(
         "single_process",
