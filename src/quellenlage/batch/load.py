@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -80,22 +80,17 @@ def _prepared(meta: ArticleMeta, analysis: Analysis) -> Any:
 
 
 def _record_meta(meta: ArticleMeta) -> Any:
-    from quellenlage.corpus.keys import article_key, digest
-    from quellenlage.corpus.prepare import RecordMeta
+    """The store's record of an article, with the text hash of its input record (every batch
+    article has an id, so the key is its URL or its id, never the hash)."""
+    from quellenlage.corpus.prepare import record_meta
+    from quellenlage.corpus.sources import SourceRecord
 
     locator = f"{meta.source}:{meta.record}" if meta.source else meta.article_id
-    text_hash = meta.sha256 or digest(locator)
-    return RecordMeta(
-        locator=locator,
-        key=article_key(meta.url, meta.article_id, None, text_hash),
-        text_hash=text_hash,
-        record_id=meta.article_id,
-        url=meta.url,
-        outlet=meta.outlet,
-        published=meta.published,
-        title=meta.title,
-        retrieved=None,
+    record = SourceRecord(
+        locator, id=meta.article_id, url=meta.url, outlet=meta.outlet, published=meta.published, title=meta.title
     )
+    stored = record_meta(record)
+    return replace(stored, text_hash=meta.sha256) if meta.sha256 else stored
 
 
 def _failure(row: dict[str, Any]) -> Any:
