@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -112,15 +110,6 @@ def test_longest_match_and_boundaries(kb):
     assert "EU-Kommission" in texts and "EU" not in texts
     assert "Russlands" in texts
     assert "Natowagen" not in texts and "Nato" not in texts
-
-
-def test_speed(kb):
-    text = (TEXT * 20)[:5000]
-    kb.find_mentions(text)
-    t0 = time.perf_counter()
-    for _ in range(20):
-        kb.find_mentions(text)
-    assert (time.perf_counter() - t0) / 20 < 0.02  # target < 5 ms; generous bound for slow CI
 
 
 _alphabet = st.sampled_from(list("abcNatoRusslandKremlUS- '’.,\n/äöüÄß0123456789"))
