@@ -149,8 +149,8 @@ def _axis(scale: _Scale, height: int) -> list[str]:
         )
     note = "logarithmische Skala" if scale.log else "lineare Skala"
     parts.append(
-        f'<text x="{LABEL_WIDTH}" y="{height - 8}" font-size="11" fill="#333">{note}; '
-        "Punkt: genau · Pfeil: Schranke (mehr/weniger als) · Band: rund ±10 % · Balken: Spanne</text>"
+        f'<text x="6" y="{height - 8}" font-size="11" fill="#333">{note}; '
+        "Punkt: genau · Pfeil: Schranke (mehr/weniger als) · Band: rund ±10 % oder vage Größe · Balken: Spanne</text>"
     )
     return parts
 
