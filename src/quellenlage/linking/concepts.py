@@ -1,0 +1,158 @@
+"""What a number counts, read from the words around it: the *kind* of quantity (deaths, arrests,
+participants, damage, …) and *scope* marks that make two quantities of one kind different
+figures (insured vs total damage, workers called to strike vs workers on strike, per household).
+
+German news names the counted thing in a handful of ways: a noun after the number ("vier Tote"),
+a noun the number is the value of ("Die Zahl der Todesopfer liegt bei neun"), or the verb of the
+clause ("sind sechs Menschen ums Leben gekommen"). The lexicon below lists word stems for each
+kind; the kind nearest to the number in its clause wins. It is a lexicon of news quantities in
+general, not of any one story; extend it with a line per kind.
+"""
+
+from __future__ import annotations
+
+import re
+
+# kind -> stems (regular expressions matched at a word start, case-insensitive)
+KINDS: dict[str, tuple[str, ...]] = {
+    "deaths": (
+        r"tote[n]?\b",
+        r"todesopfer",
+        r"ums leben",
+        r"getötet",
+        r"gestorben",
+        r"starben",
+        r"verstorben",
+        r"tödlich",
+        r"leichen?\b",
+        r"opferzahl",
+        r"zahl der opfer",
+    ),
+    "injured": (r"verletzt", r"schwerverletzt", r"leichtverletzt"),
+    "missing": (r"vermisst", r"verschollen", r"verschüttet"),
+    "evacuated": (
+        r"evakuier",
+        r"in sicherheit gebracht",
+        r"aus ihren (?:häusern|wohnungen)",
+        r"zum verlassen",
+        r"ihre (?:häuser|wohnungen) verlassen",
+        r"notunterkünft",
+        r"obdachlos",
+    ),
+    "arrests": (r"festgenommen", r"festnahme", r"verhaftet", r"verhaftung", r"gewahrsam", r"inhaftiert"),
+    "participants": (
+        r"teilnehm",
+        r"demonstrant",
+        r"demonstrier",
+        r"versammelt",
+        r"kundgebung",
+        r"protest",
+        r"auf die straße",
+        r"menschenkette",
+        r"besucher",
+        r"zuschauer",
+    ),
+    "strikers": (r"streikend", r"gestreikt", r"streikt", r"ausstand", r"arbeit niedergelegt", r"warnstreik"),
+    "forces": (
+        r"einsatzkr",
+        r"beamt",
+        r"polizist",
+        r"helfer",
+        r"rettungskr",
+        r"feuerwehrleute",
+        r"hilfskr",
+        r"sanitäter",
+    ),
+    "damage": (r"schaden", r"schäden", r"gesamtschaden"),
+    "cost": (r"kosten", r"mehrkosten", r"kostet", r"ausgaben"),
+    "aid": (r"soforthilfe", r"hilfspaket", r"hilfsprogramm", r"hilfe", r"förder", r"zuschuss", r"unterstützung"),
+    "wages": (r"lohn", r"löhne", r"gehalt", r"gehälter", r"tarif", r"entgelt", r"vergütung"),
+    "jobs": (r"stellen\b", r"arbeitsplätze", r"jobs\b", r"stellenabbau"),
+    "votes": (r"stimmen\b", r"wahlbeteiligung", r"wählerstimmen", r"mandate", r"sitze\b"),
+    "precipitation": (r"liter (?:regen )?pro quadratmeter", r"niederschlag", r"regen"),
+    "water_level": (r"pegel", r"wasserstand", r"höchststand"),
+    "members": (r"mitglieder", r"organisationen", r"verbände", r"unterstützer"),
+    "vehicles": (r"busse[n]?\b", r"bahnen\b", r"züge\b", r"fahrzeuge"),
+    "companies": (r"unternehmen", r"betriebe", r"firmen"),
+    "commuters": (r"pendler", r"fahrgäste", r"reisende"),
+    "volunteers": (r"freiwillige",),
+}
+# Marks that make two quantities of one kind different figures, and the kinds they refine
+# (None: any kind).
+SCOPES: dict[str, tuple[tuple[str, ...], frozenset[str] | None]] = {
+    "insured": ((r"versichert",), frozenset({"damage"})),
+    "total": ((r"gesamtschaden", r"volkswirtschaftlich"), frozenset({"damage", "cost"})),
+    "called": ((r"aufgerufen", r"aufruf"), frozenset({"strikers", "participants"})),
+    "per_unit": (
+        (r"pro (?:haushalt|kopf|person|monat|jahr|tag)", r"je (?:haushalt|person)", r"im monat", r"monatlich"),
+        None,
+    ),
+    "children": ((r"kinder", r"minderjährig"), frozenset({"deaths", "injured", "missing", "evacuated"})),
+    "counter": ((r"gegenkundgebung", r"gegendemonstration", r"gegenprotest"), frozenset({"participants"})),
+}
+KIND_PATTERNS = [(kind, re.compile(r"\b(?:" + "|".join(stems) + ")", re.IGNORECASE)) for kind, stems in KINDS.items()]
+SCOPE_PATTERNS = [
+    (scope, kinds, re.compile(r"\b(?:" + "|".join(stems) + ")", re.IGNORECASE))
+    for scope, (stems, kinds) in SCOPES.items()
+]
+# Units that say the kind by themselves.
+MEASURES = {
+    "€": "money",
+    "Euro": "money",
+    "Dollar": "money",
+    "$": "money",
+    "Franken": "money",
+    "%": "percent",
+    "Prozent": "percent",
+    "Prozentpunkte": "percent",
+    "Meter": "length",
+    "Zentimeter": "length",
+    "Kilometer": "length",
+    "km": "length",
+    "Liter": "volume",
+    "Grad": "temperature",
+    "Tonnen": "weight",
+    "Stunden": "duration",
+    "Tage": "duration",
+    "Tagen": "duration",
+    "Jahre": "duration",
+    "Jahren": "duration",
+    "Uhr": "clock",
+}
+# Measures that are not a reported quantity of a story (FORMAT §4.1: times and durations).
+NOT_FIGURES = frozenset({"duration", "clock"})
+CLAUSE_BREAK = re.compile(r",\s|;\s|:\s|\s[–-]\s|\(|\)")
+
+
+def measure(unit: str | None) -> str:
+    return MEASURES.get(unit or "", "count")
+
+
+def clause_around(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> tuple[int, int]:
+    """The stretch of the sentence between the punctuation before and after [start, end)."""
+    left = sentence_start
+    for m in CLAUSE_BREAK.finditer(text, sentence_start, start):
+        left = m.end()
+    right_match = CLAUSE_BREAK.search(text, end, sentence_end)
+    right = right_match.start() if right_match else sentence_end
+    return left, right
+
+
+def kind_near(text: str, start: int, end: int, number_start: int) -> str | None:
+    """The kind whose word stands nearest to the number within text[start:end]."""
+    best: tuple[int, str] | None = None
+    for kind, pattern in KIND_PATTERNS:
+        for m in pattern.finditer(text, start, end):
+            distance = abs(m.start() - number_start)
+            if best is None or distance < best[0]:
+                best = (distance, kind)
+    return best[1] if best else None
+
+
+def scopes_for(kind: str | None, text: str, start: int, end: int) -> list[str]:
+    """The scope marks of text[start:end] that refine quantities of this kind."""
+    return [
+        scope
+        for scope, kinds, pattern in SCOPE_PATTERNS
+        if (kinds is None or kind in kinds) and pattern.search(text, start, end)
+    ]

@@ -1,0 +1,134 @@
+"""Figure lineage: the claims of a story's articles that state the same quantity (FORMAT §4.6:
+the same thing counted, in the same place, for the same event), whatever value and source.
+
+Claims are grouped within one story and one kind of measure (counts, money, percent, …), so the
+work grows with the size of a story, not of the corpus. Two claims can never be one figure when
+- they count different kinds of things (deaths vs missing, per the clause's words),
+- their scope marks differ (insured vs total damage, workers called vs workers on strike),
+- they name different places ("in Rostock und Greifswald" vs "am Alexanderplatz"),
+- their values lie too far apart to be estimates of one quantity (more than `MAX_RATIO` apart,
+  after qualifiers: "Zehntausende" and "mehr als 100.000" may be one crowd, 300 and 160.000 not).
+Otherwise groups are merged, most similar first (average linkage over an affinity of kind,
+counted noun, clause words, value and source), while the affinity reaches `MERGE_AT`.
+Different values from different sources stay one figure: that is the point.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from quellenlage.linking.model import DigestClaim
+from quellenlage.linking.values import interval, overlaps
+from quellenlage.linking.words import stem
+
+MAX_RATIO = 4.0
+MERGE_AT = 1.5
+# Keys of places too wide to tell two figures apart (a country names the setting, not the scope).
+WIDE_PLACE_PREFIX = "country:"
+
+
+@dataclass
+class Item:
+    """A claim of one article, as the clustering sees it."""
+
+    article: str
+    time: float | None
+    claim: DigestClaim
+
+    @property
+    def bounds(self) -> tuple[float, float]:
+        c = self.claim
+        return interval(c.number, c.low, c.qualifier, c.magnitude)
+
+    @property
+    def places(self) -> set[str]:
+        return {p for p in self.claim.places if not p.startswith(WIDE_PLACE_PREFIX)}
+
+    @property
+    def noun(self) -> str | None:
+        return stem(self.claim.unit) if self.claim.unit else None
+
+
+def cluster(items: list[Item]) -> list[list[Item]]:
+    """Group the claims of one story into figures."""
+    groups: list[list[Item]] = []
+    by_measure: dict[str, list[Item]] = {}
+    for item in items:
+        by_measure.setdefault(item.claim.measure, []).append(item)
+    for members in by_measure.values():
+        groups.extend(_agglomerate(members))
+    return groups
+
+
+def _agglomerate(items: list[Item]) -> list[list[Item]]:
+    groups = [[item] for item in items]
+    n = len(items)
+    score = [[0.0] * n for _ in range(n)]
+    for i in range(n):
+        for j in range(i + 1, n):
+            s = affinity(items[i], items[j])
+            score[i][j] = score[j][i] = s
+    index = {id(item): i for i, item in enumerate(items)}
+    while True:
+        best: tuple[float, int, int] | None = None
+        for a in range(len(groups)):
+            for b in range(a + 1, len(groups)):
+                pairs = [score[index[id(x)]][index[id(y)]] for x in groups[a] for y in groups[b]]
+                if any(p == -math.inf for p in pairs):
+                    continue
+                mean = sum(pairs) / len(pairs)
+                if mean >= MERGE_AT and (best is None or mean > best[0]):
+                    best = (mean, a, b)
+        if best is None:
+            return groups
+        _, a, b = best
+        groups[a].extend(groups[b])
+        del groups[b]
+
+
+def affinity(a: Item, b: Item) -> float:
+    """How alike two claims are as statements of one quantity; -inf when they cannot be one."""
+    ca, cb = a.claim, b.claim
+    if ca.measure != cb.measure:
+        return -math.inf
+    if ca.kind and cb.kind and (ca.kind != cb.kind or set(ca.scope) != set(cb.scope)):
+        return -math.inf
+    if a.places and b.places and not a.places & b.places:
+        return -math.inf
+    if _too_far(a, b):
+        return -math.inf
+    score = 0.0
+    if ca.kind and ca.kind == cb.kind:
+        score += 2.0
+    elif ca.kind or cb.kind:
+        score += 0.25
+    if a.noun and a.noun == b.noun:
+        score += 1.0
+    terms_a, terms_b = set(ca.terms), set(cb.terms)
+    if terms_a and terms_b:
+        score += len(terms_a & terms_b) / len(terms_a | terms_b)
+    if overlaps(a.bounds, b.bounds):
+        score += 0.5
+    if ca.source_key and ca.source_key == cb.source_key:
+        score += 0.5
+    return score
+
+
+def _too_far(a: Item, b: Item) -> bool:
+    (low_a, high_a), (low_b, high_b) = a.bounds, b.bounds
+    if low_a <= 0 and low_b <= 0:
+        # two upper bounds ("bis zu 140", "weniger als 100"): compare the bounds themselves
+        return _ratio(high_a, high_b) > MAX_RATIO
+    if high_a < low_b:
+        return _ratio(high_a, low_b) > MAX_RATIO
+    if high_b < low_a:
+        return _ratio(high_b, low_a) > MAX_RATIO
+    return False
+
+
+def _ratio(x: float, y: float) -> float:
+    """How many times the larger of two finite bounds is the smaller one."""
+    if min(x, y) <= 0:
+        return math.inf
+    return max(x, y) / min(x, y)

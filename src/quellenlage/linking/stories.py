@@ -1,0 +1,136 @@
+"""Stories: articles about the same real-world event, grouped as they arrive.
+
+Each article is a TF-IDF vector of its nouns and names (entity keys count double). A new article
+is compared with the earlier articles that share one of its most telling words and were
+published within `WINDOW_DAYS` of it (an inverted index, so the work per article stays bounded
+however large the corpus grows); it joins a story when its cosine similarity to one of the
+story's articles reaches `JOIN` and to the story's centroid `JOIN_CENTROID`, else it opens a new
+story. This is single-pass clustering as in topic detection and tracking. An article that joins
+two stories so bridges them: they become one (the follow-up that reports both the death toll
+and the insurers' estimate). Wire copies always share a story.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from datetime import datetime
+
+from quellenlage.linking.model import ArticleDigest
+
+WINDOW_DAYS = 7.0
+JOIN = 0.15
+JOIN_CENTROID = 0.12
+BLOCKING_TERMS = 12
+POSTINGS_LIMIT = 400
+NAME_WEIGHT = 2.0
+
+
+class StoryIndex:
+    def __init__(self) -> None:
+        self.story_of: dict[str, str] = {}
+        self.members: dict[str, list[str]] = {}
+        self._df: Counter[str] = Counter()
+        self._vectors: dict[str, dict[str, float]] = {}
+        self._times: dict[str, float | None] = {}
+        self._postings: dict[str, list[str]] = {}
+        self._centroids: dict[str, dict[str, float]] = {}
+        self._opened = 0
+
+    def add(self, digest: ArticleDigest, copy_of: str | None = None) -> str:
+        """File the article under a story (the one of `copy_of` when it is a wire copy)."""
+        article = digest.meta.id
+        if article in self.story_of:
+            return self.story_of[article]
+        counts = {term: count * (NAME_WEIGHT if term.startswith("@") else 1.0) for term, count in digest.terms.items()}
+        self._df.update(counts.keys())
+        self._vectors[article] = counts
+        self._times[article] = timestamp(digest.meta.published)
+        joined = self._joined_stories(article)
+        if copy_of and copy_of in self.story_of and self.story_of[copy_of] not in joined:
+            joined.insert(0, self.story_of[copy_of])
+        story = self._merge(joined) if joined else None
+        if story is None:
+            self._opened += 1
+            story = f"s{self._opened}"
+            self.members[story] = []
+            self._centroids[story] = {}
+        self.story_of[article] = story
+        self.members[story].append(article)
+        _add(self._centroids[story], counts)
+        for term in self._top_terms(counts):
+            self._postings.setdefault(term, []).append(article)
+        return story
+
+    def _joined_stories(self, article: str) -> list[str]:
+        """The stories the article belongs to, the most similar first."""
+        vector = self._weighted(self._vectors[article])
+        best: dict[str, float] = {}
+        for other in self._candidates(article):
+            similarity = cosine(vector, self._weighted(self._vectors[other]))
+            story = self.story_of[other]
+            if similarity >= JOIN and similarity > best.get(story, 0.0):
+                best[story] = similarity
+        return [
+            story
+            for story in sorted(best, key=lambda s: -best[s])
+            if cosine(vector, self._weighted(self._centroids[story])) >= JOIN_CENTROID
+        ]
+
+    def _merge(self, stories: list[str]) -> str:
+        """One story of several: the oldest keeps its id, the others' articles move into it."""
+        keep = min(stories, key=lambda s: int(s[1:]))
+        for story in stories:
+            if story == keep:
+                continue
+            for article in self.members.pop(story):
+                self.story_of[article] = keep
+                self.members[keep].append(article)
+            _add(self._centroids[keep], self._centroids.pop(story))
+        return keep
+
+    def _candidates(self, article: str) -> set[str]:
+        time = self._times[article]
+        found: set[str] = set()
+        for term in self._top_terms(self._vectors[article]):
+            for other in self._postings.get(term, [])[-POSTINGS_LIMIT:]:
+                if other != article and _within(time, self._times[other]):
+                    found.add(other)
+        return found
+
+    def _top_terms(self, counts: dict[str, float]) -> list[str]:
+        weighted = self._weighted(counts)
+        return sorted(weighted, key=lambda t: -weighted[t])[:BLOCKING_TERMS]
+
+    def _weighted(self, counts: dict[str, float]) -> dict[str, float]:
+        """Sublinear term frequency times smoothed inverse document frequency."""
+        total = len(self._vectors)
+        return {
+            t: (1 + math.log(c)) * (1 + math.log((1 + total) / (1 + self._df[t]))) for t, c in counts.items() if c > 0
+        }
+
+
+def _add(total: dict[str, float], counts: dict[str, float]) -> None:
+    for term, count in counts.items():
+        total[term] = total.get(term, 0.0) + count
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(w * b.get(t, 0.0) for t, w in a.items())
+    norm = math.sqrt(sum(w * w for w in a.values())) * math.sqrt(sum(w * w for w in b.values()))
+    return dot / norm if norm else 0.0
+
+
+def timestamp(published: str | None) -> float | None:
+    if not published:
+        return None
+    try:
+        return datetime.fromisoformat(published).timestamp()
+    except ValueError:
+        return None
+
+
+def _within(a: float | None, b: float | None) -> bool:
+    return a is None or b is None or abs(a - b) <= WINDOW_DAYS * 86400
