@@ -239,3 +239,41 @@ def test_a_name_with_a_number_is_no_quantity_but_the_price_after_it_is():
 def test_vague_subject_opening_a_clause():
     q = only("Georgien: Tausende unterstützen das Gesetz")
     assert (q.qualifier, q.magnitude) == ("vague", "thousands")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        ("Mehr als 12.000 Einsatzkräfte seien im Einsatz", 12000, "more_than"),
+        ("Rund 150 Einsatzkräfte waren vor Ort", 150, "approx"),
+        ("Drei Polizisten seien leicht verletzt worden.", 3, "exact"),
+    ],
+)
+def test_sentence_opening_qualifier_and_number_word(text, value, qualifier):
+    q = parse(text)[0]
+    assert (q.start, q.value, q.qualifier) == (0, value, qualifier)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Medienberichten zufolge sollen es bereits acht sein.", "acht"),
+        ("Die Zahl der Todesopfer liegt weiter bei neun.", "neun"),
+        ("zwei werden weiterhin vermisst", "zwei"),
+        ("drei leicht verletzte Beamte", "drei"),
+        ("zwei von ihnen mussten ins Krankenhaus", "zwei"),
+    ],
+)
+def test_small_number_words_count_without_a_noun_after_them(text, word):
+    q = only(text)
+    assert text[q.start : q.end] == word
+
+
+@pytest.mark.parametrize("text", ["gegen 15 Uhr", "um 3 Uhr starten", "Ein Großbrand", "mehrere hundert"])
+def test_clock_times_and_lone_ein_are_no_quantities(text):
+    assert parse(text) == []
+
+
+def test_a_unit_symbol_is_a_whole_word():
+    q = only("Böen von bis zu 140 Kilometern pro Stunde")
+    assert (q.value, q.symbol) == (140, None)  # "Kilometern" is the counted noun, not the symbol "Kilometer"

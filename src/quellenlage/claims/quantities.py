@@ -12,8 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from quellenlage.attribution.cues import BASIS, HEDGE
+from quellenlage.attribution.speakers import SpeakerResolver
 from quellenlage.attribution.status import status_of
-from quellenlage.claims.sources import FigureSources
+from quellenlage.claims.sources import FigureSources, clause_around, clause_source
 from quellenlage.entities.index import EntityIndex, ref
 from quellenlage.model import (
     EVIDENCE_CHARS,
@@ -81,7 +82,7 @@ SCALE_WORDS = "|".join(re.escape(w) for w in sorted(SCALE, key=len, reverse=True
 QUANTITY = re.compile(
     rf"(?:\b(?:{QUALIFIER})\s+)?(?:zwischen\s+(?P<low>{NUMBER})\s+und\s+|(?P<from>{NUMBER})\s*(?:bis|-|–)\s*)?"
     rf"(?<![\d.,:])(?P<number>{NUMBER})(?![\d:]|\.\d)(?:\s+(?P<scale>{SCALE_WORDS}))?"
-    rf"(?:\s*(?P<symbol>%|€|\$|Prozent|Euro|Dollar|Franken|Grad|Kilometer|km|Meter|Tonnen|Stunden|Tage[n]?|Jahre[n]?))?"
+    rf"(?:\s*(?P<symbol>%|€|\$|Prozent|Euro|Dollar|Franken|Grad|Kilometer|km|Meter|Tonnen|Stunden|Tage[n]?|Jahre[n]?)(?!\w))?"
 )
 VAGUE = re.compile(
     r"\b(?P<word>[Dd]utzende[rn]?|[Hh]underte[rn]?|[Tt]ausende[rn]?|[Zz]ehntausende[rn]?|[Hh]underttausende[rn]?"
@@ -121,6 +122,8 @@ MATCH_TIME_AFTER = re.compile(
     r"\s+" + TIME_UNIT + r"\s+(?:vor|nach)\s+(?:dem\s+)?(?:Schluss|Ende|Beginn|Abpfiff|Anpfiff|Spielende|Halbzeit)\b"
 )
 CLOCK_AFTER = re.compile(r"\s*Uhr\b")
+# Quotations that are a source phrase over a whole sentence, whose later clauses may name their own.
+OWN_CLAUSE_KINDS = frozenset({"according_to", "speech_act"})
 ORDINAL_ARTICLE_BEFORE = re.compile(r"\b(?:der|die|das|dem|den|des|am|im|zum|zur|vom|beim|seiner|ihrer)\s+$")
 NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-ZÄÖÜ][\w-]*[a-zäöüß][ \t]+$")
 # What a number counts: a noun after it, maybe behind adjectives ("8.000 nordkoreanische Soldaten")
@@ -159,8 +162,10 @@ def find_claims(
     index: EntityIndex,
 ) -> list[Claim]:
     """Every quantity of the article's text segments, with its source: the speaker of the
-    quotation it stands in, else the source a frame around it names (`sources.FigureSources`)."""
+    quotation it stands in, else the source a frame around it names (`sources.FigureSources`),
+    else the actor of its clause (`sources.clause_source`)."""
     figure_sources = FigureSources(text, segments, sentences, index)
+    resolver = SpeakerResolver(text, index, sentences)
     blocked = Occupancy(len(text))
     for d in dates:
         blocked.take(d.start, d.end)
@@ -178,12 +183,38 @@ def find_claims(
             around = containing(starts, ends, quantity.start)
             quote = by_start[around] if around is not None and quantity.end <= ends[around] else None
             claim = _claim(text, len(claims), quantity, number, sentence, quote, dates_by_sentence.get(number), index)
-            source = figure_sources.resolve_document(claim.source, number) or figure_sources.for_sentence(number)
+            quoted = _quoted_source(resolver, text, quantity, sentence, quote)
+            source = (
+                figure_sources.resolve_document(quoted, number)
+                or figure_sources.for_sentence(number)
+                or (
+                    clause_source(resolver, text, quantity.start, quantity.end, sentence.start, sentence.end)
+                    if quote is None
+                    else None
+                )
+            )
             claim.source = source
             claim.status = status_of(text, sentence.start, sentence.end, source)
             claim.confidence = _confidence(quantity, claim.unit, source, quote)
             claims.append(claim)
     return claims
+
+
+def _quoted_source(
+    resolver: SpeakerResolver, text: str, q: Quantity, sentence: Sentence, quote: Quote | None
+) -> SourceRef | None:
+    """The speaker of the quotation the number stands in, unless the number's own clause names
+    another source after the quotation's cue ("Dort versammelten sich nach Verdi-Angaben 6.000
+    Menschen, die Polizei sprach von etwa 2.500")."""
+    if quote is None:
+        return None
+    if quote.kind in OWN_CLAUSE_KINDS and quote.cue is not None:
+        left, right = clause_around(text, q.start, q.end, sentence.start, sentence.end)
+        if not left <= quote.cue.start < right:
+            own = clause_source(resolver, text, q.start, q.end, sentence.start, sentence.end)
+            if own is not None:
+                return own
+    return quote.speaker
 
 
 def quantities(text: str, start: int, end: int) -> Iterator[Quantity]:
@@ -285,8 +316,10 @@ def _place(index: EntityIndex, start: int, end: int) -> Entity | None:
 def _counts_something(text: str, m: re.Match[str], sentence_end: int) -> bool:
     """Not a quantity: road and list labels ("A 7", "Nr. 5", "§ 219"), ordinals ("in der 81.
     Minute", "der 1. FC Köln", "(19.)": a number with a full stop that does not end the
-    sentence). A number word is one only with a scale or unit ("zwölf Milliarden Euro") or
-    before the noun it counts ("zwei Menschen"); "ein"/"eine" only with a scale."""
+    sentence). A small number word counts whatever follows, as its digits would ("drei leicht
+    verletzte Beamte", "sollen es bereits acht sein", "zwei von ihnen"); "hundert" and "tausend"
+    only with a scale or unit ("zwölf Milliarden Euro") or before the noun they count; "ein"/"eine"
+    only with a scale."""
     after = m.end("number")
     ordinal = text.startswith(".", after) and after + 1 < sentence_end and not text[after + 1 : after + 2].isdigit()
     if LABEL_BEFORE.search(text, max(0, m.start() - 12), m.start()) or ordinal or _is_no_quantity(text, m):
@@ -298,6 +331,8 @@ def _counts_something(text: str, m: re.Match[str], sentence_end: int) -> bool:
         return True
     if ONE_QUALIFIER.search(m[0]) and SINGULAR_UNIT_AFTER.match(text, m.end()):
         return True  # "mehr als eine Stunde"
+    if 1 < NUMBER_WORDS[word] < 100:
+        return True
     return (
         NUMBER_WORDS[word] > 1 and re.match(r"\s+(?:[a-zäöüß]+\s+)?[A-ZÄÖÜ]", text[m.end() : m.end() + 40]) is not None
     )

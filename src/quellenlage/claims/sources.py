@@ -8,6 +8,12 @@ source named before ("demnach", "Die Daten zeigen auch:", "dem Bericht zufolge")
 in a colon gives its source to the rest of its paragraph.
 
 Only a frame that names an entity gives a source: a wrong source is worse than none.
+
+Failing these, the actor of the number's clause is its source (`clause_source`): "Der Deutsche
+Wetterdienst hatte bis zu 140 Liter gemessen", "Die Stadt Magdeburg hatte etwa 400 Anwohner in
+Sicherheit gebracht": whoever counts, estimates, measures, decides or does what the number counts.
+A clause whose subject is the counted thing itself ("Rund 1.800 Beamte waren im Einsatz") or a
+thing that cannot speak ("Die Zahl der Toten liegt bei neun") names none.
 """
 
 from __future__ import annotations
@@ -15,6 +21,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from quellenlage.attribution.actors import Actor, to_source
+from quellenlage.attribution.speakers import SPEAKER_NOUN, SpeakerResolver
 from quellenlage.entities.index import EntityIndex
 from quellenlage.model import Entity, Segment, Sentence, SourceRef, Span
 
@@ -129,3 +137,50 @@ def _opens_with_colon(text: str, sentence: Sentence, own: Found | None, back: re
         return True
     frame_end = back.end() if back else own.mention.end if own else sentence.start
     return re.match(r"[^.:;!?]{0,30}:", text[frame_end : sentence.end]) is not None
+
+
+# Punctuation that closes a clause inside a sentence (a comma only before a space, so that
+# "1,5 Millionen" stays whole).
+CLAUSE_BREAK = re.compile(r",\s|;\s|:\s|\s[–-]\s|\(|\)")
+NOUN = re.compile(r"[A-ZÄÖÜ][\w-]*")
+# Nouns that make a phrase name a body that can be a source; a place names one only with such a
+# noun ("Die Stadt Magdeburg"), not alone ("in Rostock und Greifswald", "an der Küste"), and "Die
+# Zahl der Todesopfer" names none.
+BODY_HEAD = re.compile(
+    rf"(?:{SPEAKER_NOUN}|[\w-]*(?:[Ss]tadt|[Gg]emeinde|[Ll]andkreis|[Ll]andratsamt|[Kk]reis|[Ff]reistaat|[Ss]enat|[Aa]mt"
+    r"|[Dd]ienst|[Bb]etreiber|[Vv]ersicherer|[Bb]etrieb|[Ww]erke?|[Kk]linik|[Ss]chule|[Uu]niversität|[Hh]ochschule|[Hh]aus"
+    r"|[Nn]etz|GmbH|AG|SE))$"
+)
+
+
+def clause_around(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> tuple[int, int]:
+    """The stretch of the sentence between the punctuation before [start, end) and after it."""
+    left = sentence_start
+    for m in CLAUSE_BREAK.finditer(text, sentence_start, start):
+        left = m.end()
+    right_match = CLAUSE_BREAK.search(text, end, sentence_end)
+    return left, right_match.start() if right_match else sentence_end
+
+
+def clause_source(
+    resolver: SpeakerResolver, text: str, start: int, end: int, sentence_start: int, sentence_end: int
+) -> SourceRef | None:
+    """The subject of the clause around text[start:end] when it stands before the number (so
+    it is not the counted phrase itself) and names a person or a body."""
+    left, right = clause_around(text, start, end, sentence_start, sentence_end)
+    actor, mention = resolver.subject_near(left, right)
+    if actor is None or mention is None or mention.end > start:
+        return None
+    if not _names_a_body(actor, mention, resolver.index):
+        return None
+    return to_source(actor, mention)
+
+
+def _names_a_body(actor: Actor, mention: Span, index: EntityIndex) -> bool:
+    first = actor[0] if isinstance(actor, list) else actor
+    if first is None:
+        return False
+    entity = index.get(first.id) if first.id else None
+    if entity is not None and entity.type in ("PER", "ORG"):
+        return True
+    return any(BODY_HEAD.fullmatch(noun) for noun in NOUN.findall(mention.text))
