@@ -121,21 +121,10 @@ MEASURES = {
 }
 # Measures that are not a reported quantity of a story (FORMAT §4.1: times and durations).
 NOT_FIGURES = frozenset({"duration", "clock"})
-CLAUSE_BREAK = re.compile(r",\s|;\s|:\s|\s[–-]\s|\(|\)")
 
 
 def measure(unit: str | None) -> str:
     return MEASURES.get(unit or "", "count")
-
-
-def clause_around(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> tuple[int, int]:
-    """The stretch of the sentence between the punctuation before and after [start, end)."""
-    left = sentence_start
-    for m in CLAUSE_BREAK.finditer(text, sentence_start, start):
-        left = m.end()
-    right_match = CLAUSE_BREAK.search(text, end, sentence_end)
-    right = right_match.start() if right_match else sentence_end
-    return left, right
 
 
 def kind_near(text: str, start: int, end: int, number_start: int) -> str | None:

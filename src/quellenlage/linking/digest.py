@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import re
 
+from quellenlage.claims.sources import clause_around
 from quellenlage.entities.index import EntityIndex
 from quellenlage.linking.agencies import cited_agency, text_agency
 from quellenlage.linking.concepts import (
     NOT_FIGURES,
-    clause_around,
     kind_near,
     measure,
     scopes_for,
@@ -43,6 +43,14 @@ ROLE_BEFORE = re.compile(
     r"([A-ZÄÖÜ][\w-]*(?:sprecher(?:in)?|leiter(?:in)?|chef(?:in)?|führer(?:in)?|präsident(?:in)?"
     r"|minister(?:in)?|rat|rätin|vorsitzende[r]?|direktor(?:in)?|meister(?:in)?))\s+$"
 )
+NAME_WORD = re.compile(r"\b[A-ZÄÖÜ]")
+BARE_REPORT = re.compile(r"(?:[a-zäöüß]+\s+)*(?:Berichte[n]?|Meldungen|Angaben|Informationen)")
+GENERIC_AUTHORITY = re.compile(r"Behörden?")
+AUTHORITY_NOUN = (
+    r"[\w-]*(?:Polizei|[Mm]inisterium|[Aa]mt|Senat|Verwaltung|Staatsanwaltschaft|[Pp]räsidium|[Rr]egierung|Landratsamt)"
+)
+AUTHORITY = re.compile(rf"\b(?:[A-ZÄÖÜ][\w-]*\s+){{0,2}}{AUTHORITY_NOUN}\b(?:\s+[A-ZÄÖÜ][\w-]*(?![\w-]*\s+[a-zäöüß]))?")
+ARTICLE_WORDS = frozenset({"der", "die", "das", "des", "dem", "den"})
 # Entity types that stand for a source themselves; a place named as source is often the seat of
 # the organisation the words name ("Der Kommunale Arbeitgeberverband NRW").
 ACTOR_TYPES = frozenset({"PER", "ORG"})
@@ -181,7 +189,11 @@ def _places(index: EntityIndex, start: int, end: int) -> list[str]:
 
 
 def _source(ref: SourceRef | None, analysis: Analysis, index: EntityIndex) -> tuple[str | None, str | None]:
-    """The source's name and a key that is the same in every article that names it."""
+    """The source's name and a key that is the same in every article that names it.
+
+    Words that name nobody ("so viele wie seit Jahren nicht") and bare reports ("nach
+    unbestätigten Berichten", FORMAT §4.4) are no source; a generic authority ("wie die Behörde
+    mitteilte") is the authority the article named before it."""
     if ref is None:
         return None, None
     entity = index.get(ref.id) if ref.id else None
@@ -191,7 +203,21 @@ def _source(ref: SourceRef | None, analysis: Analysis, index: EntityIndex) -> tu
     if entity is not None and not _names_more(words, entity):
         return entity.name, entity.key
     name = words or ref.name
+    if not NAME_WORD.search(name) or BARE_REPORT.fullmatch(name):
+        return None, None
+    if GENERIC_AUTHORITY.fullmatch(name) and ref.mention is not None:
+        name = _authority_before(analysis.text, ref.mention.start) or name
     return name, "src:" + _key_words(name)
+
+
+def _authority_before(text: str, position: int) -> str | None:
+    """The last authority the text names before `position` ("Die Berliner Polizei")."""
+    found = None
+    for m in AUTHORITY.finditer(text, 0, position):
+        found = m
+    if found is None:
+        return None
+    return " ".join(w for w in found.group(0).split() if w.casefold() not in ARTICLE_WORDS)
 
 
 def _source_words(words: str) -> str:

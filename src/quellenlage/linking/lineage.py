@@ -2,12 +2,12 @@
 known before it.
 
 - `first`: the first appearance.
-- `repeat`: a value an earlier claim allows too (the same number, or one inside its qualifier).
-- `update`: a value that earlier claims do not allow, reported a day or more after them, or by
-  the same source later (a death toll rising from "mindestens vier" to "sechs" to "neun"; a
-  union's preliminary count replaced by its final one).
-- `divergence`: a value that cannot hold together with another source's value published within
-  `SAME_DAY_HOURS` (8.000 vs "mehr als 10.000" on the same day).
+- `repeat`: a number reported before (whatever its qualifier: "160.000", "rund 160.000").
+- `divergence`: a new number that cannot hold together with another source's value published
+  within `SAME_DAY_HOURS` (8.000 vs "mehr als 10.000" on the same day).
+- `update`: any other new number: the count going on (a death toll rising from "mindestens
+  vier" to "sechs" to "neun"), or a source replacing its own estimate (a union's preliminary
+  count by its final one).
 """
 
 from __future__ import annotations
@@ -31,11 +31,15 @@ def changes(ordered: list[Item]) -> list[str]:
         if not earlier:
             labels.append("first")
             continue
-        if any(overlaps(item.bounds, e.bounds) for e in earlier):
+        if any(e.claim.number == item.claim.number and e.claim.low == item.claim.low for e in earlier):
             labels.append("repeat")
             continue
-        same_day_others = [e for e in earlier if _same_day(item, e) and not _same_source(item, e)]
-        labels.append("divergence" if same_day_others else "update")
+        conflicting = [
+            e
+            for e in earlier
+            if _same_day(item, e) and not _same_source(item, e) and not overlaps(item.bounds, e.bounds)
+        ]
+        labels.append("divergence" if conflicting else "update")
     return labels
 
 
