@@ -13,7 +13,7 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 $(VENV)/.dev-installed: $(VENV)/.installed
-	$(BIN)/pip install --quiet -e '.[dev,batch,web,corpus]'
+	$(BIN)/pip install --quiet -e '.[dev,batch,web,corpus,linking]'
 	touch $@
 
 run: $(VENV)/.installed  ## analyze the bundled example article(s) and print the report

@@ -101,7 +101,8 @@ MAGNITUDE = {
     "million": "millions",
     "milliard": "billions",
 }
-UNIT_NOUN = re.compile(r"\s*[\"“”]?\s*((?:[a-zäöüß][\w-]*\s+){0,3})([A-ZÄÖÜ][\w-]*)")
+# The counted noun stays on the number's line: "steigt auf sechs\n\nPassau." counts no Passau.
+UNIT_NOUN = re.compile(r"[^\S\n]*[\"“”]?[^\S\n]*((?:[a-zäöüß][\w-]*[^\S\n]+){0,3})([A-ZÄÖÜ][\w-]*)")
 SCOPE_PHRASE = re.compile(
     r"\s*((?:aus|in|im|nach|für|gegen|an|auf)\s+(?:de[mnrs]\s+|die\s+|das\s+)?(?:[\w-]+\s+){0,2}?[A-ZÄÖÜ][\w-]*)"
 )

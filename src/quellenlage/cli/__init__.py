@@ -1,7 +1,8 @@
 """The `quellenlage` command. Each command group lives in its own module and registers its
 sub-commands on the shared parser: `analyze` (analyze, schema), `corpus` (ingest, reanalyze,
 failures), `query` (articles, quotes, claims, entities, search, show), `evaluate` (the scorers),
-`batch` (many articles on Dask), `export` (the export formats), `serve` (the web pages and the API).
+`batch` (many articles on Dask), `export` (the export formats), `linking` (figures,
+trails, stories and speakers across articles), `serve` (the web pages and the API).
 
 Every failure ends in one line on stderr and an exit status a script can act on, never a
 traceback (`QUELLENLAGE_DEBUG=1` shows the traceback of an internal error):
@@ -24,12 +25,12 @@ import sys
 from collections.abc import Callable
 from typing import NoReturn
 
-from quellenlage.cli import analyze, batch, corpus, evaluate, export, query, serve, streams
+from quellenlage.cli import analyze, batch, corpus, evaluate, export, linking, query, serve, streams
 from quellenlage.cli.streams import OutputError, silence_stdout
 from quellenlage.errors import QuellenlageError
 
 # The command groups, in the order `quellenlage --help` lists them.
-COMMAND_GROUPS = (analyze, corpus, query, evaluate, batch, export, serve)
+COMMAND_GROUPS = (analyze, corpus, query, evaluate, batch, export, linking, serve)
 EXIT_USAGE = 2
 EXIT_MEMORY = 3
 EXIT_INTERNAL = 70

@@ -33,7 +33,6 @@ CREDIT = re.compile(
     rf"^(?:Quelle:\s*|©\s*|Copyright\s*)(?P<agency>{_ALTERNATION})\b|^\((?P<bare>{_ALTERNATION})(?:/[\w-]+)*\)\s*$",
     re.MULTILINE,
 )
-MATERIAL = re.compile(rf"\b(?:mit )?Material (?:von|der|des) (?P<agency>{_ALTERNATION})\b", re.IGNORECASE)
 PHOTO = re.compile(r"^(?:Foto|Bild|Fotos|Video|Grafik)\s*:", re.IGNORECASE)
 CITED = re.compile(
     rf"\b(?:Nachrichtenagentur|Agentur|gegenüber (?:der|dem))\s+(?P<agency>{_ALTERNATION})\b"
@@ -48,8 +47,8 @@ def canonical(form: str) -> str:
 def text_agency(text: str, credits: list[str]) -> tuple[str | None, str | None]:
     """The agency the article's text comes from, and the words that say so.
 
-    A dateline in the first lines is the strongest sign; then a credit line ("Quelle: dpa");
-    then "mit Material von dpa" (the outlet wrote it with agency material)."""
+    A dateline in the first lines is the strongest sign; then a credit line ("Quelle: dpa").
+    "mit Material von dpa" is not one: the outlet wrote the text, with agency material."""
     head = text[:600]
     match = DATELINE.search(head)
     if match:
@@ -60,10 +59,6 @@ def text_agency(text: str, credits: list[str]) -> tuple[str | None, str | None]:
         found = CREDIT.search(line)
         if found:
             return canonical(found["agency"] or found["bare"]), line.strip()
-    for line in credits:
-        found = MATERIAL.search(line)
-        if found:
-            return canonical(found["agency"]), line.strip()
     return None, None
 
 

@@ -60,6 +60,8 @@ KINDS: dict[str, tuple[str, ...]] = {
         r"helfer",
         r"rettungskr",
         r"feuerwehrleute",
+        r"kräfte[n]?\b",
+        r"im einsatz",
         r"hilfskr",
         r"sanitäter",
     ),
@@ -69,6 +71,7 @@ KINDS: dict[str, tuple[str, ...]] = {
     "wages": (r"lohn", r"löhne", r"gehalt", r"gehälter", r"tarif", r"entgelt", r"vergütung"),
     "jobs": (r"stellen\b", r"arbeitsplätze", r"jobs\b", r"stellenabbau"),
     "votes": (r"stimmen\b", r"wahlbeteiligung", r"wählerstimmen", r"mandate", r"sitze\b"),
+    "outage": (r"ohne strom", r"stromausfall", r"vom netz", r"am netz", r"ohne (?:wasser|gas|heizung)"),
     "precipitation": (r"liter (?:regen )?pro quadratmeter", r"niederschlag", r"regen"),
     "water_level": (r"pegel", r"wasserstand", r"höchststand"),
     "members": (r"mitglieder", r"organisationen", r"verbände", r"unterstützer"),
@@ -89,7 +92,17 @@ SCOPES: dict[str, tuple[tuple[str, ...], frozenset[str] | None]] = {
     ),
     "children": ((r"kinder", r"minderjährig"), frozenset({"deaths", "injured", "missing", "evacuated"})),
     "counter": ((r"gegenkundgebung", r"gegendemonstration", r"gegenprotest"), frozenset({"participants"})),
+    # a part of a total named before: "Davon betroffen sei allein Schweinfurt mit 700 Stellen",
+    # "zwei von ihnen mussten ins Krankenhaus"
+    "subset": ((r"davon\b", r"darunter\b", r"von ihnen\b", r"unter ihnen\b"), None),
 }
+# What happened to the counted (they died, were hurt, went missing, were evacuated or arrested)
+# says more than who they are ("Drei Polizisten seien leicht verletzt worden": injured).
+EVENT_KINDS = frozenset({"deaths", "injured", "missing", "evacuated", "arrests"})
+# A noun right after a preposition is what the counted do, not what they are.
+GOVERNED = re.compile(
+    r"\b(?:gegen|für|wegen|über|trotz|nach|vor|seit|bei|mit|ohne|um|durch)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
+)
 KIND_PATTERNS = [(kind, re.compile(r"\b(?:" + "|".join(stems) + ")", re.IGNORECASE)) for kind, stems in KINDS.items()]
 SCOPE_PATTERNS = [
     (scope, kinds, re.compile(r"\b(?:" + "|".join(stems) + ")", re.IGNORECASE))
@@ -127,15 +140,20 @@ def measure(unit: str | None) -> str:
     return MEASURES.get(unit or "", "count")
 
 
-def kind_near(text: str, start: int, end: int, number_start: int) -> str | None:
-    """The kind whose word stands nearest to the number within text[start:end]."""
-    best: tuple[int, str] | None = None
+def kind_near(text: str, start: int, end: int, number_start: int, number_end: int) -> str | None:
+    """The kind whose word stands nearest to the number within text[start:end], what happened
+    to the counted before who they are (`EVENT_KINDS`). A noun governed by a preposition after
+    the number is left out: "Tausende Beschäftigte gegen den geplanten Stellenabbau
+    demonstriert" counts protesters, not jobs."""
+    best: tuple[bool, int, str] | None = None
     for kind, pattern in KIND_PATTERNS:
         for m in pattern.finditer(text, start, end):
-            distance = abs(m.start() - number_start)
-            if best is None or distance < best[0]:
-                best = (distance, kind)
-    return best[1] if best else None
+            if m.start() >= number_end and m.group(0)[0].isupper() and GOVERNED.search(text, number_end, m.start()):
+                continue
+            rank = (kind not in EVENT_KINDS, abs(m.start() - number_start), kind)
+            if best is None or rank < best:
+                best = rank
+    return best[2] if best else None
 
 
 def scopes_for(kind: str | None, text: str, start: int, end: int) -> list[str]:

@@ -38,11 +38,16 @@ SOURCE_FRAME = re.compile(
     r"\s+(?:de[rsmn]|eines|einer)\s+)?(?:(?:der|die|das|des|dem|den|ein|eine|eines|einer)\s+)?",
     re.IGNORECASE,
 )
+GENITIVE_FRAME = re.compile(r"\b(?:des|eines)\s+$", re.IGNORECASE)
+# The genitive ending of the first noun after "des": "Polizeipräsidiums" → "Polizeipräsidium".
+GENITIVE_NOUN = re.compile(r"\b([A-ZÄÖÜ][\w-]*?[^s])e?s\b")
+TIME_TAIL = re.compile(r"\s+(?:vom|am|von)\s+[\w-]*(?:tag|abend|morgen|mittag|nacht|woche)\w*$", re.IGNORECASE)
 SOURCE_SUFFIX = re.compile(r"[- ]?(?:Angaben|Kreisen|Kreise)$")
 ROLE_BEFORE = re.compile(
     r"([A-ZÄÖÜ][\w-]*(?:sprecher(?:in)?|leiter(?:in)?|chef(?:in)?|führer(?:in)?|präsident(?:in)?"
     r"|minister(?:in)?|rat|rätin|vorsitzende[r]?|direktor(?:in)?|meister(?:in)?))\s+$"
 )
+COMPARABLE_RATIO = 4.0
 NAME_WORD = re.compile(r"\b[A-ZÄÖÜ]")
 BARE_REPORT = re.compile(r"(?:[a-zäöüß]+\s+)*(?:Berichte[n]?|Meldungen|Angaben|Informationen)")
 GENERIC_AUTHORITY = re.compile(r"Behörden?")
@@ -95,7 +100,6 @@ def _claims(analysis: Analysis, index: EntityIndex) -> list[DigestClaim]:
     text = analysis.text
     digests: list[DigestClaim] = []
     places: dict[str, list[str]] = {}
-    sentence_of: dict[str, int] = {}
     segment_of: dict[str, int] = {}
     for claim in analysis.claims:
         unit_measure = measure(claim.unit)
@@ -104,11 +108,10 @@ def _claims(analysis: Analysis, index: EntityIndex) -> list[DigestClaim]:
         sentence = analysis.sentences[claim.sentence] if claim.sentence is not None else None
         stretch = sentence or claim.evidence_span
         left, right = clause_around(text, claim.number.start, claim.number.end, stretch.start, stretch.end)
-        kind = kind_near(text, left, right, claim.number.start)
+        kind = kind_near(text, left, right, claim.number.start, claim.number.end)
         value, start = value_text(text, claim)
         source, source_key = _source(claim.source, analysis, index)
         places[claim.id] = _places(index, left, right)
-        sentence_of[claim.id] = claim.sentence if claim.sentence is not None else -1
         segment_of[claim.id] = sentence.segment if sentence else -1
         digests.append(
             DigestClaim(
@@ -135,24 +138,31 @@ def _claims(analysis: Analysis, index: EntityIndex) -> list[DigestClaim]:
                 quote=claim.quote,
             )
         )
-    _continue_counts(digests, sentence_of, segment_of)
+    _continue_counts(digests, segment_of)
     _propagate_sources(digests)
     return digests
 
 
-def _continue_counts(digests: list[DigestClaim], sentence_of: dict[str, int], segment_of: dict[str, int]) -> None:
-    """A number that names neither unit nor kind counts what the number before it in the same
-    sentence, or else in the same paragraph, counted."""
+def _continue_counts(digests: list[DigestClaim], segment_of: dict[str, int]) -> None:
+    """A number that names neither unit nor kind counts what the nearest number before it in
+    the same paragraph counted, if that one is of a comparable size (a count goes on, it does
+    not jump from 1.200 organisations to 160.000 people)."""
     for i, claim in enumerate(digests):
         if claim.kind or claim.unit:
             continue
         for before in reversed(digests[:i]):
-            same_sentence = sentence_of[before.id] == sentence_of[claim.id]
-            if not same_sentence and segment_of[before.id] != segment_of[claim.id]:
+            if segment_of[before.id] != segment_of[claim.id]:
                 break
-            if before.measure == claim.measure and (before.kind or before.unit):
-                claim.kind, claim.unit, claim.scope = before.kind, before.unit, list(before.scope)
+            if before.measure == claim.measure and (before.kind or before.unit) and _comparable(before, claim):
+                claim.kind, claim.unit = before.kind, before.unit
+                claim.scope = sorted(set(claim.scope) | set(before.scope))
                 break
+
+
+def _comparable(a: DigestClaim, b: DigestClaim) -> bool:
+    if a.number is None or b.number is None or min(a.number, b.number) <= 0:
+        return a.number is None and b.number is None
+    return max(a.number, b.number) / min(a.number, b.number) <= COMPARABLE_RATIO
 
 
 def _propagate_sources(digests: list[DigestClaim]) -> None:
@@ -221,10 +231,15 @@ def _authority_before(text: str, position: int) -> str | None:
 
 
 def _source_words(words: str) -> str:
-    """The words naming a source without the frame around them: "Angaben der Gewerkschaft Verdi"
-    → "Gewerkschaft Verdi", "Großdemo für Demokratie: Polizei" → "Polizei"."""
+    """The words naming a source without the frame around them, in the nominative: "Angaben der
+    Gewerkschaft Verdi" → "Gewerkschaft Verdi", "Angaben des Polizeipräsidiums Niederbayern vom
+    Montagabend" → "Polizeipräsidium Niederbayern", "Großdemo für Demokratie: Polizei" → "Polizei"."""
     words = words.rsplit(": ", 1)[-1].strip()
-    words = SOURCE_FRAME.sub("", words).strip()
+    frame = SOURCE_FRAME.match(words)
+    genitive = frame is not None and GENITIVE_FRAME.search(frame.group(0)) is not None
+    words = TIME_TAIL.sub("", words[frame.end() if frame else 0 :]).strip()
+    if genitive:
+        words = GENITIVE_NOUN.sub(r"\1", words, count=1)
     return SOURCE_SUFFIX.sub("", words).strip(" -")
 
 

@@ -116,6 +116,11 @@ def affinity(a: Item, b: Item) -> float:
 
 
 def _too_far(a: Item, b: Item) -> bool:
+    """Whether the values lie more than MAX_RATIO apart after their qualifiers, or the numbers
+    as written more than its square ("mehr als 1.200" allows 160.000, but does not say it)."""
+    na, nb = a.claim.number, b.claim.number
+    if na is not None and nb is not None and _ratio(na, nb) > MAX_RATIO**2:
+        return True
     (low_a, high_a), (low_b, high_b) = a.bounds, b.bounds
     if low_a <= 0 and low_b <= 0:
         # two upper bounds ("bis zu 140", "weniger als 100"): compare the bounds themselves

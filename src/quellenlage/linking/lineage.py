@@ -5,9 +5,11 @@ known before it.
 - `repeat`: a number reported before (whatever its qualifier: "160.000", "rund 160.000").
 - `divergence`: a new number that cannot hold together with another source's value published
   within `SAME_DAY_HOURS` (8.000 vs "mehr als 10.000" on the same day).
-- `update`: any other new number: the count going on (a death toll rising from "mindestens
-  vier" to "sechs" to "neun"), or a source replacing its own estimate (a union's preliminary
-  count by its final one).
+- `update`: a new number from the same source, or one published a day or more after the
+  numbers before it: the count going on (a death toll rising from "mindestens vier" to "sechs"
+  to "neun"), a union's preliminary count replaced by its final one.
+- `other`: a new number beside the earlier ones that can hold together with them (another
+  source's 250.000 beside the police's "mehr als 100.000").
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from quellenlage.model import Record, Status
 # keeps its own (`quellenlage.model.Qualifier`), `values.corpus_qualifier` maps one to the other.
 CorpusQualifier = Literal["exact", "more_than", "less_than", "about", "up_to", "at_least", "vague", "range"]
 Variant = Literal["verbatim", "shortened", "altered"]
-Change = Literal["first", "repeat", "update", "divergence", "revision"]
+Change = Literal["first", "repeat", "update", "divergence", "other"]
 
 
 class ArticleMeta(Record):

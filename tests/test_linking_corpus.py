@@ -1,0 +1,97 @@
+"""Linking analysed articles: one story of the own corpus (tests/fixtures/corpus, invented), from
+the analysis through digests to links, views and the corpus-json export."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from quellenlage import analyze
+from quellenlage.cli.linking_view import print_figures, print_trails, time_chart
+from quellenlage.linking import ArticleMeta, digest_article, link_articles
+from quellenlage.linking.corpus_json import corpus_json
+from quellenlage.linking.select import figures_matching, trail_by
+from quellenlage.linking.speakers import speaker_profiles
+
+CORPUS = Path(__file__).parent / "fixtures" / "corpus" / "articles.jsonl"
+STORY = ["own-07", "own-14", "own-05", "own-13", "own-01"]  # job cuts at an invented car supplier
+
+
+@pytest.fixture(scope="module")
+def linked():
+    rows = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
+    digests = [
+        digest_article(
+            ArticleMeta(id=r["id"], outlet=r["outlet"], url=r["url"], published=r["published"], title=r["title"]),
+            analyze(r["text"], r["published"][:10]),
+        )
+        for r in rows
+        if r["id"] in STORY
+    ]
+    return digests, link_articles(digests)
+
+
+def test_the_agency_text_is_one_wire_group(linked):
+    _, links = linked
+    [group] = links.wire_groups
+    assert group.articles == ["own-07", "own-14", "own-05"]
+    assert group.agency == "dpa"
+    assert [s.articles for s in links.stories] == [STORY]
+
+
+def test_the_chief_executive_quote_travels_and_is_altered_once(linked):
+    _, links = linked
+    [trail] = trail_by(links, "Kosten")
+    assert [o.variant for o in trail.occurrences] == ["verbatim", "verbatim", "verbatim", "altered"]
+    assert trail.origin == "dpa"
+    assert trail.independent == 2  # the wire group counts once, the later report once
+
+
+def test_job_cuts_are_one_figure_with_both_sides(linked):
+    _, links = linked
+    figure = figures_matching(links, ["Stellen"])[0]
+    values = {(c.value, c.source) for c in figure.claims}
+    assert {v for v, _ in values} == {"1.800", "2.300", "1.500"}  # not the 700 of one site, nor the 9.500 employed
+    company = [s for v, s in values if v in ("1.800", "1.500")]
+    assert company and all(s and ("Rexford" in s or "Unternehmen" in s) for s in company)
+    # the union's 2.300 ("Nach ihren Berechnungen") keeps the words as source: the possessive is
+    # not resolved to the union named in the sentence before
+    assert {c.change for c in figure.claims} >= {"first", "repeat", "update"}
+
+
+def test_speaker_profile_across_outlets(linked):
+    digests, links = linked
+    [profile] = [p for p in speaker_profiles(digests, links, "Albers") if p.quotes]
+    assert len(profile.quotes) >= 3
+    assert len(profile.outlets) >= 3
+    assert all(q.trail for q in profile.quotes if q.kind == "direct")
+
+
+def test_corpus_json_has_the_contract_fields(linked):
+    _, links = linked
+    out = corpus_json(links)
+    assert set(out) == {"figures", "quotes", "wire_copies", "stories"}
+    claim = out["figures"][0]["claims"][0]
+    assert {"article", "value", "start", "qualifier", "source", "hedged"} <= set(claim)
+    assert all({"article", "text"} <= set(o) for q in out["quotes"] for o in q["occurrences"])
+
+
+def test_views_escape_article_text(linked):
+    _, links = linked
+    figure = figures_matching(links, ["Stellen"])[0].model_copy(deep=True)
+    figure.claims[0].evidence = "[bold red]Eingeschleust[/bold red]"
+    console = Console(record=True, width=200)
+    print_figures([figure], console)
+    print_trails(links.trails[:1], console)
+    assert "[bold red]Eingeschleust[/bold red]" in console.export_text()
+
+
+def test_time_chart_spans_the_values(linked):
+    _, links = linked
+    figure = figures_matching(links, ["Stellen"])[0]
+    lines = time_chart(figure)
+    assert len(lines) >= 8
+    assert "2.300" in lines[0] and "1.500" in "\n".join(lines)
