@@ -174,6 +174,8 @@ def test_migrated_schema_matches_the_tables(database: str) -> None:
     from alembic.autogenerate import compare_metadata
     from alembic.runtime.migration import MigrationContext
 
+    import quellenlage.corpus.digests  # noqa: F401  (the linking layer's table joins the metadata)
+
     with Corpus(database) as corpus, corpus.engine.connect() as connection:
         context = MigrationContext.configure(connection, opts={"compare_type": False})
         differences = [

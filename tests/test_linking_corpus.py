@@ -95,3 +95,54 @@ def test_time_chart_spans_the_values(linked):
     lines = time_chart(figure)
     assert len(lines) >= 8
     assert "2.300" in lines[0] and "1.500" in "\n".join(lines)
+
+
+# ---- the same story in the corpus store, through the commands ------------------------------------
+
+
+@pytest.fixture(scope="module")
+def stored(tmp_path_factory):
+    from quellenlage.cli import main
+
+    folder = tmp_path_factory.mktemp("store")
+    subset = folder / "story.jsonl"
+    rows = [line for line in CORPUS.read_text(encoding="utf-8").splitlines() if json.loads(line)["id"] in STORY]
+    subset.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    url = f"sqlite:///{folder / 'c.db'}"
+    assert main(["ingest", "--db", url, "--quiet", str(subset)]) == 0
+    return url
+
+
+def test_export_and_commands_read_the_store(stored, capsys, tmp_path, monkeypatch):
+    from quellenlage.cli import main
+
+    monkeypatch.setenv("COLUMNS", "200")
+    out = tmp_path / "links.json"
+    assert main(["export", "--db", stored, "--format", "corpus-json", "--out", str(out)]) == 0
+    links = json.loads(out.read_text(encoding="utf-8"))
+    assert links["wire_copies"] == [["own-07", "own-14", "own-05"]]
+    capsys.readouterr()
+    assert main(["stories", "--db", stored, "--format", "json"]) == 0
+    assert [s["articles"] for s in json.loads(capsys.readouterr().out)] == [STORY]
+    assert main(["speaker", "--db", stored, "Grieser"]) == 0
+    assert "Wir werden um jeden Arbeitsplatz" in capsys.readouterr().out
+    assert main(["trail", "--db", stored, "kein solches Zitat"]) == 1
+    assert "no quotation trail" in capsys.readouterr().err
+
+
+def test_digests_are_made_once_per_revision(stored):
+    from sqlalchemy import func, select
+
+    from quellenlage.corpus import Corpus
+    from quellenlage.corpus.database import read_connection
+    from quellenlage.corpus.digests import link_digests
+    from quellenlage.linking.store import corpus_digests
+
+    with Corpus(stored) as corpus:
+        first = corpus_digests(corpus)
+        again = corpus_digests(corpus)
+        with read_connection(corpus.engine) as connection:
+            count = connection.execute(select(func.count()).select_from(link_digests)).scalar()
+    assert [d.meta.id for d in first] == STORY  # publication order
+    assert again == first
+    assert count == len(STORY)

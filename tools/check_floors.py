@@ -72,6 +72,49 @@ def model_figures() -> dict[str, float]:
     return {"ner.f1": ner["coarse"]["overall"]["f"], **{f"tags.{k}": v for k, v in tags.items() if k in TAG_KEYS}}
 
 
+CORPUS_KEYS = {
+    "claims.f1": ("claims", "f1"),
+    "figures.f1": ("figures_bcubed", "f1"),
+    "sources.accuracy": ("source_accuracy", "acc"),
+    "quotes.f1": ("quotes_bcubed", "f1"),
+    "wire.f1": ("wire_copies", "f1"),
+    "stories.f1": ("stories_bcubed", "f1"),
+}
+
+
+def corpus_figures(folder: Path) -> dict[str, float]:
+    """A corpus in the format of ../shared/corpus/FORMAT.md analysed from scratch, linked, exported
+    as corpus-json and scored by the shared scorer."""
+    import tempfile
+
+    from quellenlage import analyze
+    from quellenlage.linking import ArticleMeta, digest_article, link_articles
+    from quellenlage.linking.corpus_json import corpus_json
+
+    rows = [json.loads(line) for line in (folder / "articles.jsonl").read_text(encoding="utf-8").splitlines() if line]
+    digests = [
+        digest_article(
+            ArticleMeta(
+                id=r["id"], outlet=r.get("outlet"), url=r.get("url"), published=r.get("published"), title=r.get("title")
+            ),
+            analyze(r["text"], (r.get("published") or "")[:10] or None),
+        )
+        for r in rows
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        prediction = Path(tmp) / "links.json"
+        prediction.write_text(json.dumps(corpus_json(link_articles(digests)), ensure_ascii=False), encoding="utf-8")
+        command = [
+            sys.executable,
+            str(SHARED / "eval" / "score_corpus.py"),
+            str(folder / "gold.json"),
+            str(prediction),
+            "--json",
+        ]
+        scores = json.loads(subprocess.run(command, capture_output=True, text=True, check=True).stdout)
+    return {name: float(scores[part][key]) for name, (part, key) in CORPUS_KEYS.items()}
+
+
 def flatten(figures: dict[str, object]) -> dict[str, float]:
     flat = {}
     for task, values in figures.items():
@@ -99,6 +142,8 @@ def main() -> int:
     failures += compare("quotes-dev", quotes_figures(), floors["quotes_dev"])
     failures += compare("speakers-dev", speaker_figures(), floors["speakers_dev"])
     failures += compare("model", model_figures(), floors["model_heldout"])
+    failures += compare("corpus-dev", corpus_figures(SHARED / "corpus" / "dev"), floors["corpus_dev"])
+    failures += compare("corpus-own", corpus_figures(ROOT / "tests" / "fixtures" / "corpus"), floors["corpus_own"])
     if failures:
         print("evaluation gates failed: " + ", ".join(failures), file=sys.stderr)
         return 1

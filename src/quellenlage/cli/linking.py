@@ -60,6 +60,10 @@ def linked(db: str | None, source_dir: Path | None) -> tuple[list[ArticleDigest]
         raise QuellenlageError(
             f"linking needs the linking extra: pip install 'quellenlage[linking]' ({error})"
         ) from error
+    if db is not None:
+        return _stored_links(db)
+    if source_dir is None:
+        raise QuellenlageError("name the corpus: --db URL or --from DIR")
     digests = [
         digest_article(
             ArticleMeta(
@@ -71,8 +75,21 @@ def linked(db: str | None, source_dir: Path | None) -> tuple[list[ArticleDigest]
             ),
             analysis,
         )
-        for record, analysis in _analyses(db, source_dir)
+        for record, analysis in _analyses(source_dir)
     ]
+    return digests, link_articles(digests)
+
+
+def _stored_links(db: str) -> tuple[list[ArticleDigest], CorpusLinks]:
+    try:
+        from quellenlage.corpus import Corpus
+    except ImportError as error:
+        raise QuellenlageError(f"--db needs the corpus store: pip install 'quellenlage[corpus]' ({error})") from error
+    from quellenlage.linking import link_articles
+    from quellenlage.linking.store import corpus_digests
+
+    with Corpus(db) as corpus:
+        digests = corpus_digests(corpus)
     return digests, link_articles(digests)
 
 
@@ -81,19 +98,8 @@ def _article_id(record: Any) -> str:
     return str(record.id if hasattr(record, "id") else record.article_id)
 
 
-def _analyses(db: str | None, source_dir: Path | None) -> Iterator[tuple[Any, Analysis]]:
-    if source_dir is not None:
-        return ExportRequest(db=None, source_dir=source_dir, out=None).analyses()
-    try:
-        from quellenlage.corpus import Corpus  # type: ignore[import-not-found,unused-ignore]
-    except ImportError as error:
-        raise QuellenlageError(f"--db needs the corpus store: pip install 'quellenlage[corpus]' ({error})") from error
-    return _stored(Corpus(db))
-
-
-def _stored(corpus: Any) -> Iterator[tuple[Any, Analysis]]:
-    with corpus:
-        yield from corpus.iter_analyses()
+def _analyses(source_dir: Path) -> Iterator[tuple[Any, Analysis]]:
+    return ExportRequest(db=None, source_dir=source_dir, out=None).analyses()
 
 
 # --------------------------------------------------------------------------- the commands

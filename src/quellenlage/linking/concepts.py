@@ -130,6 +130,12 @@ MEASURES = {
     "Tagen": "duration",
     "Jahre": "duration",
     "Jahren": "duration",
+    "Minuten": "duration",
+    "Wochen": "duration",
+    "Monate": "duration",
+    "Monaten": "duration",
+    "Jahrzehnte": "duration",
+    "Jahrzehnten": "duration",
     "Uhr": "clock",
 }
 # Measures that are not a reported quantity of a story (FORMAT §4.1: times and durations).

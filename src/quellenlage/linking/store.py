@@ -1,0 +1,38 @@
+"""Linking a stored corpus: digests are computed once per revision and kept in the store
+(`quellenlage.corpus.digests`), so linking a grown corpus digests only the new articles and
+then links digests, never re-reading every analysis."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from quellenlage.linking.digest import DIGEST_VERSION, digest_article
+from quellenlage.linking.model import ArticleDigest, ArticleMeta
+
+if TYPE_CHECKING:
+    from quellenlage.corpus import Corpus
+
+
+def corpus_digests(corpus: Corpus) -> list[ArticleDigest]:
+    """Every current article's digest, in publication order; missing ones are made and stored."""
+    from quellenlage.corpus.database import read_connection, write_transaction
+    from quellenlage.corpus.digests import analyses_of, current_digests, save_digests
+
+    with read_connection(corpus.engine) as connection:
+        rows = list(current_digests(connection, DIGEST_VERSION))
+    missing = [revision for _, revision, digest in rows if digest is None]
+    made: dict[int, ArticleDigest] = {}
+    if missing:
+        with read_connection(corpus.engine) as connection:
+            for revision, record, analysis in analyses_of(connection, missing):
+                meta = ArticleMeta(
+                    id=record.id, outlet=record.outlet, url=record.url, published=record.published, title=record.title
+                )
+                made[revision] = digest_article(meta, analysis)
+        with write_transaction(corpus.engine) as connection:
+            save_digests(connection, DIGEST_VERSION, ((rev, d.model_dump_json()) for rev, d in made.items()))
+    return [
+        made[revision] if digest is None else ArticleDigest.model_validate_json(digest)
+        for _, revision, digest in rows
+        if digest is not None or revision in made
+    ]
