@@ -212,3 +212,10 @@ def test_a_number_reported_again_is_a_repeat_whatever_its_qualifier():
     first = item("a", 0, claim("160.000", 160_000, kind="participants", source_key="src:polizei"))
     again = item("a", 0, claim("160.000", 160_000, "about", kind="participants", source_key="src:polizei"))
     assert changes(timeline([first, again])) == ["first", "repeat"]
+
+
+def test_the_same_text_a_year_later_is_no_wire_copy():
+    linker = Linker()
+    linker.add(digest("a", "2024-03-15T12:00:00+01:00", shingles=shingles(WIRE_TEXT)))
+    linker.add(digest("b", "2025-03-15T12:00:00+01:00", shingles=shingles(WIRE_TEXT)))
+    assert linker.wire_groups() == []

@@ -7,7 +7,8 @@ candidate is then checked on the exact 4-gram sets. Two articles are copies when
 overlap by a third (Jaccard), or when nine tenths of the shorter text's 4-grams stand in the longer
 one and the shorter one has some length. Independent reports of one event share names and
 figures, but rarely 4-grams: on the dev corpus copies score 0.50–0.60 and independent articles
-of one story at most 0.05.
+of one story at most 0.05. Copies appear within days of each other (`WINDOW_DAYS`): the same
+text a year later is an archive reprint, not a wire copy of today's news.
 """
 
 from __future__ import annotations
@@ -15,12 +16,14 @@ from __future__ import annotations
 from datasketch import MinHash, MinHashLSH
 
 from quellenlage.linking.model import ArticleDigest
+from quellenlage.linking.stories import timestamp
 
 NUM_PERM = 128
 LSH_THRESHOLD = 0.2
 MIN_JACCARD = 0.33
 MIN_CONTAINMENT = 0.9
 MIN_SHINGLES = 30
+WINDOW_DAYS = 3.0
 
 
 def _identity(value: int) -> int:
@@ -33,6 +36,7 @@ class WireIndex:
     def __init__(self) -> None:
         self._lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
         self._sets: dict[str, frozenset[int]] = {}
+        self._times: dict[str, float | None] = {}
 
     def add(self, digest: ArticleDigest) -> list[tuple[str, float]]:
         """Register the article; return the earlier articles it copies or is copied by, with the
@@ -43,13 +47,18 @@ class WireIndex:
             return []
         signature = MinHash(num_perm=NUM_PERM, hashfunc=_identity)
         signature.update_batch(list(grams))
+        time = timestamp(digest.meta.published)
         copies = []
         for other in self._lsh.query(signature):
+            other_time = self._times[other]
+            if time is not None and other_time is not None and abs(time - other_time) > WINDOW_DAYS * 86400:
+                continue
             similarity = _copy_similarity(grams, self._sets[other])
             if similarity is not None:
                 copies.append((other, similarity))
         self._lsh.insert(article, signature)
         self._sets[article] = grams
+        self._times[article] = time
         return copies
 
 
