@@ -3,13 +3,14 @@ the analysis through digests to links, views and the corpus-json export."""
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
 import pytest
-from rich.console import Console
 
 from quellenlage import analyze
+from quellenlage.cli import streams
 from quellenlage.cli.linking_view import print_figures, print_trails, time_chart
 from quellenlage.linking import ArticleMeta, digest_article, link_articles
 from quellenlage.linking.corpus_json import corpus_json
@@ -79,14 +80,16 @@ def test_corpus_json_has_the_contract_fields(linked):
     assert all({"article", "text"} <= set(o) for q in out["quotes"] for o in q["occurrences"])
 
 
-def test_views_escape_article_text(linked):
+def test_views_show_article_markup_as_text(linked):
     _, links = linked
     figure = figures_matching(links, ["Stellen"])[0].model_copy(deep=True)
-    figure.claims[0].evidence = "[bold red]Eingeschleust[/bold red]"
-    console = Console(record=True, width=200)
+    figure.claims[0].evidence = "[bold red]Eingeschleust[/bold red] :flag_de:"
+    out = io.StringIO()
+    console = streams.console(out)
+    console.width = 200
     print_figures([figure], console)
     print_trails(links.trails[:1], console)
-    assert "[bold red]Eingeschleust[/bold red]" in console.export_text()
+    assert "[bold red]Eingeschleust[/bold red] :flag_de:" in out.getvalue()
 
 
 def test_time_chart_spans_the_values(linked):

@@ -143,6 +143,7 @@ def _opens_with_colon(text: str, sentence: Sentence, own: Found | None, back: re
 # "1,5 Millionen" stays whole).
 CLAUSE_BREAK = re.compile(r",\s|;\s|:\s|\s[–-]\s|\(|\)")
 NOUN = re.compile(r"[A-ZÄÖÜ][\w-]*")
+NOT_NOMINATIVE_BEFORE = re.compile(r"\b(?:dem|den|des|einem|eines|[\wäöüß]+em)\s+$")
 # Nouns that make a phrase name a body that can be a source; a place names one only with such a
 # noun ("Die Stadt Magdeburg"), not alone ("in Rostock und Greifswald", "an der Küste"), and "Die
 # Zahl der Todesopfer" names none.
@@ -171,6 +172,9 @@ def clause_source(
     actor, mention = resolver.subject_near(left, right)
     if actor is None or mention is None or mention.end > start:
         return None
+    named = [m.start for m, _ in resolver.index.within(mention.start, mention.end)] or [mention.start]
+    if any(NOT_NOMINATIVE_BEFORE.search(text, max(0, at - 20), at) for at in [mention.start, *named]):
+        return None  # "zwischen Reichstagsgebäude und Großem Stern": a dative, no subject
     if not _names_a_body(actor, mention, resolver.index):
         return None
     return to_source(actor, mention)

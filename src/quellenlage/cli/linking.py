@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from quellenlage.cli import streams
 from quellenlage.cli.export import Exporter, ExportRequest, register_exporter
 from quellenlage.errors import QuellenlageError
 
@@ -116,7 +116,8 @@ def run_figures(args: argparse.Namespace) -> int:
         raise QuellenlageError("no figure counts " + (" ".join(args.words) or "anything in this corpus"))
     from quellenlage.cli.linking_view import print_figures
 
-    print_figures(figures, _console())
+    with streams.writing() as stream:
+        print_figures(figures, streams.console(stream))
     return 0
 
 
@@ -131,7 +132,8 @@ def run_trail(args: argparse.Namespace) -> int:
         raise QuellenlageError(f"no quotation trail {args.quote!r}")
     from quellenlage.cli.linking_view import print_trails
 
-    print_trails(trails, _console())
+    with streams.writing() as stream:
+        print_trails(trails, streams.console(stream))
     return 0
 
 
@@ -142,7 +144,8 @@ def run_stories(args: argparse.Namespace) -> int:
     from quellenlage.cli.linking_view import print_stories
 
     titles = {d.meta.id: (d.meta.outlet, d.meta.published) for d in digests}
-    print_stories(links.stories, titles, _console())
+    with streams.writing() as stream:
+        print_stories(links.stories, titles, streams.console(stream))
     return 0
 
 
@@ -157,19 +160,14 @@ def run_speaker(args: argparse.Namespace) -> int:
         raise QuellenlageError(f"no speaker named {args.name!r}")
     from quellenlage.cli.linking_view import print_speakers
 
-    print_speakers(profiles, _console())
+    with streams.writing() as stream:
+        print_speakers(profiles, streams.console(stream))
     return 0
 
 
 def _json(records: Iterable[Any]) -> int:
-    sys.stdout.write(json.dumps([r.model_dump() for r in records], ensure_ascii=False, indent=1) + "\n")
+    streams.write(json.dumps([r.model_dump() for r in records], ensure_ascii=False, indent=1) + "\n")
     return 0
-
-
-def _console() -> Any:
-    from rich.console import Console
-
-    return Console()
 
 
 # --------------------------------------------------------------------------- the export format

@@ -1,6 +1,6 @@
 """Terminal views of the corpus links: a figure's lineage with a small time chart, quote trails,
-stories with their timeline, speakers. Article text is untrusted: every piece of it is escaped
-before rich sees it."""
+stories with their timeline, speakers. Article text is untrusted: the console they print to
+reads no markup (`cli.streams.console`), so "[/b]" in an article stays text."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import math
 from datetime import datetime
 
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
 from quellenlage.linking.model import CorpusFigure, QuoteTrail, Story
@@ -34,7 +33,7 @@ QUALIFIER_WORDS = {
 def print_figures(figures: list[CorpusFigure], console: Console) -> None:
     for figure in figures:
         title = f"{figure.id}: {figure.label}" + (" – Werte widersprechen sich" if figure.divergent else "")
-        table = Table(title=escape(title), title_justify="left", expand=False)
+        table = Table(title=title, title_justify="left", expand=False)
         for column in ("published", "outlet", "value", "according to", "status", "change", "evidence"):
             table.add_column(column, overflow="fold")
         for c in figure.claims:
@@ -42,19 +41,19 @@ def print_figures(figures: list[CorpusFigure], console: Console) -> None:
             value = f"{words} {c.value}".strip() + (f" {c.unit}" if c.unit else "")
             outlet = (c.outlet or c.article) + (f" ({c.agency})" if c.agency else "")
             table.add_row(
-                escape(_when(c.published)),
-                escape(outlet),
-                escape(value),
-                escape(c.source or "–"),
-                c.status + (f" ({escape(c.hedge)})" if c.hedge else ""),
+                _when(c.published),
+                outlet,
+                value,
+                c.source or "–",
+                c.status + (f" ({c.hedge})" if c.hedge else ""),
                 c.change,
-                escape(_short(c.evidence, 90)),
+                _short(c.evidence, 90),
             )
         console.print(table)
         sources = ", ".join(figure.sources) or "none named"
-        console.print(escape(f"  {figure.independent} independent reports; sources: {sources}"))
+        console.print(f"  {figure.independent} independent reports; sources: {sources}")
         for line in time_chart(figure):
-            console.print(escape(line), highlight=False)
+            console.print(line, highlight=False)
         console.print()
 
 
@@ -101,48 +100,46 @@ def time_chart(figure: CorpusFigure, width: int = CHART_WIDTH, height: int = CHA
 def print_trails(trails: list[QuoteTrail], console: Console) -> None:
     for trail in trails:
         head = f"{trail.id}: „{_short(trail.text, 100)}“ – {trail.speaker or 'unbekannt'}"
-        table = Table(title=escape(head), title_justify="left")
+        table = Table(title=head, title_justify="left")
         for column in ("published", "outlet", "variant", "as quoted", "via"):
             table.add_column(column, overflow="fold")
         for o in trail.occurrences:
             table.add_row(
-                escape(_when(o.published)),
-                escape(o.outlet or o.article),
+                _when(o.published),
+                o.outlet or o.article,
                 o.variant,
-                escape(_short(o.text, 80)),
-                escape(o.agency or "") + (f" {o.wire_group}" if o.wire_group else ""),
+                _short(o.text, 80),
+                o.agency or "" + (f" {o.wire_group}" if o.wire_group else ""),
             )
         console.print(table)
         origin = f"first seen at {trail.origin}" if trail.origin else "origin unknown"
-        console.print(escape(f"  {origin}; {trail.independent} independent reports"))
+        console.print(f"  {origin}; {trail.independent} independent reports")
         console.print()
 
 
 def print_stories(stories: list[Story], titles: dict[str, tuple[str | None, str | None]], console: Console) -> None:
     for story in stories:
-        console.print(escape(f"{story.id}: {story.title}  ({len(story.articles)} articles)"), style="bold")
+        console.print(f"{story.id}: {story.title}  ({len(story.articles)} articles)", style="bold")
         if story.names:
-            console.print(escape("  " + ", ".join(story.names)))
+            console.print("  " + ", ".join(story.names))
         for article in story.articles:
             outlet, published = titles.get(article, (None, None))
-            console.print(escape(f"  {_when(published)}  {outlet or ''}  {article}"), highlight=False)
+            console.print(f"  {_when(published)}  {outlet or ''}  {article}", highlight=False)
         console.print()
 
 
 def print_speakers(profiles: list[SpeakerProfile], console: Console) -> None:
     for profile in profiles:
         role = f" ({', '.join(profile.roles[:2])})" if profile.roles else ""
-        console.print(escape(f"{profile.name}{role}  [{profile.key}]"), style="bold")
+        console.print(f"{profile.name}{role}  [{profile.key}]", style="bold")
         outlets = ", ".join(f"{o} {n}" for o, n in sorted(profile.outlets.items(), key=lambda kv: -kv[1]))
-        console.print(escape(f"  quoted by: {outlets or '–'}"))
+        console.print(f"  quoted by: {outlets or '–'}")
         if profile.quotes:
             table = Table(title="quotations", title_justify="left")
             for column in ("published", "outlet", "words", "trail"):
                 table.add_column(column, overflow="fold")
             for q in profile.quotes:
-                table.add_row(
-                    escape(_when(q.published)), escape(q.outlet or q.article), escape(_short(q.text, 90)), q.trail or ""
-                )
+                table.add_row(_when(q.published), q.outlet or q.article, _short(q.text, 90), q.trail or "")
             console.print(table)
         if profile.figures:
             table = Table(title="figures supplied", title_justify="left")
@@ -150,7 +147,7 @@ def print_speakers(profiles: list[SpeakerProfile], console: Console) -> None:
                 table.add_column(column, overflow="fold")
             for f in profile.figures:
                 value = f"{QUALIFIER_WORDS[f.qualifier]} {f.value} {f.unit or ''}".strip()
-                table.add_row(escape(_when(f.published)), escape(f.outlet or f.article), escape(value), f.figure or "")
+                table.add_row(_when(f.published), f.outlet or f.article, value, f.figure or "")
             console.print(table)
         console.print()
 

@@ -50,7 +50,9 @@ ROLE_BEFORE = re.compile(
     r"([A-ZÄÖÜ][\w-]*(?:sprecher(?:in)?|leiter(?:in)?|chef(?:in)?|führer(?:in)?|präsident(?:in)?"
     r"|minister(?:in)?|rat|rätin|vorsitzende[r]?|direktor(?:in)?|meister(?:in)?))\s+$"
 )
+PLACE_FORMS = frozenset({"name", "genitive"})
 COMPARABLE_RATIO = 4.0
+PRONOUNS = frozenset({"er", "sie", "es", "ihm", "ihr", "ihn", "dieser", "diese", "man"})
 NAME_WORD = re.compile(r"\b[A-ZÄÖÜ]")
 BARE_REPORT = re.compile(r"(?:[a-zäöüß]+\s+)*(?:Berichte[n]?|Meldungen|Angaben|Informationen)")
 GENERIC_AUTHORITY = re.compile(r"Behörden?")
@@ -198,7 +200,10 @@ def _propagate_sources(digests: list[DigestClaim]) -> None:
 
 
 def _places(index: EntityIndex, start: int, end: int) -> list[str]:
-    return sorted({entity.key for _, entity in index.within(start, end) if entity.type == "LOC"})
+    """The places the clause names as places: "in Rostock", not "das bayerische Innenministerium"."""
+    return sorted(
+        {entity.key for m, entity in index.within(start, end) if entity.type == "LOC" and m.form in PLACE_FORMS}
+    )
 
 
 def _source(ref: SourceRef | None, analysis: Analysis, index: EntityIndex) -> tuple[str | None, str | None]:
@@ -211,6 +216,8 @@ def _source(ref: SourceRef | None, analysis: Analysis, index: EntityIndex) -> tu
         return None, None
     entity = index.get(ref.id) if ref.id else None
     words = _source_words(ref.mention.text if ref.mention else ref.name)
+    if entity is not None and ref.mention is not None and not _named_in(entity, ref.mention.text):
+        entity = None  # the words name someone else: trust the words
     if entity is not None and entity.type in ACTOR_TYPES:
         return entity.name, entity.key
     if entity is not None and not _names_more(words, entity):
@@ -221,6 +228,13 @@ def _source(ref: SourceRef | None, analysis: Analysis, index: EntityIndex) -> tu
     if GENERIC_AUTHORITY.fullmatch(name) and ref.mention is not None:
         name = _authority_before(analysis.text, ref.mention.start) or name
     return name, "src:" + _key_words(name)
+
+
+def _named_in(entity: Entity, words: str) -> bool:
+    """Whether the words name the entity: its name or a mention of it, or a pronoun for it."""
+    if words.casefold() in PRONOUNS:
+        return True
+    return entity.name in words or any(m.text in words for m in entity.mentions)
 
 
 def _authority_before(text: str, position: int) -> str | None:

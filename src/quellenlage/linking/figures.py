@@ -23,6 +23,8 @@ from quellenlage.linking.values import interval, overlaps
 from quellenlage.linking.words import stem
 
 MAX_RATIO = 4.0
+# A vague numeral is a manner of speaking: "Zehntausende" may stand beside "mehr als 400.000".
+MAX_RATIO_VAGUE = 8.0
 MERGE_AT = 1.5
 # Keys of places too wide to tell two figures apart (a country names the setting, not the scope).
 WIDE_PLACE_PREFIX = "country:"
@@ -122,13 +124,14 @@ def _too_far(a: Item, b: Item) -> bool:
     if na is not None and nb is not None and _ratio(na, nb) > MAX_RATIO**2:
         return True
     (low_a, high_a), (low_b, high_b) = a.bounds, b.bounds
+    limit = MAX_RATIO_VAGUE if "vague" in (a.claim.qualifier, b.claim.qualifier) else MAX_RATIO
     if low_a <= 0 and low_b <= 0:
         # two upper bounds ("bis zu 140", "weniger als 100"): compare the bounds themselves
-        return _ratio(high_a, high_b) > MAX_RATIO
+        return _ratio(high_a, high_b) > limit
     if high_a < low_b:
-        return _ratio(high_a, low_b) > MAX_RATIO
+        return _ratio(high_a, low_b) > limit
     if high_b < low_a:
-        return _ratio(high_b, low_a) > MAX_RATIO
+        return _ratio(high_b, low_a) > limit
     return False
 
 
