@@ -168,7 +168,10 @@ class Claim(Record):
     sentence: int | None = Field(None, description="index of the sentence the number stands in")
     status: Status = "stated"
     confidence: float | None = Field(None, ge=0, le=1, description="how sure the claim (value, qualifier, source) is")
-    evidence: str = Field(description=f"the words around the number, at most {EVIDENCE_CHARS} characters")
+    evidence: str = Field(
+        description=f"the words around the number, at most {EVIDENCE_CHARS} characters (fewer where a long "
+        "sentence is crowded with numbers)"
+    )
     evidence_span: Offsets = Field(description="the whole sentence or quotation the claim stands in")
 
 

@@ -46,11 +46,11 @@ def analyze(
     dates = find_dates(text, reference, sentences)
     quotes = find_quotes(text, segments, sentences, index)
     dates_by_sentence = _dates_by_sentence(sentences, dates)
-    claims = find_claims(text, segments, sentences, quotes, dates, dates_by_sentence, index)
+    warnings = list(article.warnings)
+    claims = find_claims(text, segments, sentences, quotes, dates, dates_by_sentence, index, warnings)
     figures = group_figures(claims, index)
     events = code_events(text, segments, sentences, index, dates_by_sentence)
 
-    warnings = list(article.warnings)
     if not has_trained_model():
         warnings.append("the trained language model is missing: names come from the knowledge base and rules only")
     return Analysis(

@@ -35,7 +35,7 @@ def further_sources(text: str, number: int, sentence: Sentence, speakers: Speake
     """A source phrase in a sentence that gave other words already ("…, die laut Amnesty
     International in einem unfairen Verfahren verurteilt wurden"): its own claim, when it
     stands outside the frames found so far."""
-    found = [q for q in state.quotes if q.sentence == number]
+    found = state.in_sentence(number)
     frames = [q.frame for q in found if q.frame is not None]
     for match in ACCORDING_TO.finditer(text, sentence.start, sentence.end):
         if source_group(match) not in NAMED_SOURCE_GROUPS:

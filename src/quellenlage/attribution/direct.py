@@ -181,11 +181,13 @@ def _announces_next(text: str, previous: Sentence) -> bool:
 def _framing_direct_quote(state: QuoteState) -> Quote | None:
     """The direct quotation whose frame a run of quotations without frames of their own goes
     back to: the last quote, or the one before frameless continuations of its speaker."""
-    run = list(reversed(state.quotes))
-    for quote in run:
+    if not state.quotes:
+        return None
+    last_speaker = state.speaker_of(state.quotes[-1])[0]
+    for quote in reversed(state.quotes):  # not a reversed copy of every quote so far: this runs per quote
         if quote.frame is not None:
             return quote if quote.kind == "direct" else None
-        if state.speaker_of(quote)[0] != state.speaker_of(run[0])[0]:
+        if state.speaker_of(quote)[0] != last_speaker:
             return None
     return None
 

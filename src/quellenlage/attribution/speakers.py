@@ -23,6 +23,7 @@ from quellenlage.attribution.cues import is_finite_verb, is_reporting_verb
 from quellenlage.dates.resolve import MONTHS, WEEKDAYS
 from quellenlage.entities.index import ACTOR_FORMS, EntityIndex, ref
 from quellenlage.model import Entity, EntityRef, Mention, Sentence, Span, Token
+from quellenlage.spans import containing
 
 PREPOSITION_BEFORE = re.compile(
     r"\b(?:gegen|für|mit|von|vom|an|am|auf|in|im|ins|nach|zu|zur|zum|über|durch|aus|bei|beim|vor|unter|zwischen"
@@ -186,6 +187,8 @@ class SpeakerResolver:
         self.text = text
         self.index = index
         self.sentences = sentences
+        self._sentence_starts = [s.start for s in sentences]  # sorted, not overlapping: bisect
+        self._sentence_ends = [s.end for s in sentences]
 
     def first_in_span(self, start: int, end: int) -> Actor:
         """The first entity an attribution line names ("Jana Reimers, Meteorologin beim
@@ -397,7 +400,8 @@ class SpeakerResolver:
         return None, None
 
     def _sentence_at(self, position: int) -> Sentence | None:
-        return next((s for s in self.sentences if s.start <= position < s.end), None)
+        number = containing(self._sentence_starts, self._sentence_ends, position)
+        return self.sentences[number] if number is not None else None
 
     def _tokens_in(self, start: int, end: int) -> list[Token]:
         """The tokens of the sentence at `start` that lie inside [start, end)."""

@@ -35,6 +35,12 @@ class QuoteState:
     previous_unit: Sentence | None = None
     # each recorded quotation's speaker in the finder's working form, and where it is named
     speakers: dict[str, tuple[Actor, Span | None]] = field(default_factory=dict)
+    # the quotations recorded for each sentence number, so that finding them is no scan of all
+    by_sentence: dict[int | None, list[Quote]] = field(default_factory=dict)
+
+    def in_sentence(self, number: int | None) -> list[Quote]:
+        """The quotations recorded so far with this sentence number, in the order recorded."""
+        return list(self.by_sentence.get(number, []))
 
     def speaker_of(self, quote: Quote) -> tuple[Actor, Span | None]:
         return self.speakers.get(quote.id, (None, None))
@@ -72,6 +78,7 @@ class QuoteState:
         )
         self.set_speaker(quote, speaker, speaker_mention)
         self.quotes.append(quote)
+        self.by_sentence.setdefault(sentence, []).append(quote)
         if speaker and kind in CONTINUING_KINDS:
             self.last_speaker, self.last_mention = speaker, speaker_mention
         return quote

@@ -136,6 +136,16 @@ LABEL_BEFORE = re.compile(
     r"(?:\b[ABL]|\bNr\.|§|\bArtikel|\bArt\.|\bParagra(?:f|ph)|\bKapitel|\bSeite|\bGleis|\bLinie|\bPlatz|\bRang"
     r"|\bBand|\bZimmer|\bTor|\bHalle|\bKW|[Ss]tufe|\bGrad|\bKategorie|\bTeil)\s?$"
 )
+# A stretch with more than one number per this many characters is crowded (news prose has one per
+# 60 characters at most): its claims' evidence shrinks to the words around each number, down to
+# DENSE_EVIDENCE_CHARS (_focus_dense_evidence).
+DENSE_NUMBER_SPACING = 40
+# A sentence with at least BARE_LIST_MIN numbers that count nothing, one per BARE_LIST_SPACING
+# characters or closer, is a column of figures (a price list, a table without its header): its
+# bare numbers are no claims, and the analysis says so in its warnings.
+BARE_LIST_MIN = 20
+BARE_LIST_SPACING = 12
+DENSE_EVIDENCE_CHARS = 60
 NO_CLAIM_KINDS = frozenset({"credit", "boilerplate", "dateline", "author"})
 
 
@@ -161,10 +171,12 @@ def find_claims(
     dates: list[DateMention],
     dates_by_sentence: dict[int, str],
     index: EntityIndex,
+    warnings: list[str] | None = None,
 ) -> list[Claim]:
     """Every quantity of the article's text segments, with its source: the speaker of the
     quotation it stands in, else the source a frame around it names (`sources.FigureSources`),
-    else the actor of its clause (`sources.clause_source`)."""
+    else the actor of its clause (`sources.clause_source`). What is not read as claims (columns
+    of bare numbers) is said in `warnings`."""
     figure_sources = FigureSources(text, segments, sentences, index)
     resolver = SpeakerResolver(text, index, sentences)
     blocked = Occupancy(len(text))
@@ -174,12 +186,18 @@ def find_claims(
     starts = [q.content.start for q in by_start]
     ends = [q.content.end for q in by_start]
     claims: list[Claim] = []
+    lists: list[tuple[Sentence, int]] = []
     for number, sentence in enumerate(sentences):
         segment = segments[sentence.segment]
         if segment.kind in NO_CLAIM_KINDS or _is_media_stamp(segment):
             continue
-        for quantity in quantities(text, sentence.start, sentence.end):
-            if quantity.is_year or not blocked.is_free(quantity.start, quantity.end):
+        found = [q for q in quantities(text, sentence.start, sentence.end) if not q.is_year]
+        bare = {id(q) for q in found if _is_bare(text, q)}
+        if len(bare) >= BARE_LIST_MIN and len(bare) * BARE_LIST_SPACING >= sentence.end - sentence.start:
+            lists.append((sentence, len(bare)))
+            found = [q for q in found if id(q) not in bare]
+        for quantity in found:
+            if not blocked.is_free(quantity.start, quantity.end):
                 continue
             around = containing(starts, ends, quantity.start)
             quote = by_start[around] if around is not None and quantity.end <= ends[around] else None
@@ -198,6 +216,14 @@ def find_claims(
             claim.status = status_of(text, sentence.start, sentence.end, source)
             claim.confidence = _confidence(quantity, claim.unit, source, quote)
             claims.append(claim)
+    _focus_dense_evidence(text, claims)
+    if lists and warnings is not None:
+        first = lists[0][0]
+        warnings.append(
+            f"{sum(count for _, count in lists)} bare numbers (no unit, no noun they count) in {len(lists)} "
+            f"sentence(s) crowded with them, the first at characters {first.start}-{first.end}, were read as "
+            "lists of figures, not as claims"
+        )
     return claims
 
 
@@ -216,6 +242,32 @@ def _quoted_source(
             if own is not None:
                 return own
     return quote.speaker
+
+
+def _is_bare(text: str, quantity: Quantity) -> bool:
+    """A number that says nothing about what it counts: no qualifier, scale, symbol or noun."""
+    return (
+        quantity.qualifier == "exact"
+        and quantity.symbol is None
+        and quantity.magnitude is None
+        and _unit(text, quantity)[0] is None
+    )
+
+
+def _focus_dense_evidence(text: str, claims: list[Claim]) -> None:
+    """In a long stretch crowded with numbers (a list, a table row, figures without full stops),
+    each claim's evidence is the words right around its number: 300 characters would show a
+    dozen other numbers each time, and the output would grow with the square of the density."""
+    sharing: dict[tuple[int, int], list[Claim]] = {}
+    for claim in claims:
+        sharing.setdefault((claim.evidence_span.start, claim.evidence_span.end), []).append(claim)
+    for (start, end), group in sharing.items():
+        length = end - start
+        if length <= EVIDENCE_CHARS or len(group) * DENSE_NUMBER_SPACING <= length:
+            continue
+        limit = max(DENSE_EVIDENCE_CHARS, 2 * length // len(group))
+        for claim in group:
+            claim.evidence = excerpt(text, start, end, claim.number.start, limit)
 
 
 def quantities(text: str, start: int, end: int) -> Iterator[Quantity]:

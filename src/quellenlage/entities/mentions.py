@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from quellenlage.entities.knowledge_base import KBEntry, KnowledgeBase, first_names
 from quellenlage.language import NameSpan
 from quellenlage.model import Segment
+from quellenlage.spans import Cover
 
 NAME = r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
 ROLE_NOUNS = (
@@ -63,10 +64,11 @@ def knowledge_base_candidates(
     reads as a common noun ("Die Löhne steigen") is not the town (capitals and world places are
     exempt: "Moskaus" is tagged a noun as often as not)."""
     found = []
+    model_names = Cover((n.start, n.end) for n in names)
     for segment in segments:
         for m in kb.find_mentions(segment.text):
             start, end = segment.start + m.start, segment.start + m.end
-            supported = any(n.start <= start and end <= n.end for n in names)
+            supported = model_names.covers(start, end)
             if m.entry.weak and not supported:
                 continue
             local_place = m.entry.kind in ("city", "region") and not m.entry.key.startswith("place:world")

@@ -24,8 +24,9 @@ from quellenlage.entities.mentions import (
 )
 from quellenlage.language import NameSpan
 from quellenlage.model import Entity, Mention, Segment, Sentence
-from quellenlage.spans import Occupancy
+from quellenlage.spans import Cover, Occupancy
 
+WORD_RUN = re.compile(r"\w+")
 LOCATIVE = re.compile(r"\b(?:in|nach|aus|bei|von|über|um|vor|bis|nahe|nördlich|südlich|westlich|östlich)\s*$")
 SOURCE_PRIORITY = {"kb": 0, "rule": 1, "ner": 2}
 LONGER_ROLE = re.compile(r"(?:\b(?:der|die|des|dem|den)\s+)?(?:[a-zäöüß]+(?:e|en|er)\s+)?$")
@@ -99,9 +100,11 @@ def _prefer_full_names(text: str, candidates: list[Candidate]) -> list[Candidate
     full_names = [
         c for c in candidates if c.source == "ner" and c.type in ("PER", "ORG") and " " in text[c.start : c.end]
     ]
+    cover = Cover((n.start, n.end) for n in full_names)  # the model's names do not overlap: one covers, if any
     kept = []
     for c in candidates:
-        longer = next((n for n in full_names if n.start <= c.start and c.end <= n.end and n is not c), None)
+        covering = cover.covering(c.start, c.end)
+        longer = full_names[covering] if covering is not None and full_names[covering] is not c else None
         weak = c.source == "rule" or (c.entry is not None and c.entry.weak) or (c.entry is None and c.type == "PER")
         if longer is not None and longer.type == "ORG":
             # a place inside an organisation's name is no mention of the place: "Partizan Belgrad",
@@ -138,21 +141,46 @@ def _surname_mentions(text: str, candidates: list[Candidate]) -> list[Candidate]
             people.setdefault(words[-1], c)
     if not people:
         return []
-    pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(people, key=len, reverse=True))) + r")(s?)\b")
-    named = [(c.start, c.end) for c in candidates if c.type == "PER"]
+    named = Cover((c.start, c.end) for c in candidates if c.type == "PER")
     return [
         Candidate(
-            m.start(),
-            m.end(),
+            start,
+            end,
             "PER",
-            "genitive" if m[2] else "surname",
+            "genitive" if genitive else "surname",
             "rule",
-            people[m[1]].entry,
-            cluster=_key(text, people[m[1]]),
+            people[name].entry,
+            cluster=_key(text, people[name]),
         )
-        for m in pattern.finditer(text)
-        if not any(start <= m.start() and m.end() <= end for start, end in named)  # not the full name itself
+        for start, end, name, genitive in _name_occurrences(text, set(people))
+        if not named.covers(start, end)  # not the full name itself
     ]
+
+
+def _name_occurrences(text: str, names: set[str]) -> list[tuple[int, int, str, bool]]:
+    """Where each name stands as a word of its own, maybe with a genitive s: (start, end, name,
+    genitive), left to right, the longer name first where two start together. One pass over
+    the words of the text for names that are one word ("Wolkow"), not a regex alternation of
+    every name, whose cost grows with the names times the text; names with a hyphen or an
+    apostrophe ("Ramos-Horta", "O'Brien") keep their regex."""
+    plain = {name for name in names if WORD_RUN.fullmatch(name)}
+    found = []
+    for word in WORD_RUN.finditer(text):
+        if word[0] in plain:
+            found.append((word.start(), word.end(), word[0], False))
+        elif word[0].endswith("s") and word[0][:-1] in plain:
+            found.append((word.start(), word.end(), word[0][:-1], True))
+    if len(plain) == len(names):
+        return found
+    others = sorted(names - plain, key=len, reverse=True)
+    pattern = re.compile(r"\b(" + "|".join(map(re.escape, others)) + r")(s?)\b")
+    found.extend((m.start(), m.end(), m[1], bool(m[2])) for m in pattern.finditer(text))
+    found.sort(key=lambda hit: (hit[0], hit[0] - hit[1]))
+    chosen: list[tuple[int, int, str, bool]] = []
+    for hit in found:
+        if not chosen or hit[0] >= chosen[-1][1]:
+            chosen.append(hit)
+    return chosen
 
 
 def _as_metonym(text: str, kb: KnowledgeBase, c: Candidate) -> Candidate:

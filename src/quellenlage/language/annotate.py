@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from sys import intern
 
 import spacy
 from spacy.language import Language
@@ -21,12 +22,19 @@ from spacy.tokens import Doc, Span
 from spacy.tokens import Token as SpacyToken
 
 from quellenlage.language.packaging import assembled
+from quellenlage.language.tokenizer import RunGuard
 from quellenlage.model import Segment, Sentence, Token
 
 MODEL_NAME = "de_quellenlage"
 # Segments per spaCy batch: small batches keep the peak memory of a 5 MB page near that of a
 # normal article, at no measurable cost in speed.
 PIPE_BATCH = 16
+# The longest sentence later stages read: longer runs (lists, tables, text without full stops) are
+# cut at clause boundaries, so that work per sentence stays bounded (see bounded_sentences).
+MAX_SENTENCE_CHARS = 1500
+CLAUSE_MARKS = frozenset({";", ":", ",", "–", "—", "|"})
+# Every field of a Token is set: one set of their names serves all tokens (see _sentence).
+TOKEN_FIELDS = set(Token.model_fields)
 COMMON_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "AUX", "DET", "PRON", "ADP", "CCONJ", "SCONJ"})
 
 
@@ -129,6 +137,7 @@ def load_pipeline(*, trained_sentences: bool = False) -> Language:
         nlp = spacy.blank("de")
         nlp.add_pipe("sentencizer")
         nlp.add_pipe(OPENING_QUOTE_FIX, after="sentencizer")
+        nlp.tokenizer = RunGuard(nlp.tokenizer)
         return nlp
     path = assembled(path)
     if trained_sentences:
@@ -137,6 +146,7 @@ def load_pipeline(*, trained_sentences: bool = False) -> Language:
     nlp.add_pipe("sentencizer", first=True)
     nlp.add_pipe(OPENING_QUOTE_FIX, after="sentencizer")
     nlp.add_pipe(NUMBER_END_FIX, last=True)
+    nlp.tokenizer = RunGuard(nlp.tokenizer)  # no time in the square of a run of punctuation
     return nlp
 
 
@@ -157,6 +167,59 @@ def _plausible_name(ent: Span) -> bool:
     return any(t.pos_ == "PROPN" for t in ent) or (capitalised and ent[-1].pos_ != "NOUN")
 
 
+def bounded_sentences(words: list[SpacyToken], segment_text: str) -> list[list[SpacyToken]]:
+    """The words of one sentence, cut into sentences of at most MAX_SENTENCE_CHARS.
+
+    News sentences stay far below the limit; a "sentence" beyond it is a list, a table, a ticker
+    or text without full stops, and every later stage reads sentence by sentence. It is cut at
+    its last line break, semicolon, colon, dash or comma that leaves at least half the limit,
+    else at its last word that fits."""
+    if not words or words[-1].idx + len(words[-1].text) - words[0].idx <= MAX_SENTENCE_CHARS:
+        return [words] if words else []
+    pieces = []
+    first = 0
+    while words[-1].idx + len(words[-1].text) - words[first].idx > MAX_SENTENCE_CHARS:
+        limit = words[first].idx + MAX_SENTENCE_CHARS
+        clause = fits = first + 1
+        for i in range(first + 1, len(words)):
+            previous = words[i - 1]
+            if previous.idx + len(previous.text) > limit:
+                break
+            fits = i
+            gap = segment_text[previous.idx + len(previous.text) : words[i].idx]
+            if previous.text in CLAUSE_MARKS or "\n" in gap:
+                clause = i
+        cut = clause if words[clause].idx - words[first].idx >= MAX_SENTENCE_CHARS // 2 else fits
+        pieces.append(words[first:cut])
+        first = cut
+    pieces.append(words[first:])
+    return pieces
+
+
+def _sentence(text: str, base: int, segment: int, words: list[SpacyToken], parsed: bool) -> Sentence:
+    """One sentence with its tokens, offsets shifted from the segment into `text`."""
+    position = {t.i: n for n, t in enumerate(words)}
+    tokens = [
+        # Built without validation (spaCy's values have the declared types) and with one shared
+        # set of field names: pydantic's per-instance set alone cost 728 bytes a token, half the
+        # memory of a 5 MB article. Tag strings are interned, so each exists once.
+        Token.model_construct(
+            TOKEN_FIELDS,
+            start=base + t.idx,
+            end=base + t.idx + len(t.text),
+            text=t.text,
+            lemma=intern(t.lemma_ or t.text),
+            pos=intern(t.pos_),
+            morph=intern(str(t.morph)),
+            head=position.get(t.head.i) if parsed else None,
+            dep=intern(t.dep_) if parsed else "",
+        )
+        for t in words
+    ]
+    start, end = tokens[0].start, tokens[-1].end
+    return Sentence(start=start, end=end, text=text[start:end], segment=segment, tokens=tokens)
+
+
 def annotate(text: str, segments: list[Segment]) -> tuple[list[Sentence], list[NameSpan]]:
     """Sentences with tokens, and the model's names, with offsets into `text`."""
     nlp = load_pipeline()
@@ -166,25 +229,8 @@ def annotate(text: str, segments: list[Segment]) -> tuple[list[Sentence], list[N
         base = segments[index].start
         parsed = doc.has_annotation("DEP")
         for sent in doc.sents:
-            words = [t for t in sent if not t.is_space]
-            position = {t.i: n for n, t in enumerate(words)}
-            tokens = [
-                Token(
-                    start=base + t.idx,
-                    end=base + t.idx + len(t.text),
-                    text=t.text,
-                    lemma=t.lemma_ or t.text,
-                    pos=t.pos_,
-                    morph=str(t.morph),
-                    head=position.get(t.head.i) if parsed else None,
-                    dep=t.dep_ if parsed else "",
-                )
-                for t in words
-            ]
-            if not tokens:
-                continue
-            start, end = tokens[0].start, tokens[-1].end
-            sentences.append(Sentence(start=start, end=end, text=text[start:end], segment=index, tokens=tokens))
+            for words in bounded_sentences([t for t in sent if not t.is_space], segments[index].text):
+                sentences.append(_sentence(text, base, index, words, parsed))
         names.extend(
             NameSpan(base + ent.start_char, base + ent.end_char, ent.label_.replace("MISC", "OTH"))
             for ent in doc.ents

@@ -1,7 +1,7 @@
 """Layout recovery: the segments of a scraped page, with offsets into its text."""
 
 from quellenlage.layout.classify import classify
-from quellenlage.layout.pieces import Piece, lines_of, split_glued
+from quellenlage.layout.pieces import Piece, bounded, lines_of, split_glued
 from quellenlage.model import Segment
 
 
@@ -9,7 +9,8 @@ def find_segments(text: str) -> list[Segment]:
     """Segments in reading order; every non-space character of `text` lies in exactly one."""
     pieces: list[Piece] = []
     for index, line in enumerate(lines_of(text)):
-        pieces.extend(split_glued(text, line, first=index == 0))
+        for piece in split_glued(text, line, first=index == 0):
+            pieces.extend(bounded(text, piece))
     kinds = classify(text, pieces)
     pieces, kinds = _rejoin_orphan_kicker(pieces, kinds)
     return [

@@ -31,6 +31,12 @@ TICKER_STAMP = re.compile(
     r"^(?:\d{1,2}\.\d{1,2}\.\d{2,4}\s*[•·|,]\s*)?\d{1,2}[:.]\d{2}\s*Uhr(?![a-zäöü])|^\d{1,2}\.\d{1,2}\.\d{2,4}\s*"
     r"[•·|]\s*\d{1,2}:\d{2}(?!\d)|^Vor \d+ (?:Min|Minuten|Std|Stunden)\.?"
 )
+# The longest segment: a longer line (a live blog, a ticker or an agency dump without line
+# breaks) is cut at sentence ends into several, so that every later stage works in bounded pieces.
+MAX_SEGMENT_CHARS = 10_000
+SENTENCE_BREAK = re.compile(r"[.!?…][\"“”»«'’)]*\s+")
+CLAUSE_BREAK = re.compile(r"[,;:]\s+|\s+[–—-]\s+")
+SPACE = re.compile(r"\s+")
 KICKER_GLUE = re.compile(r"^([^:\n]{2,60}?):(?=[A-ZÄÖÜ\"„])")
 
 
@@ -71,6 +77,30 @@ def split_glued(text: str, line: Piece, *, first: bool) -> list[Piece]:
         caption = Piece(s, s + after.start(), "caption")
         return [caption, *_credit_and_rest(text, s + after.end(), e)]
     return [line]
+
+
+def bounded(text: str, piece: Piece, limit: int = MAX_SEGMENT_CHARS) -> list[Piece]:
+    """`piece` cut into pieces of at most `limit` characters, at the last sentence end in the
+    second half of each stretch, else the last clause boundary, else the last space (a
+    stretch without any is cut where the limit falls)."""
+    pieces = []
+    start = piece.start
+    while piece.end - start > limit:
+        low, high = start + limit // 2, start + limit
+        cut = _last_end(SENTENCE_BREAK, text, low, high) or _last_end(CLAUSE_BREAK, text, low, high)
+        cut = cut or _last_end(SPACE, text, low, high) or high
+        head_start, head_end = _strip(text, start, cut)
+        pieces.append(Piece(head_start, head_end, piece.hint))
+        start, _ = _strip(text, cut, piece.end)
+    pieces.append(Piece(start, piece.end, piece.hint))
+    return pieces
+
+
+def _last_end(pattern: re.Pattern[str], text: str, low: int, high: int) -> int | None:
+    last = None
+    for match in pattern.finditer(text, low, high):
+        last = match.end()
+    return last
 
 
 def _stamp_and_rest(text: str, s: int, e: int, cut: int, stamp_hint: str, rest_hint: str) -> list[Piece]:
