@@ -5,6 +5,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import subprocess
+import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -140,3 +143,64 @@ def test_iter_analyses_streams_every_article_in_publication_order(db: str) -> No
     assert times == sorted(times)
     assert all(analysis.text and analysis.quotes is not None for _, analysis in pairs)
     assert {record.id for record, _ in pairs} >= {"dev-01", "hostile-1"}
+
+
+# --- output streams: what a shell user meets (the commands in their own process, on SQLite; the
+# streams do not depend on the database) ---------------------------------------------------------
+
+CORPUS_COMMANDS = [
+    ("articles", "--limit", "100"),
+    ("quotes", "--format", "json", "--limit", "500"),
+    ("claims", "--format", "csv", "--limit", "500"),
+    ("show", "dev-01"),
+    ("failures",),
+]
+
+
+def corpus_command(db: str, args: tuple[str, ...], **options: object) -> subprocess.CompletedProcess[str]:
+    script = "import sys; from quellenlage.cli import main; sys.exit(main())"
+    return subprocess.run(  # type: ignore[call-overload, no-any-return]
+        [sys.executable, "-c", script, *args, "--db", db],
+        **{"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, "text": True, **options},
+    )
+
+
+def one_line(stderr: str, *fragments: str) -> None:
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("quellenlage:") and "Traceback" not in stderr, stderr
+    assert all(fragment in lines[0] for fragment in fragments), (fragments, lines[0])
+
+
+@pytest.fixture
+def sqlite_db(db: str) -> str:
+    if "://" in db:
+        pytest.skip("output streams are the same whatever the database; tested on SQLite")
+    return db
+
+
+@pytest.mark.parametrize("args", CORPUS_COMMANDS, ids=lambda args: args[0])
+def test_a_full_disk_is_one_line_and_status_4(sqlite_db: str, args: tuple[str, ...]) -> None:
+    with open("/dev/full", "w") as full:
+        done = corpus_command(sqlite_db, args, stdout=full)
+    assert done.returncode == 4, done.stderr
+    one_line(done.stderr, "output could not be written", "No space left on device")
+
+
+@pytest.mark.parametrize("args", CORPUS_COMMANDS[:3], ids=lambda args: args[0])
+def test_a_closed_standard_output_is_one_line_and_status_4(sqlite_db: str, args: tuple[str, ...]) -> None:
+    done = corpus_command(sqlite_db, args, stdout=subprocess.DEVNULL, preexec_fn=lambda: os.close(1))
+    assert done.returncode == 4, done.stderr
+    one_line(done.stderr, "standard output is closed")
+
+
+@pytest.mark.parametrize("args", CORPUS_COMMANDS, ids=lambda args: args[0])
+def test_a_reader_that_stopped_reading_ends_the_command_quietly(sqlite_db: str, args: tuple[str, ...]) -> None:
+    """`quellenlage quotes … | head`: the reader is gone before the first write (its end of the pipe
+    is closed), so every write fails; the command ends with status 0 and says nothing."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        done = corpus_command(sqlite_db, args, stdout=write_end)
+    finally:
+        os.close(write_end)
+    assert (done.returncode, done.stderr) == (0, "")

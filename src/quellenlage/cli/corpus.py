@@ -11,6 +11,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING, Any
 
+from quellenlage.cli import streams
 from quellenlage.errors import QuellenlageError
 
 if TYPE_CHECKING:
@@ -172,21 +173,22 @@ class _IngestProgress:
 
 
 def run_reanalyze(args: argparse.Namespace) -> int:
+    from quellenlage.cli.output import plain
     from quellenlage.corpus.ingest import default_workers
 
     workers = args.workers if args.workers is not None else default_workers()
     with open_corpus(args) as corpus:
         report = corpus.reanalyze(everything=args.all, workers=max(1, workers))
     if not args.quiet:
-        print(
+        lines = [
             f"{report.candidates:,} revisions to analyse again: {report.analysed:,} analysed, "
             f"{report.changed:,} changed, {report.failed:,} failed, "
-            f"{report.without_text:,} without text (re-ingest those) in {report.seconds:.1f} s\n"
+            f"{report.without_text:,} without text (re-ingest those) in {report.seconds:.1f} s",
             f"quotations: +{report.quotes_added:,} −{report.quotes_removed:,}   "
-            f"claims: +{report.claims_added:,} −{report.claims_removed:,}"
-        )
-        for revision, message in report.errors[:5]:
-            print(f"  failed: revision {revision}: {message}")
+            f"claims: +{report.claims_added:,} −{report.claims_removed:,}",
+            *(f"  failed: revision {revision}: {plain(message)}" for revision, message in report.errors[:5]),
+        ]
+        streams.write("\n".join(lines) + "\n")
     return 0
 
 
@@ -195,7 +197,7 @@ def run_failures(args: argparse.Namespace) -> int:
 
     with open_corpus(args) as corpus:
         if args.clear:
-            print(f"{corpus.clear_failures():,} failures forgotten")
+            streams.write(f"{corpus.clear_failures():,} failures forgotten\n")
             return 0
         rows = corpus.failures(reason=args.reason, limit=args.limit)
     emit(rows, args.format, title="Failures", empty="no failures recorded")

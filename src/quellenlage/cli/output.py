@@ -1,7 +1,9 @@
 """Query results on the terminal (a table), or for other programs (JSON, CSV).
 
 Article text is untrusted: in tables it goes into rich `Text` objects, never through rich's markup,
-so a headline like "[bold]…" or an escape sequence prints as the characters it is.
+so a headline like "[bold]…" or an escape sequence prints as the characters it is. Everything is
+written through `cli.streams`, so a closed standard output or a full disk is a one-line error and a
+reader that stops early (`| head`) ends the command quietly.
 """
 
 from __future__ import annotations
@@ -9,9 +11,13 @@ from __future__ import annotations
 import csv
 import json
 import re
-import sys
 from collections.abc import Sequence
-from typing import Any, ClassVar, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol, TextIO
+
+from quellenlage.cli import streams
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 FORMATS = ("table", "json", "csv")
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -24,19 +30,20 @@ class Row(Protocol):
 
 
 def emit(rows: Sequence[Row], output_format: str, *, title: str | None = None, empty: str = "nothing found") -> None:
-    if output_format == "json":
-        json.dump([row.as_dict() for row in rows], sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-    elif output_format == "csv":
-        write_csv([row.as_dict() for row in rows])
-    else:
-        print_table(rows, title=title, empty=empty)
+    with streams.writing() as stream:
+        if output_format == "json":
+            json.dump([row.as_dict() for row in rows], stream, ensure_ascii=False, indent=1)
+            stream.write("\n")
+        elif output_format == "csv":
+            write_csv([row.as_dict() for row in rows], stream)
+        else:
+            print_table(rows, streams.console(stream), title=title, empty=empty)
 
 
-def write_csv(dicts: Sequence[dict[str, Any]]) -> None:
+def write_csv(dicts: Sequence[dict[str, Any]], stream: TextIO) -> None:
     if not dicts:
         return
-    writer = csv.DictWriter(sys.stdout, fieldnames=list(dicts[0]), lineterminator="\n")
+    writer = csv.DictWriter(stream, fieldnames=list(dicts[0]), lineterminator="\n")
     writer.writeheader()
     for row in dicts:
         writer.writerow(
@@ -44,12 +51,12 @@ def write_csv(dicts: Sequence[dict[str, Any]]) -> None:
         )
 
 
-def print_table(rows: Sequence[Row], *, title: str | None = None, empty: str = "nothing found") -> None:
-    from rich.console import Console
+def print_table(
+    rows: Sequence[Row], console: Console, *, title: str | None = None, empty: str = "nothing found"
+) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    console = Console()
     if not rows:
         console.print(Text(empty, style="dim"))
         return

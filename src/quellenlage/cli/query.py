@@ -7,14 +7,16 @@ filter means the same everywhere; `--format json` and `csv` give every field of 
 from __future__ import annotations
 
 import argparse
-import sys
 from typing import TYPE_CHECKING
 
+from quellenlage.cli import streams
 from quellenlage.cli.corpus import add_db_argument, open_corpus
 from quellenlage.cli.output import FORMATS, emit, plain, write_csv
 from quellenlage.errors import QuellenlageError
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
     from quellenlage.corpus.records import StoredArticle
 
 QUOTE_KINDS = ["direct", "indirect", "free_indirect", "partial", "according_to", "speech_act"]
@@ -165,7 +167,7 @@ def run_show(args: argparse.Namespace) -> int:
         )
     analysis = stored.analysis
     if args.format == "json":
-        sys.stdout.write(analysis.to_json() + "\n")
+        streams.write(analysis.to_json() + "\n")
         return 0
     if args.format == "csv":
         rows = [
@@ -193,20 +195,20 @@ def run_show(args: argparse.Namespace) -> int:
             }
             for c in analysis.claims
         ]
-        write_csv(rows)
+        with streams.writing() as stream:
+            write_csv(rows, stream)
         return 0
-    _print_show(stored)
+    with streams.writing() as stream:
+        _print_show(stored, streams.console(stream))
     return 0
 
 
-def _print_show(stored: StoredArticle) -> None:
-    from rich.console import Console
+def _print_show(stored: StoredArticle, console: Console) -> None:
     from rich.table import Table
     from rich.text import Text
 
     from quellenlage.report import print_report
 
-    console = Console()
     article, revision = stored.article, stored.revision
     retrieved = f"{revision.retrieved:%Y-%m-%d %H:%M} UTC" if revision.retrieved else "unknown"
     console.print(
