@@ -149,3 +149,20 @@ def test_digests_are_made_once_per_revision(stored):
     assert [d.meta.id for d in first] == STORY  # publication order
     assert again == first
     assert count == len(STORY)
+
+
+def test_links_are_kept_until_the_corpus_changes(stored, tmp_path):
+    from quellenlage.corpus import Corpus
+    from quellenlage.linking.store import corpus_links
+
+    with Corpus(stored) as corpus:
+        _, first = corpus_links(corpus)
+        _, again = corpus_links(corpus)
+        assert again is first
+        extra = tmp_path / "extra.jsonl"
+        row = next(json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines())
+        extra.write_text(json.dumps({**row, "id": "extra-1", "url": "https://extra.example/1"}) + "\n", encoding="utf-8")
+        corpus.ingest([str(extra)])
+        digests, grown = corpus_links(corpus)
+    assert grown is not first
+    assert "extra-1" in {d.meta.id for d in digests}

@@ -85,12 +85,10 @@ def _stored_links(db: str) -> tuple[list[ArticleDigest], CorpusLinks]:
         from quellenlage.corpus import Corpus
     except ImportError as error:
         raise QuellenlageError(f"--db needs the corpus store: pip install 'quellenlage[corpus]' ({error})") from error
-    from quellenlage.linking import link_articles
-    from quellenlage.linking.store import corpus_digests
+    from quellenlage.linking.store import corpus_links
 
     with Corpus(db) as corpus:
-        digests = corpus_digests(corpus)
-    return digests, link_articles(digests)
+        return corpus_links(corpus)
 
 
 def _article_id(record: Any) -> str:

@@ -44,6 +44,12 @@ def current_digests(connection: Connection, version: int) -> Iterator[tuple[str,
         yield row.id, row.current_revision_id, zlib.decompress(row.digest).decode("utf-8") if row.digest else None
 
 
+def current_revisions(connection: Connection) -> list[tuple[str, int]]:
+    """(article id, current revision id) of every article: what a corpus's links depend on."""
+    query = select(a.c.id, a.c.current_revision_id).where(a.c.current_revision_id.is_not(None)).order_by(a.c.id)
+    return [(row.id, row.current_revision_id) for row in connection.execute(query)]
+
+
 def analyses_of(connection: Connection, revision_ids: list[int]) -> Iterator[tuple[int, ArticleRecord, Analysis]]:
     """The articles and analyses of these revisions."""
     for start in range(0, len(revision_ids), 500):

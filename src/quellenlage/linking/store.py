@@ -1,13 +1,16 @@
 """Linking a stored corpus: digests are computed once per revision and kept in the store
 (`quellenlage.corpus.digests`), so linking a grown corpus digests only the new articles and
-then links digests, never re-reading every analysis."""
+then links digests, never re-reading every analysis. The links of a corpus are kept in this
+process until an article is added or changed, so that a server answers repeated questions from
+memory."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from quellenlage.linking.digest import DIGEST_VERSION, digest_article
-from quellenlage.linking.model import ArticleDigest, ArticleMeta
+from quellenlage.linking.linker import link_articles
+from quellenlage.linking.model import ArticleDigest, ArticleMeta, CorpusLinks
 
 if TYPE_CHECKING:
     from quellenlage.corpus import Corpus
@@ -36,3 +39,23 @@ def corpus_digests(corpus: Corpus) -> list[ArticleDigest]:
         for _, revision, digest in rows
         if digest is not None or revision in made
     ]
+
+
+_LINKED: dict[str, tuple[list[tuple[str, int]], list[ArticleDigest], CorpusLinks]] = {}
+
+
+def corpus_links(corpus: Corpus) -> tuple[list[ArticleDigest], CorpusLinks]:
+    """The corpus's digests and links; linked again only when its articles changed since the
+    last call in this process."""
+    from quellenlage.corpus.database import read_connection
+    from quellenlage.corpus.digests import current_revisions
+
+    with read_connection(corpus.engine) as connection:
+        state = current_revisions(connection)
+    cached = _LINKED.get(corpus.url)
+    if cached is not None and cached[0] == state:
+        return cached[1], cached[2]
+    digests = corpus_digests(corpus)
+    links = link_articles(digests)
+    _LINKED[corpus.url] = (state, digests, links)
+    return digests, links
