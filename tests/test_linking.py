@@ -219,3 +219,23 @@ def test_the_same_text_a_year_later_is_no_wire_copy():
     linker.add(digest("a", "2024-03-15T12:00:00+01:00", shingles=shingles(WIRE_TEXT)))
     linker.add(digest("b", "2025-03-15T12:00:00+01:00", shingles=shingles(WIRE_TEXT)))
     assert linker.wire_groups() == []
+
+
+def test_a_member_of_the_bundestag_has_party_and_terms_from_the_knowledge_base():
+    from quellenlage.linking.speakers import speaker_profiles
+
+    quote = DigestQuote(
+        id="q1",
+        text="Wir schaffen das",
+        start=0,
+        end=16,
+        kind="direct",
+        speaker="Olaf Scholz",
+        speaker_key="person:Q61053",
+    )
+    linker = Linker()
+    linker.add(digest("a", quotes=[quote]))
+    [profile] = speaker_profiles(linker.digests.values(), linker.links(), "Scholz")
+    assert profile.party == "SPD"
+    assert profile.bundestag_terms[:2] == [14, 15]
+    assert len(profile.quotes) == 1

@@ -191,8 +191,37 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", text.lower().translate(table)).strip("_")
 
 
+def bundestag_roles(path: Path) -> dict[str, dict[str, Any]]:
+    """Party, terms (Wahlperioden) and the functions of the last term of every member of the
+    Bundestag, from the master data (MDB_STAMMDATEN.XML): what a speaker's role is where the
+    knowledge base knows it."""
+    import xml.etree.ElementTree as ET
+
+    roles: dict[str, dict[str, Any]] = {}
+    for mdb in ET.parse(path).getroot().iter("MDB"):
+        terms = sorted(int(wp.findtext("WP") or 0) for wp in mdb.iter("WAHLPERIODE") if wp.findtext("WP"))
+        last = [wp for wp in mdb.iter("WAHLPERIODE") if wp.findtext("WP") == str(terms[-1])] if terms else []
+        offices = _uniq(
+            [
+                f"{i.findtext('FKT_LANG')}, {i.findtext('INS_LANG')}"
+                for wp in last
+                for i in wp.iter("INSTITUTION")
+                if i.findtext("FKT_LANG") and not (i.findtext("FKTINS_BIS") or "").strip()
+            ]
+        )
+        role: dict[str, Any] = {"bundestag_terms": terms}
+        party = (mdb.findtext("BIOGRAFISCHE_ANGABEN/PARTEI_KURZ") or "").strip()
+        if party:
+            role["party"] = party
+        if offices:
+            role["offices"] = offices
+        roles[str(mdb.findtext("ID"))] = role
+    return roles
+
+
 def build_persons(data: Path) -> list[Entry]:
     bt = data / "lexicons/bundestag"
+    roles = bundestag_roles(bt / "MDB_STAMMDATEN.XML")
     names = dict(line.split("\t", 1) for line in (bt / "names").read_text(encoding="utf-8").splitlines() if line)
     qids = dict(line.split("\t", 1) for line in (bt / "IDs").read_text(encoding="utf-8").splitlines() if line)
     by_name: dict[str, list[str]] = collections.defaultdict(list)
@@ -225,6 +254,7 @@ def build_persons(data: Path) -> list[Entry]:
             "aliases": _uniq([name, *_split(aliases)]),
             "surnames": _uniq(_split(surnames)),
             "prominent": True,
+            **roles.get(ids.get("bundestag", ""), {}),
         }
     for mid in sorted(names):
         if mid in used_mdb:
@@ -245,6 +275,7 @@ def build_persons(data: Path) -> list[Entry]:
             "ids": ids,
             "country": "DEU",
             "aliases": [name],
+            **roles.get(mid, {}),
         }
     return list(out.values())
 

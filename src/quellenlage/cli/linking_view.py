@@ -132,6 +132,11 @@ def print_speakers(profiles: list[SpeakerProfile], console: Console) -> None:
     for profile in profiles:
         role = f" ({', '.join(profile.roles[:2])})" if profile.roles else ""
         console.print(f"{profile.name}{role}  [{profile.key}]", style="bold")
+        if profile.party or profile.bundestag_terms:
+            terms = profile.bundestag_terms
+            span = f"Wahlperiode {terms[0]}" if len(terms) == 1 else f"Wahlperioden {terms[0]}–{terms[-1]}"
+            member = f"Mitglied des Bundestages, {span}" if terms else ""
+            console.print("  " + "; ".join(p for p in (profile.party, member, *profile.offices) if p))
         outlets = ", ".join(f"{o} {n}" for o, n in sorted(profile.outlets.items(), key=lambda kv: -kv[1]))
         console.print(f"  quoted by: {outlets or '–'}")
         if profile.quotes:

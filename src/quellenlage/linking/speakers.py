@@ -43,7 +43,10 @@ class SpeakerFigure(Record):
 class SpeakerProfile(Record):
     key: str
     name: str
-    roles: list[str] = Field(default_factory=list, description="most frequent first")
+    roles: list[str] = Field(default_factory=list, description="as the articles name them, most frequent first")
+    party: str | None = Field(None, description="party, where the knowledge base knows it (members of the Bundestag)")
+    bundestag_terms: list[int] = Field(default_factory=list, description="Wahlperioden as member of the Bundestag")
+    offices: list[str] = Field(default_factory=list, description="functions in the last term (knowledge base)")
     quotes: list[SpeakerQuote] = Field(default_factory=list, description="timeline order")
     figures: list[SpeakerFigure] = Field(default_factory=list, description="timeline order")
     outlets: dict[str, int] = Field(default_factory=dict, description="outlet -> quotations and figures there")
@@ -97,9 +100,22 @@ def speaker_profiles(
             _count(profile, meta.outlet)
     for key, profile in profiles.items():
         profile.roles = [role for role, _ in roles.get(key, Counter()).most_common()]
+        _known_role(profile)
         profile.quotes.sort(key=lambda q: (timestamp(q.published) or 0.0, q.article))
         profile.figures.sort(key=lambda f: (timestamp(f.published) or 0.0, f.article))
     return sorted(profiles.values(), key=lambda p: (-len(p.quotes) - len(p.figures), p.name))
+
+
+def _known_role(profile: SpeakerProfile) -> None:
+    """Party, terms and offices of a member of the Bundestag, from the knowledge base."""
+    from quellenlage.entities.knowledge_base import load_knowledge_base
+
+    entry = load_knowledge_base().by_key(profile.key) if profile.key.startswith("person:") else None
+    if entry is None:
+        return
+    profile.party = entry.extra.get("party")
+    profile.bundestag_terms = list(entry.extra.get("bundestag_terms", []))
+    profile.offices = list(entry.extra.get("offices", []))
 
 
 def _matches(needle: str | None, name: str) -> bool:
