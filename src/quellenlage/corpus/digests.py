@@ -14,7 +14,7 @@ from sqlalchemy import Column, Connection, ForeignKey, Integer, LargeBinary, Tab
 
 from quellenlage.corpus import tables as t
 from quellenlage.corpus.facts import restore_analysis
-from quellenlage.corpus.queries import _record
+from quellenlage.corpus.queries import ARTICLE_ANALYSIS, _record
 from quellenlage.corpus.records import ArticleRecord
 from quellenlage.model import Analysis
 
@@ -54,24 +54,7 @@ def analyses_of(connection: Connection, revision_ids: list[int]) -> Iterator[tup
     """The articles and analyses of these revisions."""
     for start in range(0, len(revision_ids), 500):
         chunk = revision_ids[start : start + 500]
-        query = (
-            select(
-                a.c.id,
-                a.c.url,
-                a.c.outlet,
-                a.c.published,
-                a.c.title,
-                a.c.revisions,
-                a.c.current_revision_id,
-                r.c.words,
-                r.c.pipeline_version,
-                r.c.text.is_not(None).label("has_text"),
-                r.c.text,
-                r.c.analysis,
-            )
-            .join(r, r.c.id == a.c.current_revision_id)
-            .where(r.c.id.in_(chunk))
-        )
+        query = select(*ARTICLE_ANALYSIS).join(r, r.c.id == a.c.current_revision_id).where(r.c.id.in_(chunk))
         for row in connection.execute(query):
             yield row.current_revision_id, _record(ArticleRecord, row[:10]), restore_analysis(row.analysis, row.text)
 

@@ -91,6 +91,23 @@ def articles(
     return [_record(ArticleRecord, row) for row in connection.execute(query)]
 
 
+# An article's record (the first ten columns, `ArticleRecord`) with its current text and analysis.
+ARTICLE_ANALYSIS = (
+    a.c.id,
+    a.c.url,
+    a.c.outlet,
+    a.c.published,
+    a.c.title,
+    a.c.revisions,
+    a.c.current_revision_id,
+    r.c.words,
+    r.c.pipeline_version,
+    r.c.text.is_not(None).label("has_text"),
+    r.c.text,
+    r.c.analysis,
+)
+
+
 def iter_articles(
     connection: Connection,
     *,
@@ -101,20 +118,7 @@ def iter_articles(
 ) -> Iterator[tuple[ArticleRecord, Analysis]]:
     """Every current article with its analysis, in publication order, a batch at a time."""
     query = (
-        select(
-            a.c.id,
-            a.c.url,
-            a.c.outlet,
-            a.c.published,
-            a.c.title,
-            a.c.revisions,
-            a.c.current_revision_id,
-            r.c.words,
-            r.c.pipeline_version,
-            r.c.text.is_not(None).label("has_text"),
-            r.c.text,
-            r.c.analysis,
-        )
+        select(*ARTICLE_ANALYSIS)
         .join(r, r.c.id == a.c.current_revision_id)
         .order_by(a.c.published_at.asc().nulls_last(), a.c.id)
     )

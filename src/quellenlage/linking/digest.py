@@ -30,7 +30,7 @@ from quellenlage.model import Analysis, Entity, Quote, SourceRef
 
 # Raise when what a digest holds or how it is computed changes: stored digests of another
 # version are computed afresh.
-DIGEST_VERSION = 1
+DIGEST_VERSION = 2
 SHINGLE_KINDS = frozenset({"lead", "body", "blockquote", "subheading", "dateline", "caption"})
 TERM_KINDS = SHINGLE_KINDS | {"headline", "kicker"}
 CREDIT_KINDS = frozenset({"credit", "boilerplate", "attribution", "author", "media"})

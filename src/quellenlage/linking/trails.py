@@ -18,106 +18,8 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from quellenlage.linking.model import DigestQuote
-from quellenlage.linking.words import TOKEN, stem
+from quellenlage.linking.words import FUNCTION_WORDS, TOKEN, stem
 
-# Lower-case words that say nothing about which statement a quotation is.
-LIGHT_WORDS = frozenset(
-    [
-        "der",
-        "die",
-        "das",
-        "dem",
-        "den",
-        "des",
-        "ein",
-        "eine",
-        "einer",
-        "eines",
-        "einem",
-        "einen",
-        "und",
-        "oder",
-        "aber",
-        "sondern",
-        "doch",
-        "denn",
-        "ich",
-        "du",
-        "er",
-        "sie",
-        "es",
-        "wir",
-        "ihr",
-        "man",
-        "sich",
-        "mich",
-        "mir",
-        "uns",
-        "euch",
-        "ihn",
-        "ihm",
-        "ihnen",
-        "sein",
-        "seine",
-        "ihre",
-        "unser",
-        "in",
-        "im",
-        "an",
-        "am",
-        "auf",
-        "aus",
-        "bei",
-        "mit",
-        "nach",
-        "von",
-        "vom",
-        "vor",
-        "zu",
-        "zum",
-        "zur",
-        "für",
-        "über",
-        "unter",
-        "um",
-        "durch",
-        "gegen",
-        "ohne",
-        "ist",
-        "sind",
-        "war",
-        "waren",
-        "wird",
-        "werden",
-        "wurde",
-        "hat",
-        "haben",
-        "hatte",
-        "habe",
-        "nicht",
-        "kein",
-        "keine",
-        "auch",
-        "noch",
-        "nur",
-        "so",
-        "wie",
-        "als",
-        "dass",
-        "ob",
-        "wenn",
-        "da",
-        "hier",
-        "dort",
-        "jetzt",
-        "heute",
-        "schon",
-        "sehr",
-        "mehr",
-        "ganz",
-        "alle",
-    ]
-)
 MIN_SHARE = 0.6  # of the shorter quotation's words, found in the longer one in order
 MIN_SHARED_WORDS = 2
 FULL_FORM_SHARE = 0.8  # a form this long relative to the longest is a full form
@@ -143,7 +45,7 @@ class Entry:
 
     @property
     def content(self) -> set[str]:
-        return {s for s, w in zip(self.stems, self.words, strict=True) if w not in LIGHT_WORDS}
+        return {s for s, w in zip(self.stems, self.words, strict=True) if w not in FUNCTION_WORDS}
 
 
 class TrailIndex:
@@ -184,7 +86,7 @@ def overlap(a: Entry, b: Entry) -> float | None:
         return None
     matcher = SequenceMatcher(None, short.stems, long_.stems, autojunk=False)
     matched = [m.a + k for m in matcher.get_matching_blocks() for k in range(m.size)]
-    content = [i for i in matched if short.words[i] not in LIGHT_WORDS]
+    content = [i for i in matched if short.words[i] not in FUNCTION_WORDS]
     share = len(matched) / len(short.stems)
     if share >= MIN_SHARE and len(matched) >= MIN_SHARED_WORDS and content:
         return share

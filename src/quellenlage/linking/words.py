@@ -10,7 +10,8 @@ import zlib
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 TOKEN = re.compile(r"\w+")
-# Capitalised words that are not nouns: sentence starts, pronouns, articles, conjunctions.
+# Words that say nothing about what a text is about: articles, pronouns, prepositions, conjunctions,
+# auxiliaries, particles, days and months (capitalised, they are no nouns either).
 FUNCTION_WORDS = frozenset(
     [
         "der",
@@ -103,11 +104,9 @@ FUNCTION_WORDS = frozenset(
         "so",
         "dann",
         "damit",
-        "doch",
         "dort",
         "hier",
         "nicht",
-        "kein",
         "mehr",
         "weniger",
         "rund",
@@ -149,8 +148,6 @@ FUNCTION_WORDS = frozenset(
         "heute",
         "gestern",
         "morgen",
-        "am",
-        "vor",
         "nun",
         "jetzt",
         "immer",
@@ -185,6 +182,16 @@ FUNCTION_WORDS = frozenset(
         "kommentare",
         "artikel",
         "lesen",
+        "mich",
+        "mir",
+        "uns",
+        "euch",
+        "ihn",
+        "ihm",
+        "ihnen",
+        "habe",
+        "sehr",
+        "ganz",
     ]
 )
 SUFFIXES = ("ern", "en", "er", "es", "em", "e", "n", "s")
