@@ -239,3 +239,14 @@ def test_a_member_of_the_bundestag_has_party_and_terms_from_the_knowledge_base()
     assert profile.party == "SPD"
     assert profile.bundestag_terms[:2] == [14, 15]
     assert len(profile.quotes) == 1
+
+
+def test_two_events_of_one_kind_are_two_stories_without_a_shared_name():
+    landing = {"notlandung": 2, "flughafen": 1, "flugzeug": 1}
+    rome = {"@place:rom": 2, "triebwerk": 2, "alitalia": 1, "fiumicino": 2, "vogelschlag": 1, "startbahn": 1}
+    hamburg = {"@place:hamburg": 2, "fahrwerk": 2, "condor": 1, "fuhlsbüttel": 2, "hydraulik": 1, "feuerwehr": 1}
+    linker = Linker()
+    linker.add(digest("rom", terms={**landing, **rome}))
+    linker.add(digest("hamburg", terms={**landing, **hamburg}))
+    linker.add(digest("rom2", terms={**landing, **rome, "ermittlung": 1}))
+    assert {tuple(s.articles) for s in linker.stories()} == {("rom", "rom2"), ("hamburg",)}

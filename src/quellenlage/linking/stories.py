@@ -4,8 +4,8 @@ Each article is a TF-IDF vector of its nouns and names (entity keys count double
 is compared with the earlier articles that share one of its most telling words and were
 published within `WINDOW_DAYS` of it (an inverted index, so the work per article stays bounded
 however large the corpus grows); it joins a story when its cosine similarity to one of the
-story's articles reaches `JOIN` and to the story's centroid `JOIN_CENTROID`, else it opens a new
-story. This is single-pass clustering as in topic detection and tracking. An article that joins
+story's articles reaches `JOIN` (`JOIN_ALONE` when they share no name of a person, organisation or
+place below a country) and to the story's centroid `JOIN_CENTROID`, else it opens a new story. This is single-pass clustering as in topic detection and tracking. An article that joins
 two stories so bridges them: they become one (the follow-up that reports both the death toll
 and the insurers' estimate). Wire copies always share a story.
 """
@@ -21,6 +21,11 @@ from quellenlage.linking.model import ArticleDigest
 WINDOW_DAYS = 7.0
 JOIN = 0.15
 JOIN_CENTROID = 0.12
+# Without a shared name below a country, only a much closer text joins.
+JOIN_ALONE = 0.3
+WIDE_NAME = "@country:"
+RARE_NAME_DF = 10
+RARE_NAME_SHARE = 0.02
 BLOCKING_TERMS = 12
 POSTINGS_LIMIT = 400
 NAME_WEIGHT = 2.0
@@ -66,9 +71,11 @@ class StoryIndex:
         """The stories the article belongs to, the most similar first."""
         vector = self._weighted(self._vectors[article])
         best: dict[str, float] = {}
-        for other in self._candidates(article):
+        for other in sorted(self._candidates(article)):  # sorted: the same stories in every run
             similarity = cosine(vector, self._weighted(self._vectors[other]))
             story = self.story_of[other]
+            if similarity < JOIN_ALONE and not self._share_a_name(article, other):
+                continue
             if similarity >= JOIN and similarity > best.get(story, 0.0):
                 best[story] = similarity
         return [
@@ -89,6 +96,14 @@ class StoryIndex:
             _add(self._centroids[keep], self._centroids.pop(story))
         return keep
 
+    def _share_a_name(self, a: str, b: str) -> bool:
+        """Whether two articles name one person, organisation or place below a country that few
+        articles name: two emergency landings or two riots are not one story unless they share
+        where or who, and a capital or a governing party named everywhere tells nothing."""
+        names_a = {t for t in self._vectors[a] if t.startswith("@") and not t.startswith(WIDE_NAME)}
+        telling = max(RARE_NAME_DF, RARE_NAME_SHARE * len(self._vectors))
+        return any(t in names_a and self._df[t] <= telling for t in self._vectors[b])
+
     def _candidates(self, article: str) -> set[str]:
         time = self._times[article]
         found: set[str] = set()
@@ -100,7 +115,7 @@ class StoryIndex:
 
     def _top_terms(self, counts: dict[str, float]) -> list[str]:
         weighted = self._weighted(counts)
-        return sorted(weighted, key=lambda t: -weighted[t])[:BLOCKING_TERMS]
+        return sorted(weighted, key=lambda t: (-weighted[t], t))[:BLOCKING_TERMS]
 
     def _weighted(self, counts: dict[str, float]) -> dict[str, float]:
         """Sublinear term frequency times smoothed inverse document frequency."""

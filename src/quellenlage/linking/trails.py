@@ -58,14 +58,19 @@ class TrailIndex:
         """File the quotation under a trail; return the trail's index."""
         best: tuple[float, int] | None = None
         seen: set[int] = set()
-        for word in entry.content:
+        for word in sorted(entry.content):  # sorted: the same trails in every run
             for other in self._postings.get(word, [])[-POSTINGS_LIMIT:]:
                 if id(other) in seen:
                     continue
                 seen.add(id(other))
                 share = overlap(entry, other)
-                if share is not None and _same_speaker(entry, other) and (best is None or share > best[0]):
-                    best = (share, self._trail_of[id(other)])
+                trail = self._trail_of[id(other)]
+                if (
+                    share is not None
+                    and _same_speaker(entry, other)
+                    and (best is None or (share, -trail) > (best[0], -best[1]))
+                ):
+                    best = (share, trail)
         if best is None:
             trail = len(self.trails)
             self.trails.append([])

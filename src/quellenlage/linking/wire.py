@@ -49,7 +49,7 @@ class WireIndex:
         signature.update_batch(list(grams))
         time = timestamp(digest.meta.published)
         copies = []
-        for other in self._lsh.query(signature):
+        for other in sorted(self._lsh.query(signature)):
             other_time = self._times[other]
             if time is not None and other_time is not None and abs(time - other_time) > WINDOW_DAYS * 86400:
                 continue
