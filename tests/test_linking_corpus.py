@@ -161,7 +161,8 @@ def test_links_are_kept_until_the_corpus_changes(stored, tmp_path):
         assert again is first
         extra = tmp_path / "extra.jsonl"
         row = next(json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines())
-        extra.write_text(json.dumps({**row, "id": "extra-1", "url": "https://extra.example/1"}) + "\n", encoding="utf-8")
+        added = {**row, "id": "extra-1", "url": "https://extra.example/1"}
+        extra.write_text(json.dumps(added) + "\n", encoding="utf-8")
         corpus.ingest([str(extra)])
         digests, grown = corpus_links(corpus)
     assert grown is not first

@@ -5,7 +5,8 @@ is compared with the earlier articles that share one of its most telling words a
 published within `WINDOW_DAYS` of it (an inverted index, so the work per article stays bounded
 however large the corpus grows); it joins a story when its cosine similarity to one of the
 story's articles reaches `JOIN` (`JOIN_ALONE` when they share no name of a person, organisation or
-place below a country) and to the story's centroid `JOIN_CENTROID`, else it opens a new story. This is single-pass clustering as in topic detection and tracking. An article that joins
+place below a country) and to the story's centroid `JOIN_CENTROID`, else it opens a new
+story. This is single-pass clustering as in topic detection and tracking. An article that joins
 two stories so bridges them: they become one (the follow-up that reports both the death toll
 and the insurers' estimate). Wire copies always share a story.
 """
