@@ -39,7 +39,7 @@ def analyze(
     text = article.text
     reference, reference_source = _reference_date(published, article.published, text)
 
-    segments = find_segments(text)
+    segments = find_segments(text, article.hints)
     sentences, names = annotate(text, segments)
     entities = resolve_entities(text, segments, sentences, names)
     index = EntityIndex(entities)

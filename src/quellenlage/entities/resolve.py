@@ -24,7 +24,7 @@ from quellenlage.entities.mentions import (
 )
 from quellenlage.language import NameSpan
 from quellenlage.model import Entity, Mention, Segment, Sentence
-from quellenlage.spans import Cover, Occupancy
+from quellenlage.spans import Cover, Occupancy, containing
 
 WORD_RUN = re.compile(r"\w+")
 LOCATIVE = re.compile(r"\b(?:in|nach|aus|bei|von|über|um|vor|bis|nahe|nördlich|südlich|westlich|östlich)\s*$")
@@ -37,6 +37,12 @@ def resolve_entities(
 ) -> list[Entity]:
     """The entities of an article with all their mentions, in order of first mention."""
     kb = load_knowledge_base()
+    # teasers and page furniture name other articles' people and places, not this article's
+    kept = [s for s in segments if s.kind != "boilerplate"]
+    if len(kept) != len(segments):
+        starts, ends = [s.start for s in segments], [s.end for s in segments]
+        names = [n for n in names if _kind_at(n.start, segments, starts, ends) != "boilerplate"]
+    segments = kept
     common_nouns = frozenset(t.start for s in sentences for t in s.tokens if t.pos == "NOUN")
     after_article = _after_article_or_adjective(sentences)
     model = [c for c in model_candidates(text, kb, names) if not _is_common_noun(text, c, after_article)]
@@ -91,6 +97,11 @@ def _is_common_noun(text: str, c: Candidate, after_article: frozenset[int]) -> b
     if NOT_A_NAME.match(surface):
         return True
     return c.entry is None and " " not in surface and c.type != "ORG" and c.start in after_article
+
+
+def _kind_at(position: int, segments: list[Segment], starts: list[int], ends: list[int]) -> str | None:
+    number = containing(starts, ends, position)
+    return segments[number].kind if number is not None else None
 
 
 def _prefer_full_names(text: str, candidates: list[Candidate]) -> list[Candidate]:

@@ -7,8 +7,10 @@ sees it: title, summary (the lead) and sections of headlines and paragraphs. We 
 - recall: the share of expected paragraphs (summary and section paragraphs) whose whole text
   reaches the segments the analysis reads as the article (headline, lead, body, subheading, block
   quote, kicker), after normalising whitespace, quotation marks, dashes and soft hyphens;
-- boilerplate: the share of those article segments that belong to no part of the expected
-  article (title, summary, headlines, paragraphs): teasers, author bios, "Mehr zum Thema", embeds.
+- boilerplate: the share of those article segments (the headline and kicker aside: they are the
+  page's title even where the expected title, taken from metadata, words it differently) that
+  belong to no part of the expected article (title, summary, headlines, paragraphs): teasers,
+  author bios, "Mehr zum Thema", embeds.
 
 A segment belongs to the article when its normalised text lies inside one expected part, or when
 one expected part covers at least 90% of its characters in order (a drop cap or a stray space
@@ -75,8 +77,12 @@ def score_page(page_id: str, html: bytes, expected: dict[str, object]) -> PageSc
         score.expected = len(paragraphs)
         score.missed = paragraphs
         return score
-    segments = [normalise(s.text) for s in find_segments(article.text) if s.kind in ARTICLE_KINDS]
+    found = [s for s in find_segments(article.text, article.hints) if s.kind in ARTICLE_KINDS]
+    segments = [normalise(s.text) for s in found]
     article_text = "\n".join(segments)
+    # the page's headline and kicker are its title, even where the expected title (taken from the
+    # page's metadata) words it differently: they are never boilerplate
+    judged = [normalise(s.text) for s in found if s.kind not in ("headline", "kicker")]
     normalised_parts = [normalise(p) for p in parts]
     for paragraph in paragraphs:
         score.expected += 1
@@ -84,7 +90,7 @@ def score_page(page_id: str, html: bytes, expected: dict[str, object]) -> PageSc
             score.recovered += 1
         else:
             score.missed.append(paragraph)
-    for segment in segments:
+    for segment in judged:
         score.segments += 1
         if not any(_belongs(segment, part) for part in normalised_parts):
             score.boilerplate += 1

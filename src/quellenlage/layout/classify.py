@@ -13,15 +13,44 @@ import re
 from quellenlage.layout.pieces import MEDIA_STAMP, Piece
 
 AUTHOR = re.compile(
-    r"^(?:Von|Ein (?:Kommentar|Gastbeitrag|Interview|Bericht|Essay) von|Eine (?:Analyse|Reportage|Glosse) von"
-    r"|Autor(?:in)?:|Ein Beitrag von)\s+[A-ZÄÖÜ]"
+    r"^(?:-\s*)?(?:Von:?|Ein (?:Kommentar|Gastbeitrag|Interview|Bericht|Essay) von"
+    r"|Eine (?:Analyse|Reportage|Glosse) von"
+    r"|Autor(?:in)?(?:en)?:|Ein Beitrag von|Redaktion:|Faktencheck:|Text:|Recherche:|Mitarbeit:"
+    r"|Übersetzung(?: und Adaptierung)?:|Schlussredaktion:|von(?= [A-ZÄÖÜ][a-zäöüß]+ [A-ZÄÖÜ][a-zäöüß-]+$))\s*[A-ZÄÖÜ]"
+)
+# Signatures and source notes at the end of an article: "(dmk)", "MDR (dst)", "Mit Informationen der
+# Nachrichtenagenturen …", "Mit Material von dpa", "Sendung: Antenne Brandenburg, 24.04.2024, 15:10 Uhr"
+SIGNATURE = re.compile(
+    r"^\(?[a-zäöü]{2,4}(?:/[a-zäöü]{2,4})*\)$|^[A-ZÄÖÜ][\w-]{1,10} \([\wäöüÄÖÜ ,./-]{2,40}\)$"
+    r"|^Mit (?:Informationen|Material) (?:der|des|von)\b|^Sendung:|^Dies ist eine maschinelle Übersetzung"
+    r"|^Dieser Artikel ist (?:eine Übersetzung|zuerst)"
+)
+# A photo credit on its own line: "STR/AFP via Getty Images", "Andrea Verdelli/Getty Images"
+PHOTO_CREDIT = re.compile(
+    r"^[\w .,&'-]{2,60}(?:/[\w .,&'-]{2,40})*(?:/| via )(?:Getty Images|dpa|AFP|Reuters|AP|imago\w*"
+    r"|picture alliance|Shutterstock|iStock\w*)\b.{0,30}$",
+    re.IGNORECASE,
 )
 DATELINE = re.compile(
-    r"^(?:Stand|Aktualisiert|Veröffentlicht|Zuletzt aktualisiert)\s*:?\s*(?:am\s+)?\d"
+    r"^(?:-\s*)?(?:Stand|Aktualisiert|Veröffentlicht|Zuletzt aktualisiert)\s*:?\s*(?:am\s+)?\d"
+    r"|^(?:-\s*)*-?(?:Aktualisiert|Veröffentlicht) am$|^(?:-\s*)?\d{1,3} Minuten? Lesezeit$"
+    r"|^(?:Montag|Dienstag|Mittwoch|Donnerstag|Freitag|Samstag|Sonntag), \d{1,2}\.\d{1,2}\.\d{4}(?:, \d{1,2}:\d\d)?$"
     r"|^\d{1,2}\.\s*[A-ZÄÖÜ][a-zä]+\s+\d{4}(?:,\s*\d{1,2}[:.]\d{2}\s*Uhr)?$"
     r"|^\d{1,2}\.\d{1,2}\.\d{4}(?:,?\s*\d{1,2}[:.]\d{2}\s*Uhr)?$"
 )
 COPYRIGHT_NOTICE = r"\bdpa-infocom\b|Alle Rechte vorbehalten|^©\s*\d{4}"
+# Page furniture around embeds, paywalls and newsletters, and offers: "Externer Inhalt nicht verfügbar",
+# "Empfohlener redaktioneller Inhalt", "Link zum YouTube-Inhalt", "showPaywall:", "2 Wochen kostenlos testen"
+FURNITURE = (
+    r"[Ee]xterne[rn]? Inhalt|Privatsphäre-Einstellungen|Datenschutzeinstellungen|redaktioneller Inhalt"
+    r"|YouTube-Inhalt|Inhalt (?:nicht )?(?:verfügbar|laden)|diesen Inhalt (?:sehen|anzeigen)|^Embed$|^(?:-\s*)?\w+:$"
+    r"|kostenlos testen|Testen Sie|Newsletter|Über dieses Thema berichte|^FAQ$|^\|$|^Vorlesen|Gesamtdauer"
+    r"|auch bei Social Media|Blitzangebot|Preisvergleich|online einkaufen|folgenden Links|^Vielen Dank!?$"
+    r"|Erstveröffentlichung|\bIn: .{3,60}, \d{1,2}\.\d{1,2}\.\d{4}|Perspektive bei \w+"
+    r"|Ihre Meinung ist uns wichtig|Wie hat Ihnen dieser Artikel gefallen|Affiliate|Provision|Zum Angebot$"
+    r"|^Bitte markieren Sie|Beiträge aus dem Forum|Weiterführende Links|^Ähnliche:?$|^Mehr Themen|^>>"
+    r"|^-?\s*Zum Artikel:|unterstützen:?$|Jetzt bei .{2,40} abschließen|E-Paper|Push-Nachrichten"
+)
 BOILERPLATE = re.compile(
     r"^(?:Mehr zum Thema|Lesen Sie (?:auch|mehr)|Auch interessant|Das könnte Sie auch interessieren|Weitere "
     r"(?:Nachrichten|Artikel|Informationen)|Mehr Nachrichten|Newsletter|Jetzt (?:abonnieren|anmelden)|Teilen"
@@ -29,14 +58,15 @@ BOILERPLATE = re.compile(
     r"|Anzeige$|Zum Liveblog|Schlagworte|Themen:|Mehr aus|Weitere Meldungen|Alle Meldungen)"
     r"|finden Sie (?:jederzeit |hier |auch )?(?:in unserem|hier|im)|Hier geht es zu|Newsletter abonnieren"
     r"|-Newsletter\b|gibt die Meinung de[sr] Autor|(?:Liveblog|Newsticker|Newsletter|Podcast)\s*:\s*$"
-    r"|" + COPYRIGHT_NOTICE,
+    r"|" + COPYRIGHT_NOTICE + "|" + FURNITURE,
     re.IGNORECASE,
 )
 # A teaser header on a line of its own ("Mehr zum Thema", "Lesen Sie auch:") lists link titles below.
 TEASER_HEADER_LINE = re.compile(
     r"^(?:Mehr zum Thema|Lesen Sie (?:auch|mehr)|Auch interessant|Das könnte Sie auch interessieren|Weitere "
-    r"(?:Nachrichten|Artikel|Meldungen)|Mehr aus [^:]*|Empfohlene Artikel)\s*:?$"
+    r"(?:Nachrichten|Artikel|Meldungen)|Mehr aus [^:]*|Empfohlene Artikel|Quellen|Quelle|Ähnliche)\s*:?$"
 )
+LIST_ITEM = re.compile(r"^[-•–]\s")
 AGENCY_START = re.compile(r"^[A-ZÄÖÜ][\w./ -]{1,40}\s\((?:dpa|AFP|Reuters|AP|epd|KNA|dts|SID|APA)[^)]*\)")
 MEDIA_DESCRIPTION_CUE = re.compile(
     r"\b(?:analysiert|erklärt|im Video|im Interview|berichtet|ordnet|schildert|zeigt|Bilder)\b"
@@ -60,8 +90,10 @@ def classify(text: str, pieces: list[Piece]) -> list[str]:
     for i, shape in enumerate(shapes):
         if kinds[i]:
             continue
-        if AUTHOR.match(shape) and len(shape) < 120:
+        if AUTHOR.match(shape) and len(shape) < 160:
             kinds[i] = "author"
+        elif SIGNATURE.search(shape) and len(shape) < 200 or PHOTO_CREDIT.match(shape):
+            kinds[i] = "credit"
         elif DATELINE.match(shape):
             kinds[i] = "dateline"
         elif _is_heading(shape) and i + 1 < len(shapes):
@@ -80,8 +112,10 @@ def _mark_hinted(pieces: list[Piece], kinds: list[str], shapes: list[str]) -> No
 
 
 def _mark_boilerplate(shapes: list[str], kinds: list[str]) -> None:
-    """Promo lines, and the link titles listed under a teaser header ("Mehr zum Thema"): the
-    first line below it, and further lines as long as they look like titles ("Zölle: Was …")."""
+    """Promo lines, and the link titles listed under a teaser header ("Mehr zum Thema", "Quellen:"):
+    the first line below it, and further lines as long as they look like titles ("Zölle: Was …");
+    and runs of list items that are all titles ("- US-Politik: Alle Entwicklungen im Newsblog")."""
+    _mark_title_lists(shapes, kinds)
     titles_below = 0
     for i, shape in enumerate(shapes):
         if kinds[i]:
@@ -97,8 +131,26 @@ def _mark_boilerplate(shapes: list[str], kinds: list[str]) -> None:
             titles_below = 0
 
 
+def _mark_title_lists(shapes: list[str], kinds: list[str]) -> None:
+    """Two or more list items in a row, none a sentence: links to other articles or sources."""
+    i = 0
+    while i < len(shapes):
+        j = i
+        while j < len(shapes) and not kinds[j] and LIST_ITEM.match(shapes[j]) and _is_heading(shapes[j]):
+            j += 1
+        if j - i >= 2:
+            for k in range(i, j):
+                kinds[k] = "boilerplate"
+        i = max(j, i + 1)
+
+
 def _mark_head(shapes: list[str], kinds: list[str]) -> None:
-    """Kicker, headline and lead: the first lines of the page."""
+    """Kicker, headline and lead: the first lines of the page (the page's markup may have said
+    which are headline and lead already)."""
+    if "headline" in kinds:
+        if "lead" not in kinds:
+            _mark_lead(shapes, kinds, kinds.index("headline"))
+        return
     first = next((i for i, k in enumerate(kinds) if k in ("", "kicker")), None)
     if first is None:
         return
@@ -120,7 +172,11 @@ def _mark_head(shapes: list[str], kinds: list[str]) -> None:
             kinds[first] = "lead"
         return
     kinds[first] = "headline"
-    lead = first + 1
+    _mark_lead(shapes, kinds, first)
+
+
+def _mark_lead(shapes: list[str], kinds: list[str], headline: int) -> None:
+    lead = headline + 1
     while lead < len(shapes) and (
         kinds[lead] in ("author", "dateline") or (not kinds[lead] and _is_author_or_dateline(shapes[lead]))
     ):

@@ -20,6 +20,7 @@ from lxml import etree
 from lxml.html import HtmlElement, HTMLParser, fromstring
 
 from quellenlage.errors import InputError
+from quellenlage.reading.structure import add_structure
 
 # libxml2 stops at this depth unless told to read "huge" trees, and then at about 2,048.
 DEFAULT_DEPTH_LIMIT = 255
@@ -48,6 +49,7 @@ class Page:
     published: str | None = None
     warnings: list[str] = field(default_factory=list)
     site: str | None = None  # the site's name in the page's metadata (og:site_name)
+    hints: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, kind) of lines: reading.structure
 
 
 def extract_page(html: str) -> Page:
@@ -76,7 +78,8 @@ def extract_page(html: str) -> Page:
     published = _checked_date(getattr(document, "date", None), tree, warnings)
     site = getattr(document, "sitename", None)
     site = site.strip() if isinstance(site, str) and site.strip() else None
-    return Page(text=table_rows(text), title=title, published=published, warnings=warnings, site=site)
+    text, hints = add_structure(tree, table_rows(text), title)
+    return Page(text=text, title=title, published=published, warnings=warnings, site=site, hints=hints)
 
 
 def table_rows(text: str) -> str:

@@ -39,6 +39,7 @@ class Article:
     published: str | None = None
     warnings: list[str] = field(default_factory=list)
     site: str | None = None  # the site's name in the page's metadata (og:site_name), for the corpus's outlet
+    hints: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, segment kind) the HTML knew
 
 
 def read_path(path: str, max_bytes: int = MAX_BYTES) -> Article:
@@ -164,6 +165,7 @@ def _from_html(html: str, warnings: list[str]) -> Article:
         published=page.published,
         warnings=warnings + page.warnings,
         site=page.site,
+        hints=page.hints,
     )
 
 

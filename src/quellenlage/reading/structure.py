@@ -1,0 +1,213 @@
+"""What the markup of an HTML page tells about the lines of its article text.
+
+trafilatura finds the article body (`reading.html`). What it leaves out or lets in, the markup
+still knows:
+
+- the headline (the page's `h1`) and the lead, the paragraph between headline and body that pages
+  mark as lead, intro, teaser or summary, or that the page's own description repeats; trafilatura
+  drops both on most news sites;
+- lines that are mostly links (lists of related articles, "Zum Artikel: …"), which become
+  `boilerplate`, and lines from a `figure`/`figcaption`, which become `caption`.
+
+The text keeps every line it had (nothing is silently lost); the hints tell the layout stage
+what a line is, as character spans of the text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+LEAD_CLASS = re.compile(
+    r"lead|intro|teaser|summary|excerpt|preface|shorttext|standfirst|abstract|subtitle|description|vorspann|leadin",
+    re.IGNORECASE,
+)
+NOT_CONTENT = frozenset(
+    {"nav", "footer", "aside", "form", "button", "figcaption", "figure", "script", "style", "noscript"}
+)
+# Page furniture that sits between headline and body: consent banners, subscription offers
+NOT_A_LEAD = re.compile(
+    r"Datenschutz|Cookie|Tracking|Einwilligung|Zustimmung|Werbung|abonnier|Abonnement|Newsletter|Paywall"
+    r"|Privatsphäre|Lesezeit|Anzeige",
+    re.IGNORECASE,
+)
+LEAD_TAGS = frozenset({"p", "div", "h2", "span", "strong", "section", "header"})
+LEAD_MIN, LEAD_MAX = 60, 1500
+LINK_SHARE = 0.6  # a line whose words are mostly link text is a link to elsewhere
+_QUOTES = str.maketrans({c: '"' for c in "„“”»«‚‘’‹›"} | {"–": "-", "—": "-", "\u00a0": " "})
+
+
+Hint = tuple[int, int, str]
+
+
+def add_structure(tree: Any, body: str, meta_title: str | None) -> tuple[str, list[Hint]]:
+    """The article text with the page's headline and lead put back, and (start, end, kind) hints
+    for the lines the markup says are headline, lead, caption or boilerplate."""
+    lines = body.split("\n")
+    heading_element = _headline_element(tree, meta_title)
+    heading = _headline(heading_element) if heading_element is not None and heading_element.tag == "h1" else None
+    if heading and meta_title and _normal(heading).startswith(_normal(meta_title)) and len(heading) > len(meta_title):
+        heading = meta_title  # an h1 that holds the teaser as well: the title alone
+    description = _description(tree)
+    lead = _lead(tree, heading_element, lines, description)
+    if lead is None and heading_element is not None:  # some pages put the lead before their h1
+        lead = _lead(tree, None, lines, description)
+    kinds = _line_kinds(tree, lines)
+    out: list[tuple[str, str]] = []
+    first = next((i for i, line in enumerate(lines) if line.strip()), 0)
+    if heading and _normal(lines[first]).startswith(_normal(heading)[:60]):
+        kinds[first] = "headline"  # trafilatura kept the headline: the lead goes after it
+        out += [(line, kinds.get(i, "")) for i, line in enumerate(lines[: first + 1])]
+        lines, offset = lines[first + 1 :], first + 1
+    else:
+        offset = 0
+        if heading:
+            out.append((heading, "headline"))
+    if lead:
+        out.append((lead, "lead"))
+    out += [(line, kinds.get(i + offset, "")) for i, line in enumerate(lines)]
+    return _join(out)
+
+
+def _join(lines: list[tuple[str, str]]) -> tuple[str, list[Hint]]:
+    parts: list[str] = []
+    hints = []
+    position = 0
+    for line, kind in lines:
+        if kind and line.strip():
+            hints.append((position, position + len(line), kind))
+        parts.append(line)
+        position += len(line) + 1
+    return "\n".join(parts), hints
+
+
+def _headline_element(tree: Any, meta_title: str | None) -> Any:
+    """The page's first `h1` outside navigation; without one, the element that repeats the
+    page's title (its part before " | Site")."""
+    for h1 in tree.iter("h1"):
+        if not _inside(h1, NOT_CONTENT) and len(_headline(h1) or "") >= 10:
+            return h1
+    title = _normal(re.split(r"\s[|–-]\s", meta_title or "")[0])
+    if len(title) < 10:
+        return None
+    for element in next(tree.iter("body"), tree).iter("h2", "h3", "div", "span", "p"):
+        if _normal(element.text_content()) == title and not _inside(element, NOT_CONTENT):
+            return element
+    return None
+
+
+def _headline(h1: Any) -> str | None:
+    """The headline's words, its parts joined ("Kicker Titel" stays one line)."""
+    parts = h1.xpath(".//text()[not(ancestor::script) and not(ancestor::style) and not(ancestor::noscript)]")
+    words = " ".join(" ".join(str(part).split()) for part in parts if str(part).strip())
+    return words or None
+
+
+def _description(tree: Any) -> str | None:
+    for name in ("og:description", "description", "twitter:description"):
+        for meta in tree.iter("meta"):
+            if name in (meta.get("property"), meta.get("name")) and meta.get("content"):
+                return str(meta.get("content"))
+    return None
+
+
+def _lead(tree: Any, heading: Any, body_lines: list[str], description: str | None) -> str | None:
+    """The lead paragraph trafilatura left out: after the headline and before the body in the
+    page, marked as lead by its class (or its parent's), repeating the page's description, or,
+    where the headline is known, the first paragraph between it and the body."""
+    body = _normal(" ".join(body_lines))
+    paragraph = next((line for line in body_lines if len(line) > 80 and re.search(r"[.!?\"“]$", line)), "")
+    first_line = _normal(paragraph)[:40]
+    described = _normal(description or "")[:40] if description and len(description) >= LEAD_MIN else None
+    root = next(tree.iter("body"), tree)
+    passed_heading = heading is None
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if element is heading:
+            passed_heading = True
+            continue
+        if not passed_heading or (heading is not None and _is_descendant(element, heading)):
+            continue
+        own = _normal(element.text_content())
+        if first_line and own.startswith(first_line) and len(own) < 3 * len(paragraph) + 200:
+            return None  # reached the body: no lead before it
+        if element.tag not in LEAD_TAGS or not LEAD_MIN <= len(own) <= LEAD_MAX or _inside(element, NOT_CONTENT):
+            continue
+        if own[:60] in body:
+            continue
+        classes = " ".join(f"{e.get('class', '')} {e.get('id', '')}" for e in _self_and_parents(element, 2))
+        marked = LEAD_CLASS.search(classes) is not None
+        sentence = re.search(r"[.!?\"“]$", own) is not None
+        if NOT_A_LEAD.search(own):
+            continue
+        first_paragraph = heading is not None and element.tag == "p" and sentence and len(own) >= 100
+        repeats = bool(described and described in own and len(own) <= 2 * len(_normal(description or "")) + 80)
+        if (marked and sentence) or repeats or first_paragraph:
+            if any(_normal(child.text_content()) == own for child in element if isinstance(child.tag, str)):
+                continue  # the same text one level down: take the innermost element
+            return " ".join(element.text_content().split())
+    return None
+
+
+def _line_kinds(tree: Any, lines: list[str]) -> dict[int, str]:
+    """Lines of figure captions, and lines that are mostly link text."""
+    wanted = {_normal(line): i for i, line in enumerate(lines) if len(line.strip()) >= 3}
+    kinds: dict[int, str] = {}
+    for element in tree.iter():
+        if not isinstance(element.tag, str) or element.tag in ("html", "body", "head"):
+            continue
+        own = _normal(element.text_content())
+        number = wanted.get(own) if own else None
+        if number is None:
+            number = wanted.get("- " + own) if own else None  # trafilatura writes list items "- …"
+        if number is None or number in kinds:
+            continue
+        if _inside(element, frozenset({"figcaption", "figure"})):
+            kinds[number] = "caption"
+        elif _link_share(element) >= LINK_SHARE:
+            kinds[number] = "boilerplate"
+    return kinds
+
+
+def _link_share(element: Any) -> float:
+    total = len(_normal(element.text_content()))
+    if not total:
+        return 0.0
+    if _inside(element, frozenset({"a"})):
+        return 1.0
+    linked = sum(len(_normal(a.text_content())) for a in element.iter("a"))
+    return linked / total
+
+
+def _inside(element: Any, tags: frozenset[str]) -> bool:
+    node = element
+    while node is not None:
+        if isinstance(node.tag, str) and node.tag in tags:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _is_descendant(element: Any, ancestor: Any) -> bool:
+    node = element.getparent()
+    while node is not None:
+        if node is ancestor:
+            return True
+        node = node.getparent()
+    return False
+
+
+def _self_and_parents(element: Any, levels: int) -> list[Any]:
+    found = [element]
+    node = element.getparent()
+    while node is not None and len(found) <= levels:
+        found.append(node)
+        node = node.getparent()
+    return found
+
+
+def _normal(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).replace("\u00ad", "").replace("\u200b", "")
+    return " ".join(text.translate(_QUOTES).split())

@@ -1,0 +1,75 @@
+"""HTML pages: the headline and lead trafilatura leaves out, link lists and captions marked, and
+the page furniture of German news sites set aside (eval/realworld has the pages it is measured on)."""
+
+from __future__ import annotations
+
+from quellenlage.layout import find_segments
+from quellenlage.reading import read_article
+
+BODY = (
+    "Der Betroffenenvertreter kritisierte auf der Landessynode, es sei längst noch nicht in allen Gemeinden "
+    "angekommen, den Missbrauch aufzuarbeiten. Die Synode tagt bis Donnerstag in Coburg."
+)
+PAGE = f"""<!-- auth - false -->
+<!DOCTYPE html><html><head><title>Landeskirche will Missbrauch aufarbeiten | BR24</title>
+<meta name="description" content="In Coburg hat die Landessynode begonnen."></head><body>
+<nav><ul><li><a href="/">Startseite</a></li><li><a href="/b">Bayern</a></li></ul></nav>
+<article><header><h1><span>Evangelische Kirche</span> <span>Landeskirche will Missbrauch aufarbeiten</span></h1>
+<section class="ArticleModuleTeaser_wrapper"><p class="teaserText">In Coburg hat die Landessynode der evangelischen
+Kirche in Bayern begonnen. Am ersten Sitzungstag haben auch Betroffene gesprochen.</p></section></header>
+<figure><img src="a.jpg"><figcaption>Landesbischof Christian Kopp bei der Synode in Coburg</figcaption></figure>
+<p>{BODY}</p>
+<p>Ein zweiter Absatz des Artikels, der die Debatte in der Synode und die Forderungen der Betroffenen schildert.</p>
+<ul><li><a href="/x">Missbrauch: Was die Studie zeigt</a></li><li><a href="/y">Synode: Der Zeitplan</a></li></ul>
+<p>Externer Inhalt nicht verfügbar</p>
+</article></body></html>"""
+
+
+def _kinds(html: str) -> dict[str, str]:
+    article = read_article(html)
+    return {s.text: s.kind for s in find_segments(article.text, article.hints)}
+
+
+def test_headline_and_lead_come_back_and_comments_before_the_doctype_are_html() -> None:
+    kinds = _kinds(PAGE)
+    assert kinds["Evangelische Kirche Landeskirche will Missbrauch aufarbeiten"] == "headline"
+    lead = next(text for text, kind in kinds.items() if kind == "lead")
+    assert lead.startswith("In Coburg hat die Landessynode der evangelischen Kirche in Bayern begonnen.")
+    assert kinds[BODY] == "body"
+
+
+def test_link_lists_captions_and_embed_furniture_are_set_aside() -> None:
+    kinds = _kinds(PAGE)
+    article_kinds = {"headline", "lead", "body", "subheading", "blockquote", "kicker"}
+    let_in = [text for text, kind in kinds.items() if kind in article_kinds]
+    assert not any("Was die Studie zeigt" in text or "Externer Inhalt" in text for text in let_in)
+    assert all("Landesbischof Christian Kopp" not in text for text in let_in)
+
+
+def test_page_furniture_in_plain_text_is_no_body() -> None:
+    text = (
+        "Ampeln tot: Wie sicher ist das Stromnetz?\n"
+        "In Berlin brennen zwei Strommasten. Zehntausende sind ohne Energie.\n"
+        "- Veröffentlicht am 13. Mai 2026 um 15:44\n"
+        "- 3 Minuten Lesezeit\n"
+        "STR/AFP via Getty Images\n"
+        "Deine Privatsphäre-Einstellungen verhindern das Laden und Anzeigen aller externen Inhalte.\n"
+        "Der Netzbetreiber spricht von einem Anschlag auf die Versorgung der Hauptstadt.\n"
+        "Quellen:\n"
+        "- Trump-Post bei Truth Social\n"
+        "- Eigene Recherche\n"
+        "Redaktion: Marcus Bensmann, Elena Müller\n"
+        "(dmk)\n"
+    )
+    kinds = {s.text: s.kind for s in find_segments(text)}
+    assert kinds["Der Netzbetreiber spricht von einem Anschlag auf die Versorgung der Hauptstadt."] == "body"
+    for furniture in (
+        "- Veröffentlicht am 13. Mai 2026 um 15:44",
+        "- 3 Minuten Lesezeit",
+        "STR/AFP via Getty Images",
+        "- Trump-Post bei Truth Social",
+        "- Eigene Recherche",
+        "Redaktion: Marcus Bensmann, Elena Müller",
+        "(dmk)",
+    ):
+        assert kinds[furniture] != "body", furniture
