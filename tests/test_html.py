@@ -10,6 +10,7 @@ import pytest
 from quellenlage import analyze
 
 PAGES = sorted((Path(__file__).parent / "fixtures" / "html").glob("*.html"))
+HOSTILE = Path(__file__).parent / "fixtures" / "hostile"
 
 
 @pytest.mark.parametrize("page", PAGES, ids=[p.stem for p in PAGES])
@@ -50,6 +51,39 @@ def test_tables_are_kept_as_text_rows() -> None:
     assert lines[-1] == "Am Donnerstag ging die Auszählung weiter."  # the paragraph after the table too
     assert not any(set(line) <= set("|-: ") for line in lines)
     assert any(claim.number.text == "25 Prozent" for claim in analysis.claims)
+
+
+LATER = "<p>Am Donnerstag ging die Auszählung in allen Wahlkreisen weiter, teilte die Landeswahlleiterin mit.</p>"
+CELLS = ("Der Wahlleiter sagte am Abend, die Beteiligung sei hoch gewesen.", "Die SPD erhielt 25 Prozent der Stimmen.")
+
+
+def test_cells_outside_any_table_are_kept() -> None:
+    """Cells in no table ("<div><td>…</td></div>"): trafilatura drops them with all they hold."""
+    analysis = analyze(page(PARAGRAPH + f"<div><td>{CELLS[0]}</td><td>{CELLS[1]}</td></div>" + LATER))
+    assert all(cell in analysis.text for cell in CELLS)
+    assert analysis.warnings == []
+
+
+def test_table_text_the_extractor_drops_inside_the_article_is_named() -> None:
+    """A nested table in a stray cell whose text repeats a paragraph: trafilatura drops it, the
+    warning says how much and where it starts."""
+    html = (HOSTILE / "html_malformed.html").read_text(encoding="utf-8")
+    analysis = analyze(html)
+    assert analysis.text.count("Die Bundesregierung hat am Mittwoch") == 2  # of 3
+    [warning] = analysis.warnings
+    assert warning.startswith("304 characters of table text inside the article (2 piece(s), the first 'Zelle')")
+
+
+def test_tables_outside_the_article_are_boilerplate_and_not_named() -> None:
+    sidebar = "<table><tr><td>Tabellenführer Bayer Leverkusen mit 74 Punkten</td><td>74</td></tr></table>"
+    login = "<table><tr><td>Benutzername und Passwort vergessen? Jetzt registrieren</td></tr></table>"
+    html = (
+        f"<html><body><nav>{login}</nav><article><h1>Wahl</h1>{PARAGRAPH}{LATER}</article>"
+        f"<aside><h2>Tabelle</h2>{sidebar}</aside></body></html>"
+    )
+    analysis = analyze(html)
+    assert "Leverkusen" not in analysis.text and "Passwort" not in analysis.text
+    assert analysis.warnings == []
 
 
 @pytest.mark.parametrize("depth", [260, 1500])

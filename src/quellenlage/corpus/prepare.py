@@ -24,6 +24,7 @@ from quellenlage.model import Analysis
 # InputError messages and the reason they are filed under in the failures table.
 REASONS = (
     ("more than the limit", "too_large"),
+    ("larger than the limit", "too_large"),
     ("is empty", "empty"),
     ("looks binary", "binary"),
     ("does not look German", "not_german"),

@@ -1,9 +1,11 @@
 """The article text of an HTML page: trafilatura finds the main text, this module makes sure
 nothing is lost without a word.
 
-Three things trafilatura does not do for us: it drops tables (and with them, on some pages, the
-paragraphs after them), so tables are kept and turned into text rows; libxml2 stops reading a
-page nested more than 255 elements deep, so such pages are parsed again without that limit (or,
+Four things trafilatura does not do for us: it drops tables (and with them, on some pages, the
+paragraphs after them), so tables are kept and turned into text rows; it drops malformed ones
+(cells outside any table, tables inside those) without a word, so stray cells become blocks
+and table text still left out inside the article is named in a warning (`reading.tables`);
+libxml2 stops reading a page nested more than 255 elements deep, so such pages are parsed again without that limit (or,
 beyond even that, read as text without markup, with a warning); and htmldate turns an impossible
 metadata date ("2024-13-45") into the first of its year, so the page's own date fields are
 checked and an impossible one is ignored with a warning.
@@ -21,6 +23,7 @@ from lxml.html import HtmlElement, HTMLParser, fromstring
 
 from quellenlage.errors import InputError
 from quellenlage.reading.structure import add_structure
+from quellenlage.reading.tables import dropped_table_text, text_pieces, unwrap_stray_cells
 
 # libxml2 stops at this depth unless told to read "huge" trees, and then at about 2,048.
 DEFAULT_DEPTH_LIMIT = 255
@@ -66,6 +69,8 @@ def extract_page(html: str) -> Page:
             raise InputError("no article text found in the HTML page")
         if _depth(tree) >= HUGE_DEPTH_LIMIT:
             return _markup_free(html, warnings)
+        pieces = text_pieces(tree)  # as the page has them, before stray cells become blocks
+        unwrap_stray_cells(tree)
         document = trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False, include_tables=True)
     except InputError:
         raise
@@ -79,6 +84,8 @@ def extract_page(html: str) -> Page:
     site = getattr(document, "sitename", None)
     site = site.strip() if isinstance(site, str) and site.strip() else None
     text, hints = add_structure(tree, table_rows(text), title)
+    if dropped := dropped_table_text(pieces, text):
+        warnings.append(dropped)
     return Page(text=text, title=title, published=published, warnings=warnings, site=site, hints=hints)
 
 

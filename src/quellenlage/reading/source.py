@@ -170,9 +170,9 @@ def _from_html(html: str, warnings: list[str]) -> Article:
 
 
 def _too_large(size: int | None, limit: int) -> str:
-    has = f"has {_human(size)}" if size is not None else "is larger than that"
+    has = f"has {_human(size)}, more than" if size is not None else "is larger than"
     return (
-        f"the input {has}, more than the limit of {_human(limit)} for one article; "
+        f"the input {has} the limit of {_human(limit)} for one article; "
         "split it into articles or raise the limit with --max-bytes"
     )
 
