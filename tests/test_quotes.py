@@ -1391,3 +1391,84 @@ def test_the_frame_names_the_speaker_not_the_previous_one(text: str, speaker: st
     assert quote.speaker is not None and quote.speaker.mention is not None
     assert quote.speaker.mention.text == speaker
     assert quote.cue is not None and quote.cue.text == cue
+
+
+@pytest.mark.parametrize(
+    "text,content,speaker",
+    [
+        (  # a role description is the person the text introduced with that role
+            "Der Osnabrücker Leseforscher Christian Dawidowski hat Studierende befragt. "
+            "„Es passiert immer irgendetwas anderes, was uns vom gelesenen Text abhält“, sagt der Leseforscher.",
+            "Es passiert immer irgendetwas anderes",
+            "Christian Dawidowski",
+        ),
+        (  # ... also as the source of "laut"
+            "Der Osnabrücker Leseforscher Christian Dawidowski hat Studierende befragt. "
+            "Auf die greifen laut dem Forscher mittlerweile viele Studierende zurück.",
+            "Auf die greifen",
+            "Christian Dawidowski",
+        ),
+        (  # ... and the one person just named, for a role the text did not give before
+            "Streeck äußerte zugleich deutliche Sorge über Teile der Rap-Szene. "
+            "„Teile haben definitiv ein Problem mit Kokain“, sagte der CDU-Politiker.",
+            "Teile haben definitiv",
+            "Streeck",
+        ),
+        (  # the words before ", sagte Stein:" are reported, Stein speaks
+            "Die in diesen Trams verbaute Technik stamme aus den 90er-Jahren, sagte Tim Stein: "
+            "„Die ist für solche Hitze gar nicht ausgelegt.“",
+            "Die ist für solche Hitze",
+            "Tim Stein",
+        ),
+        (  # a name in apposition after the role and its attribute
+            "Auf Anfrage betont die Branchenkoordinatorin für Busse und Bahnen, Katharina Wagner, "
+            "dass die Streiks niemanden kalt lassen.",
+            "dass die Streiks",
+            "Katharina Wagner",
+        ),
+        (  # a reported clause before a colon continues the last speaker's words
+            "„Haftbefehl spricht offen über Abhängigkeit“, sagte Hendrik Streeck. "
+            "Gleichzeitig zeige der Film: „Sucht ist eine Krankheit – und man kann sie behandeln.“",
+            "Sucht ist eine Krankheit",
+            "Hendrik Streeck",
+        ),
+        (  # "so die Warnung": the words of whoever warned
+            "Die EU warnte vor der endgültigen Verabschiedung des Gesetzes. "
+            "Das Gesetz stimme nicht mit den Werten der EU überein, so die Warnung.",
+            "Das Gesetz stimme nicht",
+            "Europäische Union",
+        ),
+    ],
+    ids=[
+        "role-before-name",
+        "laut-role",
+        "salient-person",
+        "closing-frame-before-colon",
+        "apposition-after-attribute",
+        "reported-colon-clause",
+        "so-speech-noun",
+    ],
+)
+def test_the_speaker_is_the_person_the_text_means(text: str, content: str, speaker: str) -> None:
+    quote = next(q for q in quotes(text) if q.content.text.startswith(content))
+    assert quote.speaker is not None and quote.speaker.name == speaker
+
+
+def test_a_coordinated_clause_continues_the_speaker_and_a_number_is_no_speaker() -> None:
+    found = quotes(
+        "Das Deutschlandticket sei ein Erfolg, äußerte der Fraktionsvorsitzende der Grünen im Landtag, Mathias Wagner. "
+        "Pendler sparten durch das Ticket viel Geld, und für Autofahrer werde es attraktiver, umzusteigen. "
+        "Mit der Umstellung ließen sich 855 Euro sparen, das seien etwa 60 Prozent der Fahrtkosten."
+    )
+    assert [q.speaker.name if q.speaker else None for q in found] == ["Mathias Wagner"] * len(found)
+    assert any(q.content.text.startswith("Pendler sparten") for q in found)
+    assert not any(q.cue is not None and q.cue.text == "ließen" for q in found)
+
+
+def test_a_source_in_the_main_clause_after_a_clause_takes_the_whole_sentence() -> None:
+    [quote] = quotes(
+        "Ob die Texte von den Studierenden selbst verfasst wurden oder ob die KI geholfen hat, "
+        "das lässt sich laut Christian Dawidowski kaum überprüfen."
+    )
+    assert quote.kind == "according_to" and quote.content.text.startswith("Ob die Texte")
+    assert quote.speaker is not None and quote.speaker.name == "Christian Dawidowski"

@@ -13,6 +13,7 @@ from quellenlage.attribution.cues import ACCORDING_TO, INFO_HEAD, OWN_ACCOUNT, i
 from quellenlage.attribution.frames import span_at, trimmed_span, word_count
 from quellenlage.attribution.speakers import SpeakerResolver, unnamed
 from quellenlage.attribution.state import QuoteState
+from quellenlage.entities.index import ref
 from quellenlage.model import Sentence, Span, Token
 
 
@@ -103,8 +104,10 @@ def source_of(
     elif group == "info" and OWN_ACCOUNT.match(match[group]):  # "nach eigenen Angaben": the subject
         speaker, mention = speakers.subject_near(sentence.start, sentence.end)
         speaker = speaker or state.last_speaker
-    elif speaker is None:
-        speaker = unnamed(INFO_HEAD.sub("", text[source_start : match.end(group)]))  # "… der Polizei" → Polizei
+    elif speaker is None:  # "… der Polizei" → Polizei; "laut dem Forscher" → the researcher named before
+        words = INFO_HEAD.sub("", text[source_start : match.end(group)])
+        person = speakers.described_person(words, source_start)
+        speaker = ref(person) if person is not None else unnamed(words)
     return source_start, speaker, mention
 
 
@@ -117,12 +120,22 @@ def _clause_around(text: str, tokens: list[Token], frame: Span) -> Span | None:
     if semicolon is not None and (not before or before[-1] < semicolon):  # "…; nach NASA-Angaben sind es …"
         end = next((i for i in range(semicolon + 1, len(tokens)) if tokens[i].text == ";"), len(tokens))
         return trimmed_span(text, tokens[semicolon + 1].start, tokens[end - 1].end)
-    if not before or not is_dependent_clause(tokens[before[-1] + 1 :]):
+    if not before or not is_dependent_clause(tokens[before[-1] + 1 :]) or _resumes_main_clause(tokens, before[-1]):
         return None
     start = before[-1] + 1
     after_frame = next((i for i, t in enumerate(tokens) if t.start >= frame.end), len(tokens))
     comma = main_clause_comma(tokens, after_frame)
     return trimmed_span(text, tokens[start].start, tokens[(len(tokens) if comma is None else comma) - 1].end)
+
+
+def _resumes_main_clause(tokens: list[Token], comma: int) -> bool:
+    """ "Ob … geholfen hat, das lässt sich laut X kaum überprüfen": after a clause, a
+    demonstrative followed by the finite verb and more words opens the main clause (verb
+    second), where a relative clause would end in its verb ("…, das er nannte,")."""
+    after = tokens[comma + 1 :]
+    if len(after) < 4 or after[0].text.lower() not in ("das", "dies", "der", "die") or not is_finite_verb(after[1]):
+        return False
+    return tokens[comma - 1].pos in ("VERB", "AUX") and after[2].text not in (",", ".", ";")
 
 
 NOUN_PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "NUM", "X"})

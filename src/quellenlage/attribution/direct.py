@@ -8,7 +8,7 @@ import re
 
 from quellenlage.attribution.according import source_group, source_of
 from quellenlage.attribution.actors import Actor
-from quellenlage.attribution.clauses import SUBORDINATORS, main_clause_comma
+from quellenlage.attribution.clauses import SUBORDINATORS, is_subjunctive, main_clause_comma
 from quellenlage.attribution.cue_spans import cue_in
 from quellenlage.attribution.cues import ACCORDING_TO, SAID_IN, is_finite_verb
 from quellenlage.attribution.frames import (
@@ -17,7 +17,9 @@ from quellenlage.attribution.frames import (
     find_so_frame,
     first_reporting_verb,
     frame_in_next,
+    is_cue_verb,
     reporting_verbs,
+    so_source,
     span_at,
     start_of_clause,
     to_sentence_end,
@@ -112,7 +114,7 @@ def direct_quotes(
         speaker, mention = document_source(text, said_in, speakers, state)
     elif so_frame := find_so_frame(text, sentence, spans[-1][1]):  # "„…“, so Schnappauf."
         cue = trimmed_span(text, so_frame.start(), so_frame.end())
-        speaker, mention = speakers.subject_near(so_frame.start("source"), so_frame.end())
+        speaker, mention = so_source(text, so_frame, speakers, state)
     elif (
         verb := first_reporting_verb(sentence, outside_start, sentence.end) or _inverted_verb(sentence, outside_start)
     ) is not None:
@@ -122,6 +124,9 @@ def direct_quotes(
     elif frame_before.rstrip().endswith(":") or first_reporting_verb(sentence, sentence.start, spans[0][0]):
         cue = _colon_clause(text, sentence, spans)
         speaker, mention, verb_cue = _colon_frame(text, sentence, cue, speakers)
+        if _reported_announcement(sentence, cue) and state.last_speaker is not None:
+            # "Gleichzeitig zeige der Film: „…“": the announcement is itself the last speaker's reported words
+            speaker, mention, verb_cue = state.last_speaker, None, None
     elif (source := _source_outside(text, sentence, spans)) is not None:  # "Seiner Ansicht nach „…“"
         source_start, speaker, mention = source_of(text, sentence, source, source_group(source), speakers, state)
         cue = trimmed_span(text, min(source_start, source.start()), source.end())
@@ -167,9 +172,35 @@ def _colon_frame(
         comma = main_clause_comma(words)
         if comma is not None:
             start = words[comma + 1].start
+    closing = [
+        i
+        for i, t in enumerate(words)
+        if i
+        and t.start > start
+        and words[i - 1].text == ","
+        and is_cue_verb(words, i)
+        and any(is_finite_verb(w) for w in words[: i - 1] if w.start >= start)
+    ]
+    if closing:  # "Die Technik stamme aus den 90ern, sagte Stein:": reported words, then Stein's frame
+        verb = words[closing[-1]]
+        subject, mention = speakers.subject_near(verb.start, frame.end)
+        if mention is not None and mention.start > verb.start:  # not "X, der … war, sagte zum Abschluss:"
+            return subject, mention, None
     speaker, mention = speakers.named_by_frame(start, frame.end)
     verbs = (span_at(text, t.start, t.end) for t in words if t.start >= start and _announces(t, frame))
     return speaker, mention, next(verbs, None) if cue_in(frame) is None else None
+
+
+def _reported_announcement(sentence: Sentence, frame: Span) -> bool:
+    """Whether a clause before a colon is reported speech without a verb of saying of its own
+    ("Gleichzeitig zeige der Film:", "Umso wichtiger seien Persönlichkeiten, die …:")."""
+    words = [t for t in sentence.tokens if frame.start <= t.start < frame.end]
+    if words and (words[0].pos == "SCONJ" or words[0].text.lower() in SUBORDINATORS | {"ob"}):
+        comma = main_clause_comma(words)  # "Ob es ihm um Öl gehe, beantwortete Y:": the main clause counts
+        words = words[comma + 1 :] if comma is not None else []
+    finite = next((t for t in words if is_finite_verb(t) or is_subjunctive(t)), None)
+    has_cue = any(is_cue_verb(words, i) for i in range(len(words)))
+    return finite is not None and is_subjunctive(finite) and not has_cue
 
 
 def _announces_next(text: str, previous: Sentence) -> bool:

@@ -51,7 +51,7 @@ def quote_features(quote: Quote, chain: Quote | None, index: EntityIndex, senten
     first = quote.content.text.split(maxsplit=1)[:1]
     if first and first[0].lower() in ("dass", "ob", "wie", "warum"):
         features[f"content_opens={first[0].lower()}"] = 1.0
-    if quote.content.text.rstrip("“”\"«» ").endswith("?"):
+    if quote.content.text.rstrip('“”"«» ').endswith("?"):
         features["question"] = 1.0
     return features
 

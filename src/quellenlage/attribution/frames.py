@@ -72,6 +72,24 @@ def find_so_frame(text: str, sentence: Sentence, start: int) -> re.Match[str] | 
     return None if any(is_finite_verb(t) for t in source) else match
 
 
+# Nouns of what was said: a "so"-frame naming one gives the words of whoever said it last
+# ("Das Gesetz stimme nicht mit den Werten der EU überein, so die Warnung.").
+SPEECH_WORD = re.compile(
+    r"(?:(?:de[rmns]|die|das|eine[rm]?)\s+)?(?:[a-zäöüß][\w-]*\s+)?[\w-]*(?:Warnung|Erklärung|Mitteilung|Begründung"
+    r"|Botschaft|Forderung|Kritik|Einschätzung|Argumentation|Darstellung|Stellungnahme|Aussage|Antwort)(?:en)?"
+)
+
+
+def so_source(
+    text: str, so_frame: re.Match[str], speakers: SpeakerResolver, state: QuoteState
+) -> tuple[Actor, Span | None]:
+    """Who a "so"-frame names: its subject ("so der Sprecher"), or for a noun of what was said
+    ("so die Warnung") the document or speaker named last."""
+    if SPEECH_WORD.fullmatch(so_frame["source"].strip()):
+        return state.last_document_speaker or state.latest_actor(), None
+    return speakers.subject_near(so_frame.start("source"), so_frame.end())
+
+
 def frame_speaker(
     text: str, start: int, end: int, speakers: SpeakerResolver, state: QuoteState
 ) -> tuple[Actor, Span | None]:
@@ -111,7 +129,22 @@ PARTICLE_CUES = {
 def is_cue_verb(tokens: list[Token], i: int) -> bool:
     """A verb of saying, alone or with its particle ("sagte", "geht … hervor")."""
     t = tokens[i]
-    return t.text[0].islower() and (is_reporting_verb(t.text, t.lemma) or _particle_cue(tokens, i))
+    if not t.text[0].islower() or not _companion_near(tokens, i):
+        return False
+    return is_reporting_verb(t.text, t.lemma) or _particle_cue(tokens, i)
+
+
+# Verbs that report only with the verb they govern: "ließ verlauten", "lässt mitteilen" (not
+# "ließen sich 855 Euro sparen").
+COMPANION_CUES = {
+    ("ließ", "ließen", "lässt", "lassen", "läßt"): ("verlauten", "mitteilen", "wissen", "ausrichten", "erklären"),
+}
+
+
+def _companion_near(tokens: list[Token], i: int) -> bool:
+    """False for a verb that needs its companion (see COMPANION_CUES) and has none in reach."""
+    companions = next((c for verbs, c in COMPANION_CUES.items() if tokens[i].text.lower() in verbs), None)
+    return companions is None or any(t.text.lower() in companions for t in tokens[i + 1 : i + PARTICLE_REACH])
 
 
 def _particle_cue(tokens: list[Token], i: int) -> bool:
@@ -153,7 +186,12 @@ def reporting_verbs(sentence: Sentence, start: int, end: int) -> Iterator[Token]
     tokens = sentence.tokens
     for i, t in enumerate(tokens):
         in_range = start <= t.start < end and t.text[0].islower()
-        if in_range and is_reporting_verb(t.text, t.lemma) and not _editorial_note(tokens, i):
+        if (
+            in_range
+            and is_reporting_verb(t.text, t.lemma)
+            and _companion_near(tokens, i)
+            and not _editorial_note(tokens, i)
+        ):
             yield t
 
 

@@ -61,8 +61,19 @@ def _framed_by_any_verb(
         verb = next((t for t in head if t.pos == "VERB" and is_finite_verb(t)), None)
         if verb is None or not is_reported(content) or is_relative_clause(content):
             continue
-        frame = trimmed_span(text, head[0].start, head[-1].end)
         speaker, mention = speakers.subject_near(head[0].start, head[-1].end)
+        if content[0].text.lower() in COORDINATING:
+            # "Pendler sparten viel Geld, und für Autofahrer werde es attraktiver": two clauses of
+            # the speaker's account, no frame
+            return add_content(text, number, tokens, None, state.last_speaker, None, state)
+        if speaker is None or (mention is not None and any(c.isdigit() for c in mention.text)):
+            # "Damit ließen sich 855 Euro sparen, das seien …": no one who could speak frames it
+            return add_content(text, number, content, None, state.last_speaker, None, state)
+        frame = trimmed_span(text, head[0].start, head[-1].end)
         add_content(text, number, content, frame, speaker, mention, state, span_at(text, verb.start, verb.end))
         return True
     return False
+
+
+# Conjunctions that join main clauses: what follows them is no content of the clause before.
+COORDINATING = frozenset({"und", "oder", "aber", "sondern", "doch", "denn"})

@@ -31,6 +31,7 @@ from quellenlage.attribution.frames import (
     frame_speaker,
     in_reported_clause,
     is_cue_verb,
+    so_source,
     span_at,
     start_of_clause,
     trimmed_span,
@@ -160,8 +161,8 @@ def indirect_quote(text: str, number: int, sentence: Sentence, speakers: Speaker
                 return True
     if so_frame:
         content = [t for t in tokens if t.end <= so_frame.start() or t.start >= so_frame.end()]
-        speaker, mention = speakers.subject_near(so_frame.start("source"), so_frame.end())
-        if mention is None:
+        speaker, mention = so_source(text, so_frame, speakers, state)
+        if mention is None and speaker is None:
             mention = span_at(text, so_frame.start("source"), so_frame.end("source"))
         frame = trimmed_span(text, so_frame.start(), so_frame.end())
         return add_content(text, number, content, frame, speaker, mention, state)

@@ -9,6 +9,7 @@ und Südkorea") kept together as one group speaker.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
 from quellenlage.attribution.actors import Actor
@@ -189,6 +190,7 @@ class SpeakerResolver:
         self.sentences = sentences
         self._sentence_starts = [s.start for s in sentences]  # sorted, not overlapping: bisect
         self._sentence_ends = [s.end for s in sentences]
+        self._roles: dict[str, tuple[list[int], list[Entity]]] | None = None
 
     def first_in_span(self, start: int, end: int) -> Actor:
         """The first entity an attribution line names ("Jana Reimers, Meteorologin beim
@@ -210,6 +212,8 @@ class SpeakerResolver:
         subject = self._parsed_subject(start, end) or self._nominal_subject(start, end)
         if subject is not None:  # the parser's subject phrase: look for the speaker inside it only
             speaker, _ = self._subject_in(subject.start, subject.end)
+            if speaker is None and (person := self.described_person(subject.text, subject.start)) is not None:
+                speaker = ref(person)  # "twitterte der 35 Jahre alte Aufbauspieler": the player just named
             return speaker or unnamed(subject.text), self._with_marks(subject, end)
         speaker, mention = self._subject_in(start, end)
         return speaker, self._with_marks(mention, end) if mention else None
@@ -257,6 +261,9 @@ class SpeakerResolver:
         """A speaker's phrase goes on with where the speaker works and who the speaker is:
         "Moritz Wohlrab von der „Aktion Deutschland hilft“", "Günther Platter, der
         Verteidigungsminister Österreichs,", within `limit`."""
+        attribute = ROLE_ATTRIBUTE.match(self.text, phrase_end)
+        if attribute and attribute.end() <= limit and self._person_starts(attribute.end()):
+            phrase_end = attribute.end()  # "die Branchenkoordinatorin für Busse und Bahnen, Katharina Wagner"
         affiliation = AFFILIATION_AFTER.match(self.text, phrase_end)
         if affiliation is None and not self._ends_with_person(phrase_end):  # "Romney in Arbutus": where he spoke
             affiliation = SEAT_AFTER.match(self.text, phrase_end)
@@ -266,6 +273,16 @@ class SpeakerResolver:
         if after and after.end() <= limit and not RELATIVE_CLAUSE_END.search(after["role"]):
             phrase_end = after.end("role")
         return phrase_end
+
+    def _person_starts(self, position: int) -> bool:
+        """Whether ", <a person's name>" follows at `position`."""
+        comma = re.compile(r",\s+").match(self.text, position)
+        if comma is None:
+            return False
+        return any(
+            m.start == comma.end() and e.type == "PER"
+            for m, e in self._mentions(comma.end(), comma.end() + 60, compounds=False)
+        )
 
     def _ends_with_person(self, end: int) -> bool:
         """Whether the name of a person ends at `end`: a person has no seat, a body has one."""
@@ -393,11 +410,72 @@ class SpeakerResolver:
             entity = self.index.last_before(pronoun.start(), types)
             return (ref(entity) if entity else None), self._span(pronoun.start(), pronoun.end())
         if description:
-            head = next((w for w in description[0].split()[1:] if w[:1].isupper()), "")  # "der ukrainische Präsident"
-            bearer = self.index.last_before(description.start(), PERSON, role=head) if head else None
+            bearer = self.described_person(description[0], description.start())
             speaker = ref(bearer) if bearer else unnamed(description[0])
             return speaker, self._span(description.start(), description.end())
         return None, None
+
+    def described_person(self, description: str, position: int) -> Entity | None:
+        """The person a definite role description at `position` stands for: "der Leseforscher"
+        is the person the text introduces as "Der Osnabrücker Leseforscher Christian
+        Dawidowski" or "Tim Stein, Pressesprecher der MVB" (or whose roles the entity stage
+        recorded), the nearest one before, else the first one after (a headline names the role
+        before the text names the person); for a role the text gave nobody, the one person just
+        named. None for an indefinite or plural description ("ein Sprecher", "die Forscher")."""
+        head = _role_head(description)
+        if head is None:
+            return None
+        key = head.casefold()
+        starts: list[int] = []
+        people: list[Entity] = []
+        for role, (role_starts, role_people) in self._role_mentions().items():
+            if role.endswith(key):
+                starts.extend(role_starts)
+                people.extend(role_people)
+        if starts:
+            order = sorted(range(len(starts)), key=starts.__getitem__)
+            starts, people = [starts[i] for i in order], [people[i] for i in order]
+            i = bisect_left(starts, position)
+            return people[i - 1] if i else people[0]
+        return self._salient_person(position) if PERSON_ROLE.search(head) else None
+
+    def _role_mentions(self) -> dict[str, tuple[list[int], list[Entity]]]:
+        """Every role word the text or the entity stage gives a person, with the positions of
+        that person's mentions (computed once per article)."""
+        if self._roles is None:
+            self._roles = {}
+            for entity in self.index.entities:
+                if entity.type != "PER":
+                    continue
+                given = {r.split()[-1].casefold() for r in entity.roles if r.split()}
+                for mention in entity.mentions:
+                    given |= self._roles_at(mention)
+                for role in given:
+                    starts, people = self._roles.setdefault(role, ([], []))
+                    for mention in entity.mentions:
+                        starts.append(mention.start)
+                        people.append(entity)
+        return self._roles
+
+    def _roles_at(self, mention: Mention) -> set[str]:
+        """The role words around a person's name: before it ("Leseforscher Christian Dawidowski")
+        or in an apposition after it ("Tim Stein, Pressesprecher der MVB")."""
+        words = [w.strip(",.;:()") for w in self.text[max(0, mention.start - 60) : mention.start].split()[-2:]]
+        found = {w.casefold() for w in words if w[:1].isupper()}
+        apposition = ROLE_APPOSITION.match(self.text, mention.end)
+        if apposition is not None:
+            found.add(apposition["role"].casefold())
+        return found
+
+    def _salient_person(self, position: int) -> Entity | None:
+        """The one person named in the sentence before `position` or in its own sentence up to
+        it ("Streeck äußerte Sorge. „…“, sagte der CDU-Politiker."); None when none or several."""
+        number = containing(self._sentence_starts, self._sentence_ends, position)
+        if number is None:
+            return None
+        start = self.sentences[number - 1].start if number else self.sentences[number].start
+        people = {e.id: e for m, e in self.index.within(start, position) if e.type == "PER" and m.form in ACTOR_FORMS}
+        return next(iter(people.values())) if len(people) == 1 else None
 
     def _sentence_at(self, position: int) -> Sentence | None:
         number = containing(self._sentence_starts, self._sentence_ends, position)
@@ -738,6 +816,48 @@ def could_speak(speaker: Actor, mention: Span | None) -> bool:
     if first.id is not None:
         return True
     return mention is not None and SPEAKING_WORD.search(mention.text) is not None
+
+
+# An apposition after a name that gives its role: ", Pressesprecher der MVB", ", die Sprecherin des Amtes".
+ROLE_APPOSITION = re.compile(r",\s+(?:(?:der|die|des|dem|den)\s+)?(?:[a-zäöüß][\w-]*\s+){0,2}(?P<role>[A-ZÄÖÜ][\w-]+)")
+# A prepositional attribute of a role before the name in apposition: "der Fraktionsvorsitzende der
+# Grünen im Landtag, Mathias Wagner", "die Branchenkoordinatorin für Busse und Bahnen, Katharina Wagner".
+ROLE_ATTRIBUTE = re.compile(r"\s+(?:im|in|für|beim|bei|zu|zur|zum|am|an)\s+(?:[\w-]+\s+){0,4}?[\w-]+(?=,)")
+# Role nouns that name one person (the end of a compound counts: "CDU-Politiker", "Aufbauspieler").
+PERSON_ROLE = re.compile(
+    r"(?:[Pp]olitiker|[Ss]pieler|[Tt]rainer|[Ss]precher|[Ff]orscher|[Ee]xperte|[Mm]inister|[Pp]räsident|[Cc]hef"
+    r"|[Vv]orsitzende|[Ll]eiter|[Dd]irektor|[Aa]nwalt|[Aa]nwältin|[Aa]utor|[Kk]oordinator|[Bb]eauftragte|[Aa]bgeordnete"
+    r"|[Ss]tar|[Kk]apitän|[Kk]andidat|[Bb]ürgermeister|[Ss]änger|[Mm]usiker|[Ss]chauspieler|[Aa]rzt|[Ää]rztin|[Rr]ichter"
+    r"|[Öö]konom|[Ww]issenschaftler|[Pp]rofessor|[Kk]anzler|[Gg]eschäftsführer|[Mm]anager|[Ss]ekretär|[Bb]otschafter"
+    r"|[Gg]ouverneur|[Ss]enator|[Bb]ischof|[Pp]farrer|[Rr]egisseur|[Kk]ünstler|[Aa]ktivist|[Jj]ournalist|[Oo]ffizier"
+    r"|[Gg]eneral|[Kk]ommissar|[Tt]orwart|[Ss]türmer|[Vv]erteidiger|[Mm]ittelfeldspieler|[Pp]sychologe|[Ss]oziologe"
+    r"|[Pp]olitologe|[Hh]istoriker|[Vv]eteran|[Ff]unktionär)(?:in)?$"
+)
+# Articles of a definite description of one person: "der Forscher", "die Sprecherin" (not "die Forscher").
+SINGULAR_ARTICLES = frozenset({"der", "dem", "des", "den"})
+
+
+def _role_head(description: str) -> str | None:
+    """The role noun of a definite description of one person ("der Osnabrücker Leseforscher"
+    → Leseforscher, "die Sprecherin des Amtes" → Sprecherin), None for other descriptions."""
+    words = description.split()
+    if len(words) < 2 or {"und", "sowie", "oder"} & set(words):
+        return None  # "Der Sprecher des Weißen Hauses und andere Mitarbeiter": several people
+    article = words[0].lower()
+    phrase = []
+    for word in words[1:]:
+        if word.lower() in GENITIVE_WORDS:
+            break
+        phrase.append(word)
+    head = next((w for w in reversed(phrase) if w[:1].isupper()), None)
+    if head is None:
+        return None
+    if article in SINGULAR_ARTICLES or (article == "die" and head.endswith("in")):
+        return head
+    return None
+
+
+GENITIVE_WORDS = frozenset({"des", "der", "eines", "einer", "von", "vom"})
 
 
 def unnamed(phrase: str) -> EntityRef:

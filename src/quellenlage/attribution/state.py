@@ -42,6 +42,14 @@ class QuoteState:
         """The quotations recorded so far with this sentence number, in the order recorded."""
         return list(self.by_sentence.get(number, []))
 
+    def latest_actor(self) -> Actor:
+        """Who spoke last: the last speaker of someone's words, or the subject of a later sentence
+        that reported an act of speaking ("Die EU warnte vor dem Gesetz.")."""
+        last_quote = next((q for q in reversed(self.quotes) if q.kind in CONTINUING_KINDS), None)
+        if self.recent_actor is not None and (last_quote is None or (last_quote.sentence or 0) < self.recent_actor[0]):
+            return self.recent_actor[1]
+        return self.last_speaker
+
     def speaker_of(self, quote: Quote) -> tuple[Actor, Span | None]:
         return self.speakers.get(quote.id, (None, None))
 
