@@ -23,8 +23,8 @@ from quellenlage import analyze
 from quellenlage.batch.exporters.gkg import COLUMNS, write_gkg
 from quellenlage.batch.exporters.plover import plover_schema, write_plover
 from quellenlage.batch.output import BatchOutput
+from quellenlage.batch.partitions import partitions, survey
 from quellenlage.batch.runner import BatchSettings, run_batch
-from quellenlage.batch.sources import partitions, survey
 from quellenlage.batch.tables import FACT_TABLES, TABLES, ArticleMeta, analysis_rows
 from quellenlage.batch.worker import Options, PartitionStats, process_partition
 from quellenlage.cli import main
@@ -166,12 +166,13 @@ def test_malformed_input_ends_in_the_failures_table(tmp_path: Path, capsys: pyte
     assert failures == {
         ("broken.jsonl.gz", None, "read", None),
         ("mixed.jsonl", 1, "read", None),
-        ("mixed.jsonl", 2, "analyze", "empty"),
+        ("mixed.jsonl", 2, "read", "empty"),  # a blank text is no text, as for ingest
         ("mixed.jsonl", 3, "analyze", "english"),
-        ("mixed.jsonl", 4, "read", None),
+        ("mixed.jsonl", 4, "read", "textless"),
     }
     messages = {r["record"]: r["message"] for r in output.table("failures").to_pylist()}
-    assert "not JSON" in messages[1] and "German" in messages[3] and "no text" in messages[4]
+    assert "not valid JSON" in messages[1] and "German" in messages[3] and "no text" in messages[4]
+    assert "no text" in messages[2]
 
 
 def test_an_id_used_twice_in_a_partition_is_a_failure_not_a_mix(tmp_path: Path) -> None:

@@ -43,7 +43,7 @@ def test_load_stores_the_batch_analyses_once(
             assert stored.article.url == meta.url and stored.article.outlet == meta.outlet
             assert stored.analysis.to_json() == analysis.to_json()
         (failure,) = corpus.failures()
-        assert failure.reason == "record" and "not JSON" in failure.message
+        assert failure.reason == "record" and "not valid JSON" in failure.message
     assert main(["load", str(batch_dir), "--db", database]) == 0
     assert "4 unchanged" in capsys.readouterr().err
     with Corpus(database) as corpus:

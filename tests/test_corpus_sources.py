@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 from quellenlage.corpus.keys import article_key, entity_keys, normalise_url, url_host
 from quellenlage.corpus.search import fts5_query
-from quellenlage.corpus.sources import count_records, read_sources
 from quellenlage.errors import QuellenlageError
+from quellenlage.inputs import count_records, read_sources
 from quellenlage.model import Entity
 
 HTML = (
@@ -108,7 +108,7 @@ def test_folder_recursive_in_name_order_without_hidden_files(tmp_path: Path) -> 
 
 
 def test_a_file_over_the_limit_is_refused_unread(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from quellenlage.corpus import sources
+    from quellenlage.inputs import files as sources
 
     monkeypatch.setattr(sources, "MAX_BYTES", 10)
     path = tmp_path / "big.txt"

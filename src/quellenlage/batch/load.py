@@ -83,7 +83,7 @@ def _record_meta(meta: ArticleMeta) -> Any:
     """The store's record of an article, with the text hash of its input record (every batch
     article has an id, so the key is its URL or its id, never the hash)."""
     from quellenlage.corpus.prepare import record_meta
-    from quellenlage.corpus.sources import SourceRecord
+    from quellenlage.inputs import SourceRecord
 
     locator = f"{meta.source}:{meta.record}" if meta.source else meta.article_id
     record = SourceRecord(

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from quellenlage import __version__
-from quellenlage.batch.sources import Partition, Source, expand_inputs, partitions, survey
+from quellenlage.batch.partitions import Partition, Source, expand_inputs, partitions, survey
 from quellenlage.batch.tables import SCHEMAS, TABLES, failure_row, parquet_bytes, to_table
 from quellenlage.batch.worker import Options, PartitionResult, PartitionStats, process_partition
 from quellenlage.errors import QuellenlageError
@@ -64,7 +64,7 @@ def run_batch(inputs: list[str], settings: BatchSettings) -> BatchReport:
         raise QuellenlageError("--partition-size must be at least 1")
     if settings.workers is not None and settings.workers < 0:
         raise QuellenlageError("--workers must be 0 (in this process) or more")
-    sources = [survey(path) for path in expand_inputs(inputs)]
+    sources = [survey(path, settings.options.fields) for path in expand_inputs(inputs)]
     out = settings.out
     _prepare_output(out, sources, settings.partition_size)
     planned = [p for source in sources for p in partitions(source, settings.partition_size)]

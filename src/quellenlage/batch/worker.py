@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from quellenlage.batch.sources import ArticleInput, Partition, RecordError, read_partition
+from quellenlage.batch.partitions import ArticleInput, Partition, RecordError, read_partition
 from quellenlage.batch.tables import (
     TABLES,
     ArticleMeta,
@@ -75,7 +75,7 @@ def process_partition(partition: Partition, options: Options) -> PartitionResult
     try:
         for item in read_partition(partition, options.fields):
             if isinstance(item, RecordError):
-                fail("read", item, item.record, None)
+                fail("read", item, item.record, item.article_id)
                 continue
             if item.article_id in seen:
                 first = seen[item.article_id]
@@ -118,11 +118,11 @@ def _meta(partition: Partition, item: ArticleInput) -> ArticleMeta:
         partition=partition.id,
         source=partition.path,
         record=item.record,
-        url=item.url,
-        outlet=item.outlet,
-        title=item.title,
-        published=item.published,
-        sha256=item.sha256,
+        url=item.source.url,
+        outlet=item.source.outlet,
+        title=item.source.title,
+        published=item.source.published,
+        sha256=item.source.sha256,
     )
 
 

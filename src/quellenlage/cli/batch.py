@@ -39,7 +39,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         action="append",
         default=[],
         metavar="NAME=COLUMN",
-        help="read an article field from another column: --field text=body (id, text, url, outlet, title, published)",
+        help="read an article field from another column: --field text=body "
+        "(id, text, url, outlet, title, published, retrieved)",
     )
     batch.add_argument("--force", action="store_true", help="analyse text that does not look German")
     batch.add_argument("--quiet", action="store_true", help="no progress display")
@@ -63,8 +64,8 @@ def run_batch_command(args: argparse.Namespace) -> int:
         import distributed  # noqa: F401
 
         from quellenlage.batch.runner import BatchSettings, run_batch, summary
-        from quellenlage.batch.sources import FIELD_NAMES
         from quellenlage.batch.worker import Options
+        from quellenlage.inputs import FIELD_NAMES
     except ImportError as error:
         raise QuellenlageError(
             f"the batch command needs the batch extra: pip install 'quellenlage[batch]' ({error})"

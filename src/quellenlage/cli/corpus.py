@@ -44,8 +44,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "ingest",
         help="analyse articles and store them in the corpus database",
         description="Analyse and store articles. A SOURCE is a text or HTML file, a folder (recursively), "
-        "a JSONL or CSV file (fields id, url, outlet, published, title, text or html), a WARC file, "
-        "or - for standard input. Running it again adds nothing; a changed text at a known URL is a new revision.",
+        "a JSONL, CSV (also .gz) or Parquet file (fields id, url, outlet, published, title, text or html), a WARC "
+        "file, or - for standard input. Running it again adds nothing; a changed text at a known URL is a new "
+        "revision.",
     )
     ingest.add_argument("sources", nargs="+", metavar="SOURCE")
     add_db_argument(ingest)
@@ -76,7 +77,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 def run_ingest(args: argparse.Namespace) -> int:
     from quellenlage.corpus.ingest import default_workers
-    from quellenlage.corpus.sources import count_records
+    from quellenlage.inputs import count_records
 
     workers = args.workers if args.workers is not None else default_workers()
     if workers < 1:

@@ -22,9 +22,9 @@ from typing import IO
 from sqlalchemy import Engine
 
 from quellenlage.corpus.prepare import Failure, Prepared, RecordMeta, init_worker, prepare, record_meta
-from quellenlage.corpus.sources import SourceRecord, read_sources
 from quellenlage.corpus.store import Outcome, Writer, already_done
 from quellenlage.corpus.versions import pipeline_version
+from quellenlage.inputs import SourceRecord, read_sources
 
 CHUNK = 64  # records checked against the database at once
 WRITE_EVERY = 32  # results per transaction …

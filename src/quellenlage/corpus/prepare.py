@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 from quellenlage.corpus.facts import Facts, analysis_facts, compress_analysis
-from quellenlage.corpus.keys import article_key, digest, url_host
-from quellenlage.corpus.sources import SourceRecord
+from quellenlage.corpus.keys import article_key, url_host
 from quellenlage.corpus.versions import Versions, current_versions
 from quellenlage.errors import InputError
+from quellenlage.inputs import SourceRecord
 from quellenlage.model import Analysis
 
 # InputError messages and the reason they are filed under in the failures table.
@@ -74,7 +74,7 @@ class Failure:
 
 
 def record_meta(record: SourceRecord) -> RecordMeta:
-    text_hash = digest(record.content_bytes)
+    text_hash = record.sha256
     return RecordMeta(
         locator=record.locator,
         key=article_key(record.url, record.id, record.file, text_hash),

@@ -19,9 +19,9 @@ from quellenlage.corpus import tables as t
 from quellenlage.corpus.database import read_connection, write_transaction
 from quellenlage.corpus.ingest import process_prepared
 from quellenlage.corpus.prepare import Failure, Prepared, RecordMeta
-from quellenlage.corpus.sources import SourceRecord
 from quellenlage.corpus.store import Writer, delete_facts, now
 from quellenlage.corpus.versions import current_versions
+from quellenlage.inputs import SourceRecord
 
 BATCH = 32
 
