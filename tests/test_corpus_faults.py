@@ -19,7 +19,7 @@ import pytest
 from sqlalchemy import func, select, text
 
 from quellenlage.cli import main
-from quellenlage.corpus import Corpus
+from quellenlage.corpus import Corpus, IngestReport
 from quellenlage.corpus import tables as t
 from quellenlage.corpus.database import read_connection
 
@@ -93,6 +93,36 @@ def test_kill_minus_nine_midway_then_rerun_completes(database: str, tmp_path: Pa
         report = corpus.ingest([source])
         assert (report.unchanged, report.stored) == (stored, 50 - stored)
         assert article_count(corpus) == 50 == corpus.stats().revisions
+        assert_consistent(corpus)
+
+
+def test_a_killed_worker_process_loses_nothing_and_stores_nothing_twice(database: str, tmp_path: Path) -> None:
+    """One of two worker processes is killed (kill -9, as the kernel's OOM killer does) while it
+    analyses: the ingest goes on with a new pool, what was in flight is recorded as `worker_died`
+    (a failure the next run retries), and after the rerun every article is stored exactly once."""
+    import multiprocessing
+    import os
+
+    source = news_jsonl(tmp_path / "news.jsonl", 12, offset=300)
+    killed: list[int] = []
+
+    def kill_one_worker(report: IngestReport) -> None:
+        workers = [p for p in multiprocessing.active_children() if p.pid is not None]
+        if not killed and report.analysed >= 1 and workers:
+            os.kill(workers[0].pid or 0, signal.SIGKILL)
+            killed.append(workers[0].pid or 0)
+
+    with Corpus(database) as corpus:
+        report = corpus.ingest([source], workers=2, progress=kill_one_worker)
+        assert killed, "no worker was killed"
+        lost = corpus.failures(reason="worker_died")
+        assert report.seen == 12 == report.stored + report.failed and report.failed == len(lost) >= 1
+        assert article_count(corpus) == report.stored == corpus.stats().revisions
+        assert_consistent(corpus)
+        rerun = corpus.ingest([source], workers=1)
+        assert (rerun.unchanged, rerun.stored, rerun.failed) == (report.stored, len(lost), 0)
+        assert article_count(corpus) == 12 == corpus.stats().revisions
+        assert corpus.failures() == []
         assert_consistent(corpus)
 
 
