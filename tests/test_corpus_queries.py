@@ -204,3 +204,102 @@ def test_a_reader_that_stopped_reading_ends_the_command_quietly(sqlite_db: str, 
     finally:
         os.close(write_end)
     assert (done.returncode, done.stderr) == (0, "")
+
+
+# --- names by their words, one entity directly, outlets and time range --------------------------
+
+
+def test_name_words_fold_case_and_diacritics_and_split_at_punctuation() -> None:
+    from quellenlage.corpus.names import name_words
+
+    assert name_words("Johanna Mikl-Leitner") == ["johanna", "mikl", "leitner"]
+    assert name_words("„Müller“ & Söhne", None, "MÜLLER") == ["muller", "sohne"]
+    assert name_words("Straße") == ["strasse"] and name_words("%", "") == []
+
+
+def test_a_speaker_is_found_by_the_start_of_each_word_of_the_name(db: str) -> None:
+    with Corpus(db) as corpus:
+        full = corpus.quotes(speaker="Lena Hartwig", limit=None)
+        assert full and full == corpus.quotes(speaker="HARTW", limit=None) == corpus.quotes(
+            speaker="Hartwig", limit=None
+        )
+        assert corpus.quotes(speaker="artwig", limit=None) == []  # a word's start, not any part of it
+        assert corpus.quotes(speaker="%", limit=None) == [] and corpus.quotes(speaker="Hartwig Zzyzx") == []
+        hartwig = corpus.entity("Lena Hartwig")  # the whole name: that entity, not "… von der Bühne"
+        assert hartwig is not None and hartwig.name == "Lena Hartwig"
+        by_id = corpus.quotes(speaker_id=hartwig.id, limit=None)
+        assert len(by_id) == hartwig.quotes >= 3 and {q.speaker_entity for q in by_id} == {hartwig.id}
+        assert {(q.article_id, q.quote_id) for q in by_id} < {(q.article_id, q.quote_id) for q in full}
+        counted = corpus.claims(counts="teilnehm", limit=None)
+        exact = corpus.claims(counts="Teilnehmer", limit=None)
+        assert exact and set(exact) < set(counted)
+        assert {c.unit for c in counted} == {"Teilnehmern", "Teilnehmenden"}
+        assert corpus.claims(counts="eilnehmer", limit=None) == []
+
+
+def test_one_entity_by_id_qid_or_name_with_the_counts_of_the_ranking(db: str) -> None:
+    with Corpus(db) as corpus:
+        ranked = {e.id: e for e in corpus.entities(limit=None)}
+        berlin = corpus.entity("Berlin")
+        assert berlin is not None and berlin.name == "Berlin" and ranked[berlin.id] == berlin
+        assert corpus.entity(berlin.id) == corpus.entity(str(berlin.id)) == berlin
+        assert corpus.entity("berl") == max(
+            corpus.entities(name="berl", limit=None), key=lambda e: e.mentions, default=None
+        )
+        with_qid = next(e for e in ranked.values() if e.qid)
+        assert corpus.entity(with_qid.qid or "") in [e for e in ranked.values() if e.qid == with_qid.qid]
+        assert corpus.entity("Niemand Sonst") is None and corpus.entity(10**9) is None and corpus.entity("Q0") is None
+        speakers = corpus.entities(order="quotes", limit=None)
+        assert all(ranked[s.id] == s for s in speakers) and len(speakers) < len(ranked)
+
+
+def test_outlets_and_the_time_range_of_the_corpus(db: str) -> None:
+    with Corpus(db) as corpus:
+        stats, outlets, articles = corpus.stats(), corpus.outlets(), corpus.articles(limit=None)
+    assert sum(o.articles for o in outlets) == stats.articles == len(articles) == 15
+    assert stats.outlets == len(outlets) == len({a.outlet for a in articles}) == 13
+    assert [o.articles for o in outlets] == sorted((o.articles for o in outlets), reverse=True)
+    tagesblick = next(o for o in outlets if o.outlet == "Tagesblick")
+    assert tagesblick.articles == 3 and tagesblick.first_published and tagesblick.last_published
+    assert (tagesblick.first_published.isoformat(), tagesblick.last_published.isoformat()) == (
+        "2025-03-14T08:15:00",
+        "2025-05-27T09:20:00",
+    )
+    assert stats.first_published and stats.last_published
+    assert stats.first_published.isoformat() == "2025-01-02T07:00:00"
+    assert stats.last_published == max(o.last_published for o in outlets if o.last_published)
+
+
+def test_a_stored_article_knows_the_corpus_entity_of_each_of_its_entities(db: str) -> None:
+    with Corpus(db) as corpus:
+        stored = corpus.article("dev-01")
+        assert stored is not None
+        assert set(stored.entity_ids) == {e.id for e in stored.analysis.entities}
+        for entity in stored.analysis.entities:
+            corpus_entity = corpus.entity(stored.entity_ids[entity.id])
+            assert corpus_entity is not None and corpus_entity.type == entity.type
+
+
+def test_the_migration_fills_the_word_tables_as_the_writer_does(db: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+    from sqlalchemy import select
+
+    from quellenlage.corpus import tables as t
+    from quellenlage.corpus.database import migrations_folder, read_connection, write_transaction
+
+    def words(corpus: Corpus) -> tuple[set[tuple[object, ...]], set[tuple[object, ...]]]:
+        with read_connection(corpus.engine) as connection:
+            return set(connection.execute(select(t.entity_words)).all()), set(
+                connection.execute(select(t.fact_words)).all()
+            )
+
+    with Corpus(db) as corpus:
+        written = words(corpus)
+        config = Config()
+        config.set_main_option("script_location", migrations_folder())
+        with write_transaction(corpus.engine) as connection:
+            config.attributes["connection"] = connection
+            command.downgrade(config, "0003-1")
+    with Corpus(db) as corpus:  # opening upgrades again, filling the tables from the stored facts
+        assert words(corpus) == written and all(written)

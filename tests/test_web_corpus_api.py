@@ -136,3 +136,29 @@ def test_the_analyse_page_stores_on_request_and_hostile_text_stays_inert(client)
     assert page.status_code == 200 and "Erika Probe" in page.text
     assert "<script>window" not in page.text and "<img src" not in page.text
     assert "&lt;script&gt;window.pwned = 1&lt;/script&gt;" in page.text
+
+
+def test_entity_links_go_to_the_corpus_entity_and_the_overview_names_outlets_and_time(client, corpus):
+    stored = corpus.article("dev-01")
+    page = client.get("/articles/dev-01").text
+    linked = {int(ref) for ref in re.findall(r'href="/entities/(\d+)"', page)}
+    assert linked and linked == set(stored.entity_ids.values())  # every entity, by its corpus id
+    speaker = corpus.entities(order="quotes", limit=1)[0]
+    entity_page = client.get(f"/entities/{speaker.id}")
+    assert entity_page.status_code == 200 and f"<h1>{speaker.name}</h1>" in entity_page.text
+    assert f"{speaker.quotes} Zitate" in entity_page.text
+    by_name = client.get("/entities/" + speaker.name)
+    assert by_name.status_code == 200 and f"<h1>{speaker.name}</h1>" in by_name.text
+    overview = client.get("/").text
+    assert f'href="/entities/{speaker.id}"' in overview
+    span = re.search(r"erschienen zwischen (\d{4}-\d\d-\d\d) und (\d{4}-\d\d-\d\d)", overview)
+    assert span and span[1] == "2025-03-12" and span[2] >= "2025-05-28"  # the dev articles, and what tests stored
+    assert re.search(r"<td>Tagesblick</td><td>3</td><td>2025-03-14 – 2025-05-27</td>", overview)
+    api = client.get(f"/api/v1/entities/{speaker.id}").json()
+    assert api == corpus.entity(speaker.id).as_dict()
+    outlets = client.get("/api/v1/outlets").json()  # the client's corpus: the dev articles and what tests stored
+    assert {o.outlet for o in corpus.outlets()} <= {o["outlet"] for o in outlets["items"]}
+    assert outlets["stats"]["outlets"] == len(outlets["items"])
+    assert sum(o["articles"] for o in outlets["items"]) == outlets["stats"]["articles"]
+    quotes = client.get("/api/v1/quotes", params={"speaker_id": speaker.id, "limit": 200}).json()["items"]
+    assert len(quotes) == speaker.quotes

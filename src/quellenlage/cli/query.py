@@ -1,4 +1,4 @@
-"""`quellenlage articles`, `quotes`, `claims`, `entities`, `search`, `show`: asking the corpus.
+"""`quellenlage articles`, `quotes`, `claims`, `entities`, `outlets`, `search`, `show`: asking the corpus.
 
 They call the same query functions as the Python API (`quellenlage.Corpus`) and the web app, so a
 filter means the same everywhere; `--format json` and `csv` give every field of the records.
@@ -43,7 +43,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
     quotes = commands.add_parser("quotes", help="quotations: by speaker (name or Wikidata QID), words, kind")
     _common(quotes)
-    quotes.add_argument("--speaker", help="name or part of it (Selenskyj), or a QID (Q3910)")
+    quotes.add_argument("--speaker", help="words of the name (Selenskyj, Selensk), or a QID (Q3910)")
+    quotes.add_argument("--speaker-id", type=int, metavar="ID", help="the corpus entity (the id `entities` shows)")
     quotes.add_argument("--words", help="words in the quotation")
     quotes.add_argument("--kind", choices=QUOTE_KINDS)
     quotes.add_argument("--status", choices=STATUSES)
@@ -52,7 +53,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     claims = commands.add_parser("claims", help="figures: what is counted, by whom, how exactly, hedged or not")
     _common(claims)
     claims.add_argument("--counts", metavar="WORDS", help="what is counted (Teilnehmer, Euro, Tote)")
-    claims.add_argument("--source", help="who gives the figure: name or part of it, or a QID")
+    claims.add_argument("--source", help="who gives the figure: words of the name, or a QID")
+    claims.add_argument("--source-id", type=int, metavar="ID", help="the corpus entity (the id `entities` shows)")
     claims.add_argument("--qualifier", choices=QUALIFIERS)
     hedge = claims.add_mutually_exclusive_group()
     hedge.add_argument("--hedged", action="store_true", default=None, help="only hedged or unverified claims")
@@ -63,7 +65,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     entities = commands.add_parser("entities", help="the most quoted speakers, most named places, …")
     _common(entities)
     entities.add_argument("--type", choices=["PER", "ORG", "LOC", "OTH"], type=str.upper)
-    entities.add_argument("--name", help="name or part of it, or a QID")
+    entities.add_argument("--name", help="words of the name (Merkel, Ang Merk), or a QID")
     entities.add_argument(
         "--by",
         choices=["mentions", "articles", "quotes", "claims"],
@@ -71,6 +73,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="order by (default mentions)",
     )
     entities.set_defaults(command=run_entities)
+
+    outlets = commands.add_parser("outlets", help="the outlets, with their articles and the time they span")
+    _common(outlets, dates=False, limit=100)
+    outlets.set_defaults(command=run_outlets)
 
     search = commands.add_parser("search", help='full-text search: all words, "a phrase", prefix*')
     search.add_argument("words", nargs="+", metavar="WORD")
@@ -103,6 +109,7 @@ def run_quotes(args: argparse.Namespace) -> int:
     with open_corpus(args) as corpus:
         rows = corpus.quotes(
             speaker=args.speaker,
+            speaker_id=args.speaker_id,
             words=args.words,
             kind=args.kind,
             status=args.status,
@@ -120,6 +127,7 @@ def run_claims(args: argparse.Namespace) -> int:
         rows = corpus.claims(
             counts=args.counts,
             source=args.source,
+            source_id=args.source_id,
             qualifier=args.qualifier,
             hedged=args.hedged,
             status=args.status,
@@ -144,6 +152,13 @@ def run_entities(args: argparse.Namespace) -> int:
             limit=args.limit,
         )
     emit(rows, args.format, title=f"Entities by {args.by}")
+    return 0
+
+
+def run_outlets(args: argparse.Namespace) -> int:
+    with open_corpus(args) as corpus:
+        rows = corpus.outlets(limit=args.limit)
+    emit(rows, args.format, title="Outlets", empty="no articles")
     return 0
 
 

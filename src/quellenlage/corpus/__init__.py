@@ -4,7 +4,7 @@ Needs the `corpus` extra (`pip install quellenlage[corpus]`). The public API:
 
 - `Corpus(url)`: open (create, upgrade) a corpus; `.ingest(sources)`, `.reanalyze()`, and the
   queries `.articles()`, `.article(id)`, `.analysis(id)`, `.iter_analyses()`, `.quotes()`,
-  `.claims()`, `.entities()`, `.search()`, `.failures()`, `.stats()`.
+  `.claims()`, `.entities()`, `.entity(ref)`, `.search()`, `.failures()`, `.stats()`, `.outlets()`.
 - the records they return (`ArticleRecord`, `QuoteRecord`, …) and `CorpusError`.
 
 See `corpus/README.md` for the tables and how other layers add theirs.
@@ -19,6 +19,7 @@ from quellenlage.corpus.records import (
     CorpusStats,
     EntityRecord,
     FailureRecord,
+    OutletRecord,
     QuoteRecord,
     RevisionRecord,
     SearchHit,
@@ -34,6 +35,7 @@ __all__ = [
     "EntityRecord",
     "FailureRecord",
     "IngestReport",
+    "OutletRecord",
     "QuoteRecord",
     "RevisionRecord",
     "SearchHit",

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import functools
+import inspect
 import os
 from collections.abc import Callable, Iterable, Iterator
-from typing import IO
+from typing import IO, Concatenate, ParamSpec, TypeVar
 
-from quellenlage.corpus import queries, search
+from sqlalchemy import Connection
+
+from quellenlage.corpus import entity_queries, queries
+from quellenlage.corpus import search as full_text
 from quellenlage.corpus.database import (
     create_corpus_engine,
     database_url,
@@ -20,15 +25,25 @@ from quellenlage.corpus.ingest import IngestReport, Progress, ingest
 from quellenlage.corpus.reanalyze import ReanalyzeReport, reanalyze
 from quellenlage.corpus.records import (
     ArticleRecord,
-    ClaimRecord,
-    CorpusStats,
-    EntityRecord,
-    FailureRecord,
-    QuoteRecord,
-    SearchHit,
-    StoredArticle,
 )
 from quellenlage.model import Analysis
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _reading(query: Callable[Concatenate[Connection, P], R]) -> Callable[Concatenate[Corpus, P], R]:
+    """A query function of the corpus as a method: it runs on a read connection of the corpus."""
+
+    @functools.wraps(query)
+    def method(corpus: Corpus, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        with read_connection(corpus.engine) as connection:
+            return query(connection, *args, **kwargs)
+
+    signature = inspect.signature(query)  # help() shows the method's own arguments, not a connection
+    self = inspect.Parameter("self", inspect.Parameter.POSITIONAL_ONLY)
+    method.__signature__ = signature.replace(parameters=[self, *list(signature.parameters.values())[1:]])  # type: ignore[attr-defined]
+    return method
 
 
 class Corpus:
@@ -86,31 +101,8 @@ class Corpus:
         """Analyse again the revisions an older pipeline or model analysed (all with `everything`)."""
         return reanalyze(self.engine, everything=everything, workers=workers, progress=progress)
 
-    # -- reading -------------------------------------------------------------------------------
-
-    def stats(self) -> CorpusStats:
-        with read_connection(self.engine) as connection:
-            return queries.stats(connection)
-
-    def articles(
-        self,
-        *,
-        outlet: str | None = None,
-        since: DateLike = None,
-        until: DateLike = None,
-        text: str | None = None,
-        limit: int | None = 100,
-        offset: int = 0,
-    ) -> list[ArticleRecord]:
-        with read_connection(self.engine) as connection:
-            return queries.articles(
-                connection, outlet=outlet, since=since, until=until, text=text, limit=limit, offset=offset
-            )
-
-    def article(self, article_id: str, revision: int | None = None) -> StoredArticle | None:
-        """One article: its metadata, the analysis of its current (or numbered) revision, its history."""
-        with read_connection(self.engine) as connection:
-            return queries.article(connection, article_id, revision)
+    # -- reading: each a query function of `queries`, `entity_queries` or `search`, on a connection of
+    # its own; the signatures are the functions' (one place says what a filter is)
 
     def analysis(self, article_id: str, revision: int | None = None) -> Analysis | None:
         stored = self.article(article_id, revision)
@@ -123,94 +115,16 @@ class Corpus:
         with read_connection(self.engine) as connection:
             yield from queries.iter_articles(connection, outlet=outlet, since=since, until=until)
 
-    def quotes(
-        self,
-        *,
-        speaker: str | None = None,
-        words: str | None = None,
-        kind: str | None = None,
-        status: str | None = None,
-        outlet: str | None = None,
-        since: DateLike = None,
-        until: DateLike = None,
-        limit: int | None = 100,
-        offset: int = 0,
-    ) -> list[QuoteRecord]:
-        with read_connection(self.engine) as connection:
-            return queries.quotes(
-                connection,
-                speaker=speaker,
-                words=words,
-                kind=kind,
-                status=status,
-                outlet=outlet,
-                since=since,
-                until=until,
-                limit=limit,
-                offset=offset,
-            )
-
-    def claims(
-        self,
-        *,
-        counts: str | None = None,
-        source: str | None = None,
-        qualifier: str | None = None,
-        hedged: bool | None = None,
-        status: str | None = None,
-        outlet: str | None = None,
-        since: DateLike = None,
-        until: DateLike = None,
-        limit: int | None = 100,
-        offset: int = 0,
-    ) -> list[ClaimRecord]:
-        with read_connection(self.engine) as connection:
-            return queries.claims(
-                connection,
-                counts=counts,
-                source=source,
-                qualifier=qualifier,
-                hedged=hedged,
-                status=status,
-                outlet=outlet,
-                since=since,
-                until=until,
-                limit=limit,
-                offset=offset,
-            )
-
-    def entities(
-        self,
-        *,
-        type: str | None = None,
-        name: str | None = None,
-        order: str = "mentions",
-        outlet: str | None = None,
-        since: DateLike = None,
-        until: DateLike = None,
-        limit: int | None = 50,
-    ) -> list[EntityRecord]:
-        with read_connection(self.engine) as connection:
-            return queries.entities(
-                connection, type=type, name=name, order=order, outlet=outlet, since=since, until=until, limit=limit
-            )
-
-    def search(
-        self,
-        words: str,
-        *,
-        outlet: str | None = None,
-        since: DateLike = None,
-        until: DateLike = None,
-        limit: int = 20,
-        offset: int = 0,
-    ) -> list[SearchHit]:
-        with read_connection(self.engine) as connection:
-            return search.search(connection, words, outlet=outlet, since=since, until=until, limit=limit, offset=offset)
-
-    def failures(self, *, reason: str | None = None, limit: int | None = 100) -> list[FailureRecord]:
-        with read_connection(self.engine) as connection:
-            return queries.failures(connection, reason=reason, limit=limit)
+    stats = _reading(queries.stats)
+    outlets = _reading(queries.outlets)
+    articles = _reading(queries.articles)
+    article = _reading(queries.article)
+    quotes = _reading(queries.quotes)
+    claims = _reading(queries.claims)
+    entities = _reading(entity_queries.entities)
+    entity = _reading(entity_queries.entity)
+    search = _reading(full_text.search)
+    failures = _reading(queries.failures)
 
     def clear_failures(self) -> int:
         """Forget the recorded failures (so the next ingest tries those records again)."""

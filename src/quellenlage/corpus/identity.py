@@ -17,11 +17,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, CursorResult, insert, select, update
+from sqlalchemy import Connection, CursorResult, delete, insert, select, update
 
 from quellenlage.corpus.facts import EntityFacts
 from quellenlage.corpus.keys import normalise_name
-from quellenlage.corpus.tables import entities, entity_aliases
+from quellenlage.corpus.names import entity_word_rows
+from quellenlage.corpus.tables import entities, entity_aliases, entity_words
 
 AMBIGUOUS = "#ambiguous"
 
@@ -105,7 +106,9 @@ class EntityResolver:
             existing = connection.execute(select(entities.c.id).where(entities.c.key == key)).scalar_one_or_none()
         if existing is not None:
             return int(existing)
-        return inserted_id(connection.execute(insert(entities).values(**row)))
+        created = inserted_id(connection.execute(insert(entities).values(**row)))
+        _index_name(connection, created, entity.name)
+        return created
 
     def _alias(self, connection: Connection, key: str, entity_id: int) -> None:
         exists, _owner = self._alias_of(connection, key)
@@ -135,6 +138,8 @@ class EntityResolver:
                 ids=entity.ids,
             )
         )
+        connection.execute(delete(entity_words).where(entity_words.c.entity_id == owner))
+        _index_name(connection, owner, entity.name)
         return owner
 
     def _surname_alias(self, connection: Connection, surname: str, entity_id: int) -> None:
@@ -146,6 +151,13 @@ class EntityResolver:
             # a second person with this surname: the surname alone no longer says who
             connection.execute(update(entity_aliases).where(entity_aliases.c.key == surname).values(entity_id=None))
             self.aliases[surname] = None
+
+
+def _index_name(connection: Connection, entity_id: int, name: str) -> None:
+    """The words of an entity's name, for the name filters (`names.py`)."""
+    rows = entity_word_rows(entity_id, name)
+    if rows:
+        connection.execute(insert(entity_words), rows)
 
 
 def _surname_key(entity: EntityFacts) -> str | None:

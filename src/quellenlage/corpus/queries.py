@@ -1,49 +1,50 @@
 """Reading the corpus: every query the CLI, the web app and the Python API share.
 
 Queries look at each article's current revision (its latest text) unless said otherwise. Names
-match case-insensitively as parts ("selenskyj" finds "Wolodymyr Selenskyj"); a QID (Q123) matches
-the entity with that Wikidata id. Dates filter on the publication time: `since` from the start of
-its day, `until` to the end of its day when given as a date.
+match by their words, each word of the filter beginning a word of the name, case and diacritics
+aside ("selensk" finds "Wolodymyr Selenskyj"; see `names.py`); a QID (Q123) matches the entity with
+that Wikidata id, a speaker or source id the corpus entity itself. Dates filter on the publication
+time: `since` from the start of its day, `until` to the end of its day when given as a date.
+The entities with their counts are in `entity_queries.py`.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import Any, TypeVar
 
-from sqlalchemy import Connection, Select, and_, false, func, or_, select
+from sqlalchemy import Connection, func, or_, select, union
 
 from quellenlage.corpus import tables as t
 from quellenlage.corpus.facts import restore_analysis
 from quellenlage.corpus.filters import DateLike, article_filters
-from quellenlage.corpus.keys import normalise_name
+from quellenlage.corpus.names import COUNTS, QID, SOURCE, SPEAKER, entities_named, facts_named
 from quellenlage.corpus.records import (
     ArticleRecord,
     ClaimRecord,
     CorpusStats,
-    EntityRecord,
     FailureRecord,
+    OutletRecord,
     QuoteRecord,
     RevisionRecord,
     StoredArticle,
 )
 from quellenlage.corpus.search import matching_revisions
-from quellenlage.errors import QuellenlageError
 from quellenlage.model import Analysis
 
-QID = re.compile(r"^Q\d+$")
 R = TypeVar("R")
-ENTITY_ORDER = ("mentions", "articles", "quotes", "claims")
 
 a = t.articles
 r = t.revisions
 
 
-def _entity_ids(name_or_qid: str) -> Select[Any]:
+def _said_by(name_or_qid: str, links: Any, link_id: Any, kind: str) -> Any:
+    """The ids of the quotations (claims) whose speaker (source) a name filter or QID names: linked
+    to such an entity, or, for a name, whose own speaker (source) text has its words."""
+    linked = select(link_id).where(links.c.entity_id.in_(entities_named(name_or_qid)))
     if QID.match(name_or_qid.strip()):
-        return select(t.entities.c.id).where(t.entities.c.qid == name_or_qid.strip())
-    return select(t.entities.c.id).where(t.entities.c.norm.contains(normalise_name(name_or_qid), autoescape=True))
+        return linked
+    return union(linked, facts_named(kind, name_or_qid))
 
 
 def _words_match(column: Any, words: str | None) -> list[Any]:
@@ -164,13 +165,16 @@ def article(connection: Connection, article_id: str, revision: int | None = None
     record = ArticleRecord(
         *found, words=chosen.words, pipeline_version=chosen.pipeline_version, has_text=chosen.has_text
     )
-    return StoredArticle(record, restore_analysis(stored.analysis, stored.text), chosen, history)
+    m = t.mentions
+    entity_ids = dict(connection.execute(select(m.c.local_id, m.c.entity_id).where(m.c.revision_id == chosen.id)).all())
+    return StoredArticle(record, restore_analysis(stored.analysis, stored.text), chosen, history, entity_ids)
 
 
 def quotes(
     connection: Connection,
     *,
     speaker: str | None = None,
+    speaker_id: int | None = None,
     words: str | None = None,
     kind: str | None = None,
     status: str | None = None,
@@ -205,10 +209,11 @@ def quotes(
         .offset(offset)
     )
     query = article_filters(query, outlet, since, until)
+    qs = t.quote_speakers
     if speaker:
-        linked = select(t.quote_speakers.c.quote_id).where(t.quote_speakers.c.entity_id.in_(_entity_ids(speaker)))
-        by_text = [] if QID.match(speaker.strip()) else _words_match(q.c.speaker, speaker)
-        query = query.where(or_(q.c.id.in_(linked), and_(*by_text) if by_text else false()))
+        query = query.where(q.c.id.in_(_said_by(speaker, qs, qs.c.quote_id, SPEAKER)))
+    if speaker_id is not None:
+        query = query.where(q.c.id.in_(select(qs.c.quote_id).where(qs.c.entity_id == speaker_id)))
     query = query.where(*_words_match(q.c.content, words))
     if kind:
         query = query.where(q.c.kind == kind)
@@ -224,6 +229,7 @@ def claims(
     *,
     counts: str | None = None,
     source: str | None = None,
+    source_id: int | None = None,
     qualifier: str | None = None,
     hedged: bool | None = None,
     status: str | None = None,
@@ -262,12 +268,13 @@ def claims(
         .offset(offset)
     )
     query = article_filters(query, outlet, since, until)
+    cs = t.claim_sources
     if counts:
-        query = query.where(or_(and_(*_words_match(c.c.unit, counts)), and_(*_words_match(c.c.about, counts))))
+        query = query.where(c.c.id.in_(facts_named(COUNTS, counts)))
     if source:
-        linked = select(t.claim_sources.c.claim_id).where(t.claim_sources.c.entity_id.in_(_entity_ids(source)))
-        by_text = [] if QID.match(source.strip()) else _words_match(c.c.source, source)
-        query = query.where(or_(c.c.id.in_(linked), and_(*by_text) if by_text else false()))
+        query = query.where(c.c.id.in_(_said_by(source, cs, cs.c.claim_id, SOURCE)))
+    if source_id is not None:
+        query = query.where(c.c.id.in_(select(cs.c.claim_id).where(cs.c.entity_id == source_id)))
     if qualifier:
         query = query.where(c.c.qualifier == qualifier)
     if hedged is not None:
@@ -278,72 +285,6 @@ def claims(
     if limit is not None:
         query = query.limit(limit)
     return [_record(ClaimRecord, row) for row in connection.execute(query)]
-
-
-def entities(
-    connection: Connection,
-    *,
-    type: str | None = None,
-    name: str | None = None,
-    order: str = "mentions",
-    outlet: str | None = None,
-    since: DateLike = None,
-    until: DateLike = None,
-    limit: int | None = 50,
-) -> list[EntityRecord]:
-    """Entities with their counts over the current revisions: mentions, articles, quotations they
-    speak (alone or in a group), claims they source; the most frequent first by `order`."""
-    if order not in ENTITY_ORDER:
-        raise QuellenlageError(f"order entities by one of {', '.join(ENTITY_ORDER)}, not {order!r}")
-    current = article_filters(select(a.c.current_revision_id.label("revision_id")), outlet, since, until).subquery()
-    m = t.mentions
-    mention_counts = (
-        select(
-            m.c.entity_id,
-            func.count().label("articles"),
-            func.sum(m.c.count).label("mentions"),
-        )
-        .where(m.c.revision_id.in_(select(current.c.revision_id)))
-        .group_by(m.c.entity_id)
-        .subquery()
-    )
-    quote_counts = (
-        select(t.quote_speakers.c.entity_id, func.count().label("quotes"))
-        .join(t.quotes, t.quotes.c.id == t.quote_speakers.c.quote_id)
-        .where(t.quotes.c.revision_id.in_(select(current.c.revision_id)))
-        .group_by(t.quote_speakers.c.entity_id)
-        .subquery()
-    )
-    claim_counts = (
-        select(t.claim_sources.c.entity_id, func.count().label("claims"))
-        .join(t.claims, t.claims.c.id == t.claim_sources.c.claim_id)
-        .where(t.claims.c.revision_id.in_(select(current.c.revision_id)))
-        .group_by(t.claim_sources.c.entity_id)
-        .subquery()
-    )
-    e = t.entities
-    counts = {
-        "articles": func.coalesce(mention_counts.c.articles, 0),
-        "mentions": func.coalesce(mention_counts.c.mentions, 0),
-        "quotes": func.coalesce(quote_counts.c.quotes, 0),
-        "claims": func.coalesce(claim_counts.c.claims, 0),
-    }
-    query = (
-        select(e.c.id, e.c.key, e.c.name, e.c.type, e.c.kind, e.c.qid, e.c.country, *counts.values())
-        .join(mention_counts, mention_counts.c.entity_id == e.c.id)
-        .outerjoin(quote_counts, quote_counts.c.entity_id == e.c.id)
-        .outerjoin(claim_counts, claim_counts.c.entity_id == e.c.id)
-        .order_by(counts[order].desc(), e.c.name)
-    )
-    if type:
-        query = query.where(e.c.type == type.upper())
-    if name:
-        query = query.where(e.c.id.in_(_entity_ids(name)))
-    if order in ("quotes", "claims"):
-        query = query.where(counts[order] > 0)
-    if limit is not None:
-        query = query.limit(limit)
-    return [_record(EntityRecord, row) for row in connection.execute(query)]
 
 
 def failures(connection: Connection, *, reason: str | None = None, limit: int | None = 100) -> list[FailureRecord]:
@@ -364,6 +305,9 @@ def stats(connection: Connection) -> CorpusStats:
 
     current = select(a.c.current_revision_id)
     words = connection.execute(select(func.coalesce(func.sum(r.c.words), 0)).where(r.c.id.in_(current))).scalar_one()
+    outlets, first, last = connection.execute(
+        select(func.count(a.c.outlet.distinct()), func.min(a.c.published_at), func.max(a.c.published_at))
+    ).one()
     return CorpusStats(
         articles=count(a),
         revisions=count(r),
@@ -372,7 +316,24 @@ def stats(connection: Connection) -> CorpusStats:
         quotes=count(t.quotes, t.quotes.c.revision_id.in_(current)),
         claims=count(t.claims, t.claims.c.revision_id.in_(current)),
         words=int(words),
+        outlets=int(outlets),
+        first_published=first,
+        last_published=last,
     )
+
+
+def outlets(connection: Connection, *, limit: int | None = None) -> list[OutletRecord]:
+    """The outlets with their number of articles and the time their articles span, the largest first
+    (articles without an outlet as one with none)."""
+    articles = func.count().label("articles")
+    query = (
+        select(a.c.outlet, articles, func.min(a.c.published_at), func.max(a.c.published_at))
+        .group_by(a.c.outlet)
+        .order_by(articles.desc(), a.c.outlet)
+    )
+    if limit is not None:
+        query = query.limit(limit)
+    return [_record(OutletRecord, row) for row in connection.execute(query)]
 
 
 def _record(cls: type[R], row: Any) -> R:

@@ -6,7 +6,7 @@ CSV shows, in order.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from datetime import datetime
 from typing import Any, ClassVar
 
@@ -68,6 +68,8 @@ class StoredArticle:
     analysis: Analysis
     revision: RevisionRecord
     revisions: list[RevisionRecord]
+    # the corpus entity of each entity of the analysis (local id e1, e2, … -> entities.id)
+    entity_ids: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -175,5 +177,29 @@ class CorpusStats(_Record):
     quotes: int
     claims: int
     words: int
+    outlets: int = 0
+    first_published: datetime | None = None  # the time range of the articles' publication (UTC)
+    last_published: datetime | None = None
 
-    COLUMNS: ClassVar[tuple[str, ...]] = ("articles", "revisions", "failures", "entities", "quotes", "claims", "words")
+    COLUMNS: ClassVar[tuple[str, ...]] = (
+        "articles",
+        "revisions",
+        "failures",
+        "entities",
+        "quotes",
+        "claims",
+        "words",
+        "outlets",
+        "first_published",
+        "last_published",
+    )
+
+
+@dataclass(frozen=True)
+class OutletRecord(_Record):
+    outlet: str | None
+    articles: int
+    first_published: datetime | None
+    last_published: datetime | None
+
+    COLUMNS: ClassVar[tuple[str, ...]] = ("outlet", "articles", "first_published", "last_published")

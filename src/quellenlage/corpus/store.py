@@ -19,6 +19,7 @@ from quellenlage.corpus import tables as t
 from quellenlage.corpus.database import read_connection, write_transaction
 from quellenlage.corpus.identity import EntityResolver, inserted_id
 from quellenlage.corpus.keys import derived_article_id, digest
+from quellenlage.corpus.names import fact_word_rows
 from quellenlage.corpus.prepare import Failure, Prepared, RecordMeta
 from quellenlage.corpus.versions import pipeline_version
 
@@ -192,14 +193,16 @@ class Writer:
                     for e in facts.entities
                 ],
             )
+        quote_ids: list[int] = []
+        claim_ids: list[int] = []
         if facts.quotes:
             rows = [
                 _without(q, "speaker_local", "speakers_local")
                 | {"revision_id": revision_id, "speaker_entity_id": corpus_id.get(q["speaker_local"] or "")}
                 for q in facts.quotes
             ]
-            ids = _insert_returning_ids(connection, t.quotes, rows)
-            links = _links(ids, [q["speakers_local"] for q in facts.quotes], corpus_id)
+            quote_ids = _insert_returning_ids(connection, t.quotes, rows)
+            links = _links(quote_ids, [q["speakers_local"] for q in facts.quotes], corpus_id)
             if links:
                 connection.execute(insert(t.quote_speakers), [{"quote_id": q, "entity_id": e} for q, e in links])
         if facts.figures:
@@ -214,10 +217,14 @@ class Writer:
                 }
                 for c in facts.claims
             ]
-            ids = _insert_returning_ids(connection, t.claims, rows)
-            links = _links(ids, [c["sources_local"] for c in facts.claims], corpus_id)
+            claim_ids = _insert_returning_ids(connection, t.claims, rows)
+            links = _links(claim_ids, [c["sources_local"] for c in facts.claims], corpus_id)
             if links:
                 connection.execute(insert(t.claim_sources), [{"claim_id": c, "entity_id": e} for c, e in links])
+        quoted, claimed = zip(quote_ids, facts.quotes, strict=True), zip(claim_ids, facts.claims, strict=True)
+        words = fact_word_rows(revision_id, quoted, claimed)
+        if words:
+            connection.execute(insert(t.fact_words), words)
         if facts.dates:
             connection.execute(insert(t.dates), [d | {"revision_id": revision_id} for d in facts.dates])
         if facts.events:

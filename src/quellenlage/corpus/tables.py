@@ -225,5 +225,23 @@ failures = Table(
     Column("attempts", Integer, nullable=False, server_default="1"),
 )
 
+# The words of entity names and of the speaker, source and counted-thing texts of quotations and
+# claims, for the name filters (`names.py`). `word` compares byte-wise (PostgreSQL: COLLATE "C").
+entity_words = Table(
+    "entity_words",
+    metadata,
+    Column("word", Text, primary_key=True),
+    Column("entity_id", Integer, ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+fact_words = Table(
+    "fact_words",
+    metadata,
+    Column("kind", String(16), primary_key=True),  # speaker (quotes.id), source or counts (claims.id)
+    Column("word", Text, primary_key=True),
+    Column("fact_id", Integer, primary_key=True),
+    Column("revision_id", Integer, ForeignKey("revisions.id", ondelete="CASCADE"), nullable=False, index=True),
+)
+
 # Tables whose rows belong to one revision's analysis (replaced together by `reanalyze`).
-FACT_TABLES = (mentions, quotes, figures, claims, dates, events)
+FACT_TABLES = (mentions, quotes, figures, claims, dates, events, fact_words)

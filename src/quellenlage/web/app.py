@@ -6,6 +6,7 @@ the server with Jinja2 (autoescape on: article text is untrusted) and work witho
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 from pathlib import Path
 
 from fastapi import Depends, FastAPI, Request
@@ -24,6 +25,7 @@ from quellenlage.web.problems import Problem, problem_response, wants_html
 from quellenlage.web.security import BodyLimit, SecurityHeaders, require_read
 from quellenlage.web.settings import Settings
 from quellenlage.web.store import open_corpus
+from quellenlage.web.views import entity_href
 
 HERE = Path(__file__).parent
 log = logging.getLogger("quellenlage.web")
@@ -67,14 +69,16 @@ def templates() -> Jinja2Templates:
     environment.env.lstrip_blocks = True
     environment.env.filters["when"] = when
     environment.env.filters["number"] = german_number
+    environment.env.globals["entity_href"] = entity_href
     return environment
 
 
-def when(value: str | None) -> str:
+def when(value: str | datetime | None) -> str:
     """A stored publication time as people read it: 2025-03-15 19:25."""
     if not value:
         return "–"
-    return value[:16].replace("T", " ")
+    text = value.isoformat() if isinstance(value, datetime) else value
+    return text[:16].replace("T", " ")
 
 
 def _add_error_handlers(app: FastAPI) -> None:

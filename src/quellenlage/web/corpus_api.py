@@ -10,7 +10,7 @@ from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
 import anyio
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -39,7 +39,8 @@ class ArticleFilters(Window):
 
 
 class QuoteFilters(Window):
-    speaker: str | None = Field(None, max_length=200, description="a name (or part) or a Wikidata QID")
+    speaker: str | None = Field(None, max_length=200, description="words of a name (Selensk) or a Wikidata QID")
+    speaker_id: int | None = Field(None, ge=1, description="the corpus entity speaking (`id` of /entities)")
     words: str | None = Field(None, max_length=200, description="words in the quotation")
     kind: str | None = Field(None, max_length=20, description="direct, indirect, partial, …")
     status: str | None = Field(None, max_length=20, description="stated, reported, claimed, unverified")
@@ -47,7 +48,8 @@ class QuoteFilters(Window):
 
 class ClaimFilters(Window):
     counts: str | None = Field(None, max_length=200, description="what is counted: words of the unit or topic")
-    source: str | None = Field(None, max_length=200, description="a name (or part) or a Wikidata QID")
+    source: str | None = Field(None, max_length=200, description="words of a name or a Wikidata QID")
+    source_id: int | None = Field(None, ge=1, description="the corpus entity giving the figure (`id` of /entities)")
     qualifier: str | None = Field(None, max_length=20, description="exact, more_than, approx, …")
     hedged: bool | None = None
     status: str | None = Field(None, max_length=20, description="stated, reported, claimed, unverified")
@@ -55,7 +57,7 @@ class ClaimFilters(Window):
 
 class EntityFilters(Window):
     type: Literal["PER", "ORG", "LOC", "OTH"] | None = None
-    name: str | None = Field(None, max_length=200, description="a name (or part) or a Wikidata QID")
+    name: str | None = Field(None, max_length=200, description="words of a name or a Wikidata QID")
     order: Literal["mentions", "articles", "quotes", "claims"] = "mentions"
     offset: Literal[0] = Field(0, description="entities come as one list, most frequent first")
 
@@ -123,6 +125,20 @@ def list_claims(request: Request, filters: Annotated[ClaimFilters, Query()]) -> 
 def list_entities(request: Request, filters: Annotated[EntityFilters, Query()]) -> dict[str, Any]:
     entities = corpus_of(request).entities
     return _listed(lambda offset, **arguments: entities(**arguments), filters)
+
+
+@router.get("/entities/{ref}", summary="One entity with its counts: by corpus id, Wikidata QID or name")
+def get_entity(request: Request, ref: str = Path(max_length=200)) -> dict[str, Any]:
+    entity = queried(lambda: corpus_of(request).entity(ref))
+    if entity is None:
+        raise Problem(404, f"Niemand namens {ref!r} im Korpus.")
+    return entity.as_dict()
+
+
+@router.get("/outlets", summary="The outlets with their number of articles and the time they span")
+def list_outlets(request: Request) -> dict[str, Any]:
+    corpus = corpus_of(request)
+    return {"items": [o.as_dict() for o in queried(corpus.outlets)], "stats": queried(corpus.stats).as_dict()}
 
 
 @router.get("/search", summary="Full-text search over the stored articles")

@@ -29,6 +29,7 @@ SEARCH_PAGE = 25
 FIGURE_CLAIMS = 200
 OVERVIEW_SECONDS = 60
 ENTITY_ITEMS = 200
+OVERVIEW_OUTLETS = 12
 
 
 def corpus_overview(request: Request) -> dict[str, Any] | None:
@@ -43,6 +44,7 @@ def corpus_overview(request: Request) -> dict[str, Any] | None:
         return cached[1]
     overview = {
         "stats": corpus.stats(),
+        "outlets": corpus.outlets(limit=OVERVIEW_OUTLETS),
         "latest": corpus.articles(limit=12),
         "speakers": corpus.entities(order="quotes", limit=12),
         "sources": corpus.entities(order="claims", limit=12),
@@ -60,7 +62,7 @@ def article_page(request: Request, article_id: str, revision: int | None = Query
     return render(
         request,
         "article.html",
-        article=article_view(stored.analysis, corpus_links(), outlet=record.outlet),
+        article=article_view(stored.analysis, corpus_links(stored.entity_ids), outlet=record.outlet),
         stored=True,
         outlet=record.outlet,
         url=record.url if (record.url or "").startswith(("http://", "https://")) else None,
@@ -71,15 +73,18 @@ def article_page(request: Request, article_id: str, revision: int | None = Query
 
 @router.get("/entities/{ref}", response_class=HTMLResponse)
 def entity_page(request: Request, ref: str) -> Response:
-    """A person, organisation or place by Wikidata QID or name: what it said, when, where, which
-    numbers it supplied."""
+    """A person, organisation or place by corpus id (the links of the pages), Wikidata QID or name:
+    what it said, when, where, which numbers it supplied. A name shows the entity of that name (the
+    most named one), and lists the others the name could mean."""
     corpus = corpus_of(request)
-    found = queried(lambda: corpus.entities(name=ref, limit=5))
-    if not found:
+    entity = queried(lambda: corpus.entity(ref))
+    if entity is None:
         raise Problem(404, f"Niemand namens {ref!r} im Korpus.")
-    entity = found[0]
-    quotes = queried(lambda: corpus.quotes(speaker=ref, limit=ENTITY_ITEMS))
-    claims = queried(lambda: corpus.claims(source=ref, limit=ENTITY_ITEMS))
+    others = []
+    if ref.strip() != str(entity.id):
+        others = [e for e in queried(lambda: corpus.entities(name=ref, limit=5)) if e.id != entity.id][:4]
+    quotes = queried(lambda: corpus.quotes(speaker_id=entity.id, limit=ENTITY_ITEMS))
+    claims = queried(lambda: corpus.claims(source_id=entity.id, limit=ENTITY_ITEMS))
     months = Counter((q.published or "")[:7] or "ohne Datum" for q in quotes)
     if len(months) <= 2:  # a few weeks of news: count by day
         months = Counter((q.published or "")[:10] or "ohne Datum" for q in quotes)
@@ -90,7 +95,7 @@ def entity_page(request: Request, ref: str) -> Response:
         request,
         "entity.html",
         entity=entity,
-        others=found[1:],
+        others=others,
         identifiers=identifier_links(ids) + ([("ISO 3166", entity.country, None)] if entity.country else []),
         quotes=quotes,
         claims=claims,

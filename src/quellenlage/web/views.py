@@ -46,13 +46,21 @@ class Links:
     figure: Callable[[list[Claim], str | None], str | None] = lambda claims, published: None
 
 
-def corpus_links() -> Links:
-    """Links of a stored article: every entity has its page in the corpus, found by its Wikidata
-    QID when it has one (exact), else by its name (as the corpus's name filter matches it)."""
+def corpus_links(entity_ids: dict[str, int] | None = None) -> Links:
+    """Links of a stored article: every entity has its page in the corpus, the corpus entity the
+    store made of it (`entity_ids`: local id -> corpus id), else found by its Wikidata QID, else by
+    its name (as the corpus's name filter matches it)."""
+    known = entity_ids or {}
     return Links(
-        entity=lambda entity: f"/entities/{url_quote(entity.ids.get('wikidata') or entity.name, safe='')}",
+        entity=lambda entity: entity_href(known.get(entity.id), entity.ids.get("wikidata"), entity.name) or "#",
         figure=_corpus_figure_href,
     )
+
+
+def entity_href(entity_id: int | None = None, qid: str | None = None, name: str | None = None) -> str | None:
+    """The corpus page of an entity: by its corpus id when known (exact), else its QID, else its name."""
+    ref = str(entity_id) if entity_id is not None else qid or name
+    return f"/entities/{url_quote(ref, safe='')}" if ref else None
 
 
 def _corpus_figure_href(claims: list[Claim], published: str | None) -> str | None:
