@@ -8,7 +8,8 @@ throughput (articles per second of a worker's busy time, from the partition mark
 (a); (d) memory: the resident memory of each worker after every partition over
 `--memory-articles` articles, first and last partition and the largest step. The load average
 before and after each phase is recorded: on a shared machine a busy neighbour shows as lost
-speedup, so read the figures together with the load. One long CPU job: run it alone.
+speedup, so read the figures together with the load. One long CPU job: run it alone. A reduced
+run for a busy machine: --articles 200 --reference-articles 50 --memory-articles 0.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
 
+from machine import load_line  # noqa: E402
 from speed import DEFAULT_DATA, load_texts  # noqa: E402
 
 
@@ -142,10 +144,13 @@ def main() -> None:
     corpus = work / "articles.jsonl"
     words = write_corpus(texts[: args.articles], corpus)
     results: dict[str, Any] = {"articles": args.articles, "words": words, "cores": os.cpu_count()}
+    results["load_start"] = os.getloadavg()
+    print(load_line(), file=sys.stderr)
 
     def phase(name: str, value: dict[str, Any]) -> None:
         results[name] = value
         print(f"{name}: {json.dumps({k: v for k, v in value.items() if k != 'memory'})}", file=sys.stderr)
+        print(f"  {load_line()}", file=sys.stderr)
 
     if args.load_articles:
         if not args.database:
@@ -154,6 +159,7 @@ def main() -> None:
         write_corpus(texts[: args.load_articles], load_corpus)
         phase("load", load_into(load_corpus, args.database, args.partition_size))
     if args.only_load:
+        results["load_end"] = os.getloadavg()
         print(json.dumps(results, indent=1))
         return
     load = os.getloadavg()
@@ -180,6 +186,8 @@ def main() -> None:
         write_corpus(texts[: args.memory_articles], memory_corpus)
         phase("memory", batch(memory_corpus, 2, args.partition_size))
     shutil.rmtree(work)
+    results["load_end"] = os.getloadavg()
+    print(load_line(), file=sys.stderr)
     text = json.dumps(results, indent=1)
     if args.out:
         args.out.write_text(text + "\n", encoding="utf-8")

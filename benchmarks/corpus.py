@@ -1,9 +1,10 @@
 """Corpus benchmarks: ingest speed, rerun speed, query latency, database size, peak memory.
 
     .venv/bin/python benchmarks/corpus.py [--postgres URL] [--limit N] [--workers 1 2] [--out FILE]
+    .venv/bin/python benchmarks/corpus.py --db build/bench.db [--copy-to postgresql://…/empty] [--repeats 100]
 
 Input: the 1,028 articles of 10kGNAD test plus the Wikinews train and dev articles (about 1,880),
-written to JSONL in a temporary folder (ids, outlet, title, publication date from the file names).
+written to JSONL in a temporary folder (`web_corpus.records`, the corpus of the web load test).
 For each database (SQLite; PostgreSQL when --postgres names a server, a fresh database is created
 there) and each worker count, `quellenlage ingest` runs as a separate process into an empty
 database: articles/s and words/s over the whole command (model loading included), then the same
@@ -12,16 +13,18 @@ quotations, a full-text search, a claim filter) with varying arguments: p50 and 
 database size per 1,000 articles beyond an empty corpus, with and without --no-text (SQLite), and the peak memory of an
 ingest of 100 articles vs all of them (one worker, SQLite). The baseline is single-process
 `quellenlage.analyze` speed on the first 300 of the same articles (as benchmarks/speed.py).
+
+With --db, only the queries are measured, on a corpus built before (by this script's ingest or
+`benchmarks/web_corpus.py`), and with --copy-to also on a copy of it in a fresh PostgreSQL database,
+made without analysing again: the way to compare SQLite and PostgreSQL on the same facts without
+a second ingest. Every figure is printed with the machine's load average beside it.
 """
 
 from __future__ import annotations
 
 import argparse
-import csv
-import glob
 import json
 import os
-import re
 import statistics
 import subprocess
 import sys
@@ -30,36 +33,15 @@ import time
 import uuid
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
-NEWS = SHARED / "data" / "news" / "10kgnad-test.csv"
-WIKINEWS = SHARED / "data" / "quotes" / "wikinews-de"
+from machine import load, load_line
+from web_corpus import records as corpus_records
+
 CLI = "import sys; from quellenlage.cli import main; sys.exit(main())"
 
 
 def write_inputs(folder: Path, limit: int | None) -> tuple[Path, int, int]:
     """The benchmark corpus as one JSONL file; returns (path, articles, words)."""
-    records = []
-    csv.field_size_limit(10**8)
-    with open(NEWS, encoding="utf-8", newline="") as handle:
-        for number, row in enumerate(csv.reader(handle, delimiter=";", quotechar="'")):
-            if len(row) == 2 and row[1].strip():
-                records.append({"id": f"10kgnad-test-{number}", "outlet": "DER STANDARD", "text": row[1]})
-    for split in ("train", "dev"):
-        for file in sorted(glob.glob(str(WIKINEWS / split / "*.json"))):
-            document = json.loads(Path(file).read_text(encoding="utf-8"))
-            name = document["documentName"]
-            match = re.match(r"(\d+) - (.*) \((\d{4}-\d\d-\d\d)\)$", name)
-            records.append(
-                {
-                    "id": f"wikinews-{match.group(1) if match else len(records)}",
-                    "url": f"https://de.wikinews.org/wiki/?curid={match.group(1)}" if match else None,
-                    "outlet": "Wikinews",
-                    "title": match.group(2) if match else name,
-                    "published": match.group(3) if match else None,
-                    "text": document["originalText"],
-                }
-            )
+    records = corpus_records()
     records = records[:limit] if limit else records
     path = folder / "corpus.jsonl"
     with open(path, "w", encoding="utf-8") as out:
@@ -105,7 +87,8 @@ def analyze_baseline(source: Path, count: int = 300) -> tuple[float, float]:
     return words / (time.perf_counter() - started), words / (time.process_time() - cpu)
 
 
-def query_latency(db: str, repeats: int = 100) -> dict[str, tuple[float, float]]:
+def query_latency(db: str, repeats: int = 100) -> dict[str, tuple[float, float, float]]:
+    """p50 and p95 in ms of each kind of query, and the machine's load after it."""
     from quellenlage.corpus import Corpus
 
     corpus = Corpus(db)
@@ -126,9 +109,70 @@ def query_latency(db: str, repeats: int = 100) -> dict[str, tuple[float, float]]
             query(i)
             times.append((time.perf_counter() - started) * 1000)
         times.sort()
-        results[name] = (statistics.median(times), times[int(0.95 * len(times)) - 1])
+        results[name] = (statistics.median(times), times[max(0, int(0.95 * len(times)) - 1)], load())
     corpus.close()
     return results
+
+
+def print_latency(backend: str, latency: dict[str, tuple[float, float, float]]) -> None:
+    for name, (p50, p95, busy) in latency.items():
+        print(f"  {backend} {name}: p50 {p50:.1f} ms, p95 {p95:.1f} ms (load {busy:.1f})", flush=True)
+
+
+def copy_corpus(source: str, target: str) -> int:
+    """The articles and facts of one corpus written into another through the store's writer, without
+    analysing again (as `quellenlage load` stores a batch); returns the number of articles."""
+    from quellenlage.corpus import Corpus
+    from quellenlage.corpus.prepare import prepared_from_analysis, record_meta
+    from quellenlage.corpus.store import Writer
+    from quellenlage.inputs import SourceRecord
+
+    copied = 0
+    with Corpus(source) as original, Corpus(target) as copy:
+        writer, pending = Writer(copy.engine), []
+        for article, analysis in original.iter_analyses():
+            record = SourceRecord(
+                article.id,
+                content=analysis.text,
+                id=article.id,
+                url=article.url,
+                outlet=article.outlet,
+                published=article.published,
+                title=article.title,
+            )
+            pending.append(
+                prepared_from_analysis(record_meta(record), analysis, article.published, article.outlet, article.title)
+            )
+            if len(pending) >= 200:
+                copied += len(writer.write(pending))
+                pending = []
+        copied += len(writer.write(pending))
+    return copied
+
+
+def queries_only(args: argparse.Namespace) -> None:
+    """--db: the queries on a corpus built before, and on its copy in --copy-to."""
+    from quellenlage.corpus import Corpus
+
+    figures: dict[str, object] = {"load_before": os.getloadavg()}
+    with Corpus(args.db) as corpus:
+        stats = corpus.stats()
+    print(f"{stats.articles:,} articles, {stats.quotes:,} quotations, {stats.claims:,} claims in {args.db}")
+    print(load_line())
+    targets = [("sqlite" if "://" not in args.db or args.db.startswith("sqlite") else "postgresql", args.db)]
+    if args.copy_to:
+        started, target = time.perf_counter(), fresh_postgres(args.copy_to)
+        copied = copy_corpus(args.db, target)
+        print(f"copied {copied:,} articles into {target.split('@')[-1]} in {time.perf_counter() - started:.0f} s")
+        targets.append(("postgresql", target))
+    for backend, db in targets:
+        latency = query_latency(db, args.repeats)
+        figures[f"{backend}_queries"] = latency
+        print_latency(backend, latency)
+    figures["load_after"] = os.getloadavg()
+    print(load_line())
+    if args.out:
+        args.out.write_text(json.dumps(figures, indent=1), encoding="utf-8")
 
 
 def database_size(db: str) -> int:
@@ -163,9 +207,18 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--skip-memory", action="store_true")
     parser.add_argument("--out", type=Path, help="write the figures as JSON here too")
+    parser.add_argument("--db", help="only the queries, on this corpus (built before)")
+    parser.add_argument(
+        "--copy-to", metavar="URL", help="with --db: a PostgreSQL server; copy the corpus into a fresh database there"
+    )
+    parser.add_argument("--repeats", type=int, default=100, help="queries of each kind (default 100)")
     args = parser.parse_args()
     os.environ.setdefault("OMP_NUM_THREADS", "1")
-    figures: dict[str, object] = {}
+    if args.db:
+        queries_only(args)
+        return
+    print(load_line())
+    figures: dict[str, object] = {"load_before": os.getloadavg()}
     with tempfile.TemporaryDirectory() as temporary:
         folder = Path(temporary)
         source, articles, words = write_inputs(folder, args.limit)
@@ -173,7 +226,7 @@ def main() -> None:
         baseline, baseline_cpu = analyze_baseline(source)
         figures["analyze_words_per_s"] = baseline
         figures["analyze_words_per_cpu_s"] = baseline_cpu
-        print(f"single-process analyze: {baseline:,.0f} words/s, {baseline_cpu:,.0f} words/CPU-s")
+        print(f"single-process analyze: {baseline:,.0f} words/s, {baseline_cpu:,.0f} words/CPU-s (load {load():.1f})")
         backends = [("sqlite", lambda: str(folder / f"bench-{uuid.uuid4().hex[:6]}.db"))]
         if args.postgres:
             server = args.postgres
@@ -181,6 +234,7 @@ def main() -> None:
         print(
             f"{'database':<11}{'workers':>8}{'seconds':>9}{'art/s':>8}{'words/s':>9}{'/analyze':>9}"
             f"{'w/CPU-s':>9}{'/analyze':>9}{'rerun s':>9}{'faster':>8}{'rerun cpu':>10}{'faster':>8}{'peak MB':>9}"
+            f"{'load':>6}"
         )
         for backend, make in backends:
             for workers in args.workers:
@@ -203,18 +257,20 @@ def main() -> None:
                     "rerun_cpu_speedup": cpu / rerun_cpu,
                     "peak_mb": peak,
                     "summary": summary,
+                    "load": load(),
                 }
                 figures[f"{backend}_{workers}"] = row
                 print(
                     f"{backend:<11}{workers:>8}{seconds:>9.1f}{articles / seconds:>8.1f}{rate:>9,.0f}"
                     f"{rate / workers / baseline:>9.0%}{words / cpu:>9,.0f}{words / cpu / baseline_cpu:>9.0%}"
                     f"{rerun:>9.2f}{seconds / rerun:>8.0f}{rerun_cpu:>10.2f}{cpu / rerun_cpu:>8.0f}{peak:>9.0f}"
+                    f"{row['load']:>6.1f}",
+                    flush=True,
                 )
                 if workers == max(args.workers):
-                    latency = query_latency(db)
+                    latency = query_latency(db, args.repeats)
                     figures[f"{backend}_queries"] = latency
-                    for name, (p50, p95) in latency.items():
-                        print(f"  {backend} {name}: p50 {p50:.1f} ms, p95 {p95:.1f} ms")
+                    print_latency(backend, latency)
                     size = database_size(db) - database_size(make())  # beyond an empty corpus
                     figures[f"{backend}_bytes_per_1000"] = size / articles * 1000
                     print(f"  {backend} size: {size / articles * 1000 / 1024 / 1024:.1f} MB per 1,000 articles")
@@ -230,6 +286,8 @@ def main() -> None:
             peak_all = figures["sqlite_1"]["peak_mb"]  # type: ignore[index]
             figures["peak_mb_100"] = peak_small
             print(f"peak memory, one worker: {peak_small:.0f} MB for 100 articles, {peak_all:.0f} MB for {articles}")
+    figures["load_after"] = os.getloadavg()
+    print(load_line())
     if args.out:
         args.out.write_text(json.dumps(figures, indent=1), encoding="utf-8")
 

@@ -7,6 +7,9 @@ number of requests per scenario (and stops at a time limit), and stops the serve
 
     python benchmarks/web_load.py                      # /analyze only
     python benchmarks/web_load.py --db corpus.db       # and the pages of a stored corpus
+    python benchmarks/web_load.py --db corpus.db --no-analyze --workers 1 --clients 1 --pages 50   # reduced
+
+Every row carries the machine's load average at its end (a busy neighbour slows every figure).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
+from machine import load, load_line
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "examples" / "000_672791c411a9ad6f.txt"
@@ -40,6 +44,7 @@ class Result:
     errors_5xx: int
     other_errors: int
     seconds: float
+    load: float = 0.0  # the machine's load average at the end
 
     def row(self) -> dict[str, object]:
         ordered = sorted(self.latencies)
@@ -53,6 +58,7 @@ class Result:
             "per_s": round(len(self.latencies) / self.seconds, 2) if self.seconds else None,
             "5xx": self.errors_5xx,
             "other_errors": self.other_errors,
+            "load": self.load,
         }
 
 
@@ -115,7 +121,7 @@ def run(base: str, name: str, request: dict, clients: int, count: int, workers: 
             latencies.append(latency)
             errors_5xx += status >= 500
             other += 400 <= status < 500
-    return Result(name, clients, workers, latencies, errors_5xx, other, time.perf_counter() - started)
+    return Result(name, clients, workers, latencies, errors_5xx, other, time.perf_counter() - started, load())
 
 
 def _print(result: Result) -> None:
@@ -140,28 +146,49 @@ def main() -> None:
     parser.add_argument("--analyses", type=int, default=24, help="POST /analyze requests per scenario")
     parser.add_argument("--pages", type=int, default=200, help="page requests per scenario")
     parser.add_argument("--out", type=Path, help="write the results as JSON here")
+    parser.add_argument("--workers", type=int, nargs="+", default=[1, 2], help="server workers (default 1 2)")
+    parser.add_argument("--clients", type=int, nargs="+", default=[1, 8], help="concurrent clients (default 1 8)")
+    parser.add_argument("--no-analyze", action="store_true", help="only the pages (with --db)")
     args = parser.parse_args()
+    print(load_line(), flush=True)
     analyze = {"method": "POST", "url": "/api/v1/analyze", "json": {"text": EXAMPLE.read_text(encoding="utf-8")}}
     results: list[Result] = []
-    for workers in (1, 2):
+    for workers in args.workers:
         with Server(workers, args.db) as server:
-            run(server.base, "warm-up", analyze, workers, 2 * workers, workers)  # each worker loads the model
-            for clients in (1, 8):
-                results.append(run(server.base, "POST /api/v1/analyze", analyze, clients, args.analyses, workers))
-                _print(results[-1])
-            if args.db and workers == 1:
+            if not args.no_analyze:
+                run(server.base, "warm-up", analyze, workers, 2 * workers, workers)  # each worker loads the model
+                for clients in args.clients:
+                    results.append(run(server.base, "POST /api/v1/analyze", analyze, clients, args.analyses, workers))
+                    _print(results[-1])
+            if args.db and workers == min(args.workers):
                 for name, request in page_requests(server.base).items():
                     run(server.base, "warm-up", request, 1, 5, workers)
-                    for clients in (1, 8):
+                    for clients in args.clients:
                         results.append(run(server.base, name, request, clients, args.pages, workers))
                         _print(results[-1])
     rows = [r.row() for r in results]
-    one = next(r for r in rows if r["scenario"] == "POST /api/v1/analyze" and r["workers"] == 1 and r["clients"] == 8)
-    two = next(r for r in rows if r["scenario"] == "POST /api/v1/analyze" and r["workers"] == 2 and r["clients"] == 8)
-    speedup = round(float(two["per_s"]) / float(one["per_s"]), 2)  # type: ignore[arg-type]
-    print(f"POST /analyze throughput, 8 clients: 2 workers / 1 worker = {speedup}x (on {os.cpu_count()} cores)")
+    summary: dict[str, object] = {"rows": rows, "load_end": os.getloadavg()}
+
+    def analyze_rate(workers: int) -> float | None:
+        clients = max(args.clients)
+        found = [
+            r["per_s"]
+            for r in rows
+            if r["scenario"] == "POST /api/v1/analyze" and r["workers"] == workers and r["clients"] == clients
+        ]
+        return float(found[0]) if found and found[0] else None  # type: ignore[arg-type]
+
+    one, two = analyze_rate(1), analyze_rate(2)
+    if one and two:
+        speedup = round(two / one, 2)
+        summary["analyze_speedup_2_workers"] = speedup
+        print(
+            f"POST /analyze throughput, {max(args.clients)} clients: 2 workers / 1 worker = {speedup}x "
+            f"(on {os.cpu_count()} cores)"
+        )
+    print(load_line())
     if args.out:
-        args.out.write_text(json.dumps({"rows": rows, "analyze_speedup_2_workers": speedup}, indent=1))
+        args.out.write_text(json.dumps(summary, indent=1))
 
 
 if __name__ == "__main__":
