@@ -26,6 +26,11 @@ Window = tuple[str | None, DateLike, DateLike]  # outlet, since, until
 
 a = t.articles
 e = t.entities
+# who says what: the link table, its fact column and the fact table of quotations and of claims
+SAID = {
+    "quotes": (t.quote_speakers, t.quote_speakers.c.quote_id, t.quotes),
+    "claims": (t.claim_sources, t.claim_sources.c.claim_id, t.claims),
+}
 
 
 def entities(
@@ -113,22 +118,14 @@ def _counts(kind: str, window: Window, ids: Sequence[int] | Select[Any] | None =
             m.c.entity_id, func.count().label("articles"), func.sum(m.c.count).label("mentions")
         ).join(a, a.c.current_revision_id == m.c.revision_id)
         entity_id = m.c.entity_id
-    elif kind == "quotes":
-        qs = t.quote_speakers
+    else:  # the entities a quotation or claim is linked to, and the facts of the current revisions
+        links, fact_id, facts = SAID[kind]
         query = (
-            select(qs.c.entity_id, func.count().label("quotes"))
-            .join(t.quotes, t.quotes.c.id == qs.c.quote_id)
-            .join(a, a.c.current_revision_id == t.quotes.c.revision_id)
+            select(links.c.entity_id, func.count().label(kind))
+            .join(facts, facts.c.id == fact_id)
+            .join(a, a.c.current_revision_id == facts.c.revision_id)
         )
-        entity_id = qs.c.entity_id
-    else:
-        cs = t.claim_sources
-        query = (
-            select(cs.c.entity_id, func.count().label("claims"))
-            .join(t.claims, t.claims.c.id == cs.c.claim_id)
-            .join(a, a.c.current_revision_id == t.claims.c.revision_id)
-        )
-        entity_id = cs.c.entity_id
+        entity_id = links.c.entity_id
     query = article_filters(query, *window)
     if ids is not None:
         query = query.where(entity_id.in_(ids))
