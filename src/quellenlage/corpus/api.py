@@ -5,10 +5,10 @@ from __future__ import annotations
 import functools
 import inspect
 import os
-from collections.abc import Callable, Iterable, Iterator
-from typing import IO, Concatenate, ParamSpec, TypeVar
+from collections.abc import Callable, Iterator
+from typing import Concatenate, ParamSpec, TypeVar
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Engine
 
 from quellenlage.corpus import entity_queries, queries
 from quellenlage.corpus import search as full_text
@@ -21,8 +21,8 @@ from quellenlage.corpus.database import (
     write_transaction,
 )
 from quellenlage.corpus.filters import DateLike
-from quellenlage.corpus.ingest import IngestReport, Progress, ingest
-from quellenlage.corpus.reanalyze import ReanalyzeReport, reanalyze
+from quellenlage.corpus.ingest import ingest
+from quellenlage.corpus.reanalyze import reanalyze
 from quellenlage.corpus.records import (
     ArticleRecord,
 )
@@ -40,7 +40,22 @@ def _reading(query: Callable[Concatenate[Connection, P], R]) -> Callable[Concate
         with read_connection(corpus.engine) as connection:
             return query(connection, *args, **kwargs)
 
-    signature = inspect.signature(query)  # help() shows the method's own arguments, not a connection
+    return _own_signature(method, query)
+
+
+def _on_engine(function: Callable[Concatenate[Engine, P], R]) -> Callable[Concatenate[Corpus, P], R]:
+    """A function that writes to the corpus (ingest, reanalyze) as a method: it gets the engine."""
+
+    @functools.wraps(function)
+    def method(corpus: Corpus, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        return function(corpus.engine, *args, **kwargs)
+
+    return _own_signature(method, function)
+
+
+def _own_signature(method: Callable[..., R], function: Callable[..., R]) -> Callable[..., R]:
+    """help() shows the method's own arguments: the function's, with `self` for its first."""
+    signature = inspect.signature(function)
     self = inspect.Parameter("self", inspect.Parameter.POSITIONAL_ONLY)
     method.__signature__ = signature.replace(parameters=[self, *list(signature.parameters.values())[1:]])  # type: ignore[attr-defined]
     return method
@@ -75,31 +90,8 @@ class Corpus:
 
     # -- writing -------------------------------------------------------------------------------
 
-    def ingest(
-        self,
-        sources: Iterable[str | os.PathLike[str]],
-        *,
-        workers: int = 1,
-        keep_text: bool = True,
-        progress: Progress | None = None,
-        total: int | None = None,
-        stdin: IO[bytes] | None = None,
-    ) -> IngestReport:
-        """Analyse and store files, folders, JSONL, CSV, WARC ("-": standard input). Idempotent:
-        what is stored is skipped, a changed text at a known URL becomes a new revision."""
-        return ingest(
-            self.engine, sources, workers=workers, keep_text=keep_text, progress=progress, total=total, stdin=stdin
-        )
-
-    def reanalyze(
-        self,
-        *,
-        everything: bool = False,
-        workers: int = 1,
-        progress: Callable[[ReanalyzeReport], None] | None = None,
-    ) -> ReanalyzeReport:
-        """Analyse again the revisions an older pipeline or model analysed (all with `everything`)."""
-        return reanalyze(self.engine, everything=everything, workers=workers, progress=progress)
+    ingest = _on_engine(ingest)
+    reanalyze = _on_engine(reanalyze)
 
     # -- reading: each a query function of `queries`, `entity_queries` or `search`, on a connection of
     # its own; the signatures are the functions' (one place says what a filter is)

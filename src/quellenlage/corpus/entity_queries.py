@@ -26,11 +26,6 @@ Window = tuple[str | None, DateLike, DateLike]  # outlet, since, until
 
 a = t.articles
 e = t.entities
-# who says what: the link table, its fact column and the fact table of quotations and of claims
-SAID = {
-    "quotes": (t.quote_speakers, t.quote_speakers.c.quote_id, t.quotes),
-    "claims": (t.claim_sources, t.claim_sources.c.claim_id, t.claims),
-}
 
 
 def entities(
@@ -119,7 +114,7 @@ def _counts(kind: str, window: Window, ids: Sequence[int] | Select[Any] | None =
         ).join(a, a.c.current_revision_id == m.c.revision_id)
         entity_id = m.c.entity_id
     else:  # the entities a quotation or claim is linked to, and the facts of the current revisions
-        links, fact_id, facts = SAID[kind]
+        links, fact_id, facts = t.SAID[kind]
         query = (
             select(links.c.entity_id, func.count().label(kind))
             .join(facts, facts.c.id == fact_id)

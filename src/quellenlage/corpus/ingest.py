@@ -80,6 +80,8 @@ def ingest(
     total: int | None = None,
     stdin: IO[bytes] | None = None,
 ) -> IngestReport:
+    """Analyse and store files, folders, JSONL, CSV, Parquet, WARC ("-": standard input). Idempotent:
+    what is stored is skipped, a changed text at a known URL becomes a new revision."""
     run = _Run(engine, workers, keep_text, progress)
     run.report.total = total
     try:

@@ -38,13 +38,35 @@ a = t.articles
 r = t.revisions
 
 
-def _said_by(name_or_qid: str, links: Any, link_id: Any, kind: str) -> Any:
-    """The ids of the quotations (claims) whose speaker (source) a name filter or QID names: linked
-    to such an entity, or, for a name, whose own speaker (source) text has its words."""
-    linked = select(link_id).where(links.c.entity_id.in_(entities_named(name_or_qid)))
-    if QID.match(name_or_qid.strip()):
-        return linked
-    return union(linked, facts_named(kind, name_or_qid))
+def _current_facts(
+    facts: Any, entity: Any, columns: list[Any], span: tuple[Any, Any], window: tuple[Any, Any, Any], offset: int
+) -> Any:
+    """Quotations or claims of the articles' current revisions (`facts`, with the entity that speaks or
+    sources them joined): the article's id, `columns`, the article's outlet and publication time, the
+    fact's `span`; the newest article first, then in the order of its text."""
+    return article_filters(
+        select(a.c.id, *columns, a.c.outlet, a.c.published, *span)
+        .join(a, a.c.current_revision_id == facts.c.revision_id)
+        .outerjoin(t.entities, t.entities.c.id == entity)
+        .order_by(a.c.published_at.desc().nulls_last(), a.c.id, span[0])
+        .offset(offset),
+        *window,
+    )
+
+
+def _said_by(query: Any, facts: Any, name_or_qid: str | None, entity_id: int | None) -> Any:
+    """Only the quotations (claims) whose speaker (source) is the corpus entity `entity_id`, or one a
+    name filter or QID names: linked to such an entity, or, for a name, whose own text has its words."""
+    links, fact_id, _ = t.SAID[facts.name]
+    if entity_id is not None:
+        query = query.where(facts.c.id.in_(select(fact_id).where(links.c.entity_id == entity_id)))
+    if name_or_qid:
+        linked = select(fact_id).where(links.c.entity_id.in_(entities_named(name_or_qid)))
+        if QID.match(name_or_qid.strip()):
+            return query.where(facts.c.id.in_(linked))
+        by_text = facts_named(SPEAKER if facts is t.quotes else SOURCE, name_or_qid)
+        query = query.where(facts.c.id.in_(union(linked, by_text)))
+    return query
 
 
 def _words_match(column: Any, words: str | None) -> list[Any]:
@@ -185,35 +207,11 @@ def quotes(
     offset: int = 0,
 ) -> list[QuoteRecord]:
     q = t.quotes
-    e = t.entities
-    query = (
-        select(
-            a.c.id,
-            q.c.local_id,
-            q.c.kind,
-            q.c.speaker,
-            q.c.speaker_entity_id,
-            e.c.qid,
-            q.c.cue,
-            q.c.content,
-            q.c.status,
-            q.c.confidence,
-            a.c.outlet,
-            a.c.published,
-            q.c.content_start,
-            q.c.content_end,
-        )
-        .join(a, a.c.current_revision_id == q.c.revision_id)
-        .outerjoin(e, e.c.id == q.c.speaker_entity_id)
-        .order_by(a.c.published_at.desc().nulls_last(), a.c.id, q.c.content_start)
-        .offset(offset)
-    )
-    query = article_filters(query, outlet, since, until)
-    qs = t.quote_speakers
-    if speaker:
-        query = query.where(q.c.id.in_(_said_by(speaker, qs, qs.c.quote_id, SPEAKER)))
-    if speaker_id is not None:
-        query = query.where(q.c.id.in_(select(qs.c.quote_id).where(qs.c.entity_id == speaker_id)))
+    columns = [q.c.local_id, q.c.kind, q.c.speaker, q.c.speaker_entity_id, t.entities.c.qid, q.c.cue, q.c.content]
+    columns += [q.c.status, q.c.confidence]
+    span = (q.c.content_start, q.c.content_end)
+    query = _current_facts(q, q.c.speaker_entity_id, columns, span, (outlet, since, until), offset)
+    query = _said_by(query, q, speaker, speaker_id)
     query = query.where(*_words_match(q.c.content, words))
     if kind:
         query = query.where(q.c.kind == kind)
@@ -240,41 +238,13 @@ def claims(
     offset: int = 0,
 ) -> list[ClaimRecord]:
     c = t.claims
-    e = t.entities
-    query = (
-        select(
-            a.c.id,
-            c.c.local_id,
-            c.c.figure,
-            c.c.number,
-            c.c.value,
-            c.c.qualifier,
-            c.c.unit,
-            c.c.about,
-            c.c.source,
-            c.c.source_entity_id,
-            e.c.qid,
-            c.c.hedge,
-            c.c.status,
-            c.c.evidence,
-            a.c.outlet,
-            a.c.published,
-            c.c.number_start,
-            c.c.number_end,
-        )
-        .join(a, a.c.current_revision_id == c.c.revision_id)
-        .outerjoin(e, e.c.id == c.c.source_entity_id)
-        .order_by(a.c.published_at.desc().nulls_last(), a.c.id, c.c.number_start)
-        .offset(offset)
-    )
-    query = article_filters(query, outlet, since, until)
-    cs = t.claim_sources
+    columns = [c.c.local_id, c.c.figure, c.c.number, c.c.value, c.c.qualifier, c.c.unit, c.c.about, c.c.source]
+    columns += [c.c.source_entity_id, t.entities.c.qid, c.c.hedge, c.c.status, c.c.evidence]
+    span = (c.c.number_start, c.c.number_end)
+    query = _current_facts(c, c.c.source_entity_id, columns, span, (outlet, since, until), offset)
+    query = _said_by(query, c, source, source_id)
     if counts:
         query = query.where(c.c.id.in_(facts_named(COUNTS, counts)))
-    if source:
-        query = query.where(c.c.id.in_(_said_by(source, cs, cs.c.claim_id, SOURCE)))
-    if source_id is not None:
-        query = query.where(c.c.id.in_(select(cs.c.claim_id).where(cs.c.entity_id == source_id)))
     if qualifier:
         query = query.where(c.c.qualifier == qualifier)
     if hedged is not None:

@@ -48,6 +48,7 @@ def reanalyze(
     workers: int = 1,
     progress: Callable[[ReanalyzeReport], None] | None = None,
 ) -> ReanalyzeReport:
+    """Analyse again the revisions an older pipeline or model analysed (all with `everything`)."""
     started = time.perf_counter()
     versions = current_versions()
     report = ReanalyzeReport()

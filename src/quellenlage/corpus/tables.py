@@ -243,5 +243,12 @@ fact_words = Table(
     Column("revision_id", Integer, ForeignKey("revisions.id", ondelete="CASCADE"), nullable=False, index=True),
 )
 
+# Who says what: for quotations and claims, the table linking them to the entities that speak or
+# source them (a group's members too), its column of the fact, and the fact table.
+SAID = {
+    "quotes": (quote_speakers, quote_speakers.c.quote_id, quotes),
+    "claims": (claim_sources, claim_sources.c.claim_id, claims),
+}
+
 # Tables whose rows belong to one revision's analysis (replaced together by `reanalyze`).
 FACT_TABLES = (mentions, quotes, figures, claims, dates, events, fact_words)
