@@ -73,3 +73,50 @@ def test_page_furniture_in_plain_text_is_no_body() -> None:
         "(dmk)",
     ):
         assert kinds[furniture] != "body", furniture
+
+
+def test_a_heading_group_gives_the_headline_where_the_h1_is_the_site_name() -> None:
+    """Pages that keep their h1 for the site's logo put the article's title in an hgroup."""
+    html = (
+        "<html><head><title>Nachrichten aus Bayern</title></head><body><header><a href='/'><h1>BR24</h1></a>"
+        "</header><main><hgroup><p>Evangelische Kirche</p><h2>Landeskirche will Missbrauch aufarbeiten</h2></hgroup>"
+        f"<article><p>{BODY}</p><p>Ein zweiter Absatz des Artikels, der die Debatte in der Synode schildert.</p>"
+        "</article></main></body></html>"
+    )
+    kinds = _kinds(html)
+    assert kinds["Landeskirche will Missbrauch aufarbeiten"] == "headline"
+    assert kinds["Ein zweiter Absatz des Artikels, der die Debatte in der Synode schildert."] == "body"
+
+
+def test_a_run_of_linked_titles_and_its_header_are_no_body() -> None:
+    """A list of article links with one item the page marked as a link list, under a header
+    ("Die wichtigsten News zum Nahost-Konflikt im Überblick"): all of it is boilerplate."""
+    header = "Die wichtigsten News zum Nahost-Konflikt im Überblick"
+    linked = "- Kinderschutz als Vorwand? Was hinter dem Gesetz steckt, das jetzt beschlossen wurde."
+    text = (
+        "Israel meldet Angriffe im Süden des Gazastreifens. Die Armee spricht von gezielten Einsätzen.\n"
+        f"{header}\n"
+        "- Nahost: Alle Entwicklungen im Liveblog\n"
+        f"{linked}\n"
+        "- Gaza: Die Lage der Hilfsorganisationen\n"
+        "Die Verhandlungen über eine Waffenruhe sollen am Montag in Kairo weitergehen.\n"
+    )
+    start = text.index(linked)
+    kinds = {s.text: s.kind for s in find_segments(text, [(start, start + len(linked), "boilerplate")])}
+    for line in (
+        header,
+        "- Nahost: Alle Entwicklungen im Liveblog",
+        linked,
+        "- Gaza: Die Lage der Hilfsorganisationen",
+    ):
+        assert kinds[line] == "boilerplate", line
+    assert kinds["Die Verhandlungen über eine Waffenruhe sollen am Montag in Kairo weitergehen."] == "body"
+
+
+def test_a_list_of_points_under_a_sentence_keeps_its_sentence() -> None:
+    """Only a heading right above the link list is its header; a sentence announcing points is body."""
+    intro = "Die Koalition hat sich auf drei Punkte geeinigt, die bis zum Sommer umgesetzt werden sollen."
+    points = "- Mehr Geld für Schulen\n- Weniger Bürokratie\n"
+    text = f"Koalition einigt sich\n{BODY}\n{intro}\n{points}Der Kanzler sprach von einem guten Tag.\n"
+    kinds = {s.text: s.kind for s in find_segments(text)}
+    assert kinds[intro] == "body"

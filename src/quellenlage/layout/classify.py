@@ -132,15 +132,22 @@ def _mark_boilerplate(shapes: list[str], kinds: list[str]) -> None:
 
 
 def _mark_title_lists(shapes: list[str], kinds: list[str]) -> None:
-    """Two or more list items in a row, none a sentence: links to other articles or sources."""
+    """Two or more list items in a row, none a sentence: links to other articles or sources. An
+    item the page marked as a link list already counts towards the run ("- Kinderschutz als
+    Vorwand? …" among linked titles), and a heading right above such a list is its header ("Die
+    wichtigsten News zum Nahost-Konflikt im Überblick")."""
     i = 0
     while i < len(shapes):
         j = i
-        while j < len(shapes) and not kinds[j] and LIST_ITEM.match(shapes[j]) and _is_heading(shapes[j]):
+        while j < len(shapes) and kinds[j] in ("", "boilerplate") and LIST_ITEM.match(shapes[j]):
+            if not (kinds[j] or _is_heading(shapes[j])):
+                break
             j += 1
         if j - i >= 2:
             for k in range(i, j):
                 kinds[k] = "boilerplate"
+            if i > 0 and not kinds[i - 1] and _is_heading(shapes[i - 1]) and not LIST_ITEM.match(shapes[i - 1]):
+                kinds[i - 1] = "boilerplate"
         i = max(j, i + 1)
 
 

@@ -29,9 +29,10 @@ NOT_CONTENT = frozenset(
 # Page furniture that sits between headline and body: consent banners, subscription offers
 NOT_A_LEAD = re.compile(
     r"Datenschutz|Cookie|Tracking|Einwilligung|Zustimmung|Werbung|abonnier|Abonnement|Newsletter|Paywall"
-    r"|Privatsphäre|Lesezeit|Anzeige",
+    r"|Privatsphäre|Lesezeit|Anzeige|Über dieses Thema berichte|^Vorlesen|Gesamtdauer|Schriftgröße",
     re.IGNORECASE,
 )
+HEADINGS = frozenset({"h1", "h2", "h3", "hgroup"})
 LEAD_TAGS = frozenset({"p", "div", "h2", "span", "strong", "section", "header"})
 LEAD_MIN, LEAD_MAX = 60, 1500
 LINK_SHARE = 0.6  # a line whose words are mostly link text is a link to elsewhere
@@ -46,7 +47,7 @@ def add_structure(tree: Any, body: str, meta_title: str | None) -> tuple[str, li
     for the lines the markup says are headline, lead, caption or boilerplate."""
     lines = body.split("\n")
     heading_element = _headline_element(tree, meta_title)
-    heading = _headline(heading_element) if heading_element is not None and heading_element.tag == "h1" else None
+    heading = _headline(heading_element) if _is_headline_tag(heading_element) else None
     if heading and meta_title and _normal(heading).startswith(_normal(meta_title)) and len(heading) > len(meta_title):
         heading = meta_title  # an h1 that holds the teaser as well: the title alone
     description = _description(tree)
@@ -88,6 +89,10 @@ def _headline_element(tree: Any, meta_title: str | None) -> Any:
     for h1 in tree.iter("h1"):
         if not _inside(h1, NOT_CONTENT) and len(_headline(h1) or "") >= 10:
             return h1
+    for group in tree.iter("hgroup"):  # the heading group of pages that keep their h1 for navigation
+        heading = next(group.iter("h1", "h2"), None)
+        if heading is not None and not _inside(group, NOT_CONTENT) and len(_headline(heading) or "") >= 10:
+            return heading
     title = _normal(re.split(r"\s[|–-]\s", meta_title or "")[0])
     if len(title) < 10:
         return None
@@ -95,6 +100,13 @@ def _headline_element(tree: Any, meta_title: str | None) -> Any:
         if _normal(element.text_content()) == title and not _inside(element, NOT_CONTENT):
             return element
     return None
+
+
+def _is_headline_tag(element: Any) -> bool:
+    if element is None:
+        return False
+    parent = element.getparent()
+    return bool(element.tag == "h1" or (parent is not None and parent.tag == "hgroup"))
 
 
 def _headline(h1: Any) -> str | None:
@@ -135,8 +147,10 @@ def _lead(tree: Any, heading: Any, body_lines: list[str], description: str | Non
             return None  # reached the body: no lead before it
         if element.tag not in LEAD_TAGS or not LEAD_MIN <= len(own) <= LEAD_MAX or _inside(element, NOT_CONTENT):
             continue
-        if own[:60] in body:
-            continue
+        if own[:60] in body and own[-40:] in body:
+            continue  # trafilatura kept it (a lead that only starts like the body is the lead still)
+        if _holds_headings(element):
+            continue  # the page's header around headline and lead, not the lead
         classes = " ".join(f"{e.get('class', '')} {e.get('id', '')}" for e in _self_and_parents(element, 2))
         marked = LEAD_CLASS.search(classes) is not None
         sentence = re.search(r"[.!?\"“]$", own) is not None
@@ -149,6 +163,10 @@ def _lead(tree: Any, heading: Any, body_lines: list[str], description: str | Non
                 continue  # the same text one level down: take the innermost element
             return " ".join(element.text_content().split())
     return None
+
+
+def _holds_headings(element: Any) -> bool:
+    return any(isinstance(e.tag, str) and e.tag in HEADINGS for e in element.iterdescendants())
 
 
 def _line_kinds(tree: Any, lines: list[str]) -> dict[int, str]:
