@@ -120,3 +120,50 @@ def test_a_list_of_points_under_a_sentence_keeps_its_sentence() -> None:
     text = f"Koalition einigt sich\n{BODY}\n{intro}\n{points}Der Kanzler sprach von einem guten Tag.\n"
     kinds = {s.text: s.kind for s in find_segments(text)}
     assert kinds[intro] == "body"
+
+
+def test_hidden_link_labels_leave_the_sentence_whole() -> None:
+    """'(öffnet im neuen Fenster)' is for screen readers; the extractor glued it into the sentence."""
+    sentence = "Quantumscape versprach ihren Investoren , zu denen Volkswagen gehörte, einen revolutionären Akku."
+    html = (
+        "<html><body><article><h1>Hat Quantumscape genug Akkus gebaut?</h1>"
+        f"<p>{BODY}</p><p>Quantumscape versprach ihren <a href='https://example.org'>Investoren"
+        "<span class='go-vh'>(öffnet im neuen Fenster)</span></a> , zu denen Volkswagen gehörte, "
+        "einen revolutionären Akku.</p></article></body></html>"
+    )
+    article = read_article(html)
+    assert sentence in article.text and "Fenster" not in article.text
+
+
+def test_newsletter_boxes_and_consent_text_are_boilerplate() -> None:
+    consent = (
+        "Ich bin damit einverstanden, dass mir der externe Inhalt angezeigt wird. Damit können personenbezogene "
+        "Daten an Drittplattformen übermittelt werden. Mehr Informationen dazu erhalten Sie in den "
+        "Datenschutz-Einstellungen. Diese finden Sie ganz unten auf unserer Seite im Footer, sodass Sie Ihre "
+        "Einstellungen jederzeit verwalten oder widerrufen können."
+    )
+    html = (
+        "<html><body><article><h1>Landeskirche will Missbrauch aufarbeiten</h1>"
+        f"<p>{BODY}</p><div><section aria-label='Newsletter Anmeldung'><h3>Hauptstadt Inside von Jörg Quoos</h3>"
+        "<p>Hinter den Kulissen der Politik - meinungsstark, exklusiv, relevant.</p>"
+        "<form><input type='email'></form></section></div>"
+        "<p>Ein zweiter Absatz des Artikels, der die Debatte in der Synode und die Forderungen schildert.</p>"
+        f"<div><p>{consent}</p></div>"
+        "<p>Ein dritter Absatz des Artikels, der die Debatte in der Synode weiter schildert.</p>"
+        "</article></body></html>"
+    )
+    kinds = _kinds(html)
+    assert kinds["Hauptstadt Inside von Jörg Quoos"] == "boilerplate"
+    assert kinds["Hinter den Kulissen der Politik - meinungsstark, exklusiv, relevant."] == "boilerplate"
+    assert kinds[consent] == "boilerplate"
+    assert kinds["Ein dritter Absatz des Artikels, der die Debatte in der Synode weiter schildert."] == "body"
+
+
+def test_a_call_for_tips_is_no_body() -> None:
+    call = (
+        "Sie arbeiten an einer Hochschule und haben Hinweise zum Themengebiet? Melden Sie vertraulich und "
+        "sicher via Signal bei unserem Reporter."
+    )
+    text = f"Spionage an Hochschulen\n{BODY}\n{call}\nDer Fall beschäftigt die Behörden seit Jahren.\n"
+    kinds = {s.text: s.kind for s in find_segments(text)}
+    assert kinds[call] == "boilerplate"

@@ -50,7 +50,11 @@ FURNITURE = (
     r"|Ihre Meinung ist uns wichtig|Wie hat Ihnen dieser Artikel gefallen|Affiliate|Provision|Zum Angebot$"
     r"|^Bitte markieren Sie|Beiträge aus dem Forum|Weiterführende Links|^Ähnliche:?$|^Mehr Themen|^>>"
     r"|^-?\s*Zum Artikel:|unterstützen:?$|Jetzt bei .{2,40} abschließen|E-Paper|Push-Nachrichten"
+    r"|Hinweise (?:zum|zu diesem) Them\w*\? Melden Sie|^Melden Sie sich vertraulich"
 )
+# The consent text of a blocked embed, however long it runs ("Ich bin damit einverstanden, dass mir der
+# externe Inhalt angezeigt wird. Damit können personenbezogene Daten …").
+CONSENT = re.compile(r"^Ich bin damit einverstanden, dass mir (?:der |die )?externe|an Drittplattformen übermittelt")
 BOILERPLATE = re.compile(
     r"^(?:Mehr zum Thema|Lesen Sie (?:auch|mehr)|Auch interessant|Das könnte Sie auch interessieren|Weitere "
     r"(?:Nachrichten|Artikel|Informationen)|Mehr Nachrichten|Newsletter|Jetzt (?:abonnieren|anmelden)|Teilen"
@@ -121,7 +125,7 @@ def _mark_boilerplate(shapes: list[str], kinds: list[str]) -> None:
         if kinds[i]:
             titles_below = 0
             continue
-        if BOILERPLATE.search(shape) and len(shape) < 300:
+        if BOILERPLATE.search(shape) and len(shape) < 300 or CONSENT.search(shape):
             kinds[i] = "boilerplate"
             titles_below = 1 if TEASER_HEADER_LINE.match(shape) else 0
         elif titles_below and _is_heading(shape) and (titles_below == 1 or ": " in shape):

@@ -41,6 +41,12 @@ JSON_LD_DATE = re.compile(r'"date(?:Published|Modified|Created)"\s*:\s*"([^"]{0,
 TAG = re.compile(r"<[^<>]*>")  # not "<[^>]*>": each "<" of a page without ">" would scan to its end
 BLOCK_END = re.compile(r"</(?:p|div|h[1-6]|li|tr|table|section|article|blockquote)\s*>|<br\s*/?>", re.IGNORECASE)
 INVISIBLE = re.compile(r"<(script|style|template|noscript)\b", re.IGNORECASE)
+# What a screen reader says about a link, hidden from the eye and glued into the sentence by the
+# extractor ("ihren Investoren(öffnet im neuen Fenster) , zu denen …").
+LINK_LABEL = re.compile(
+    r"\(?\s*(?:(?:Link )?öffnet (?:sich )?(?:im neuen|in einem neuen|in neuem) (?:Fenster|Tab)|externer Link)\s*\)?",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -69,6 +75,7 @@ def extract_page(html: str) -> Page:
             raise InputError("no article text found in the HTML page")
         if _depth(tree) >= HUGE_DEPTH_LIMIT:
             return _markup_free(html, warnings)
+        _drop_link_labels(tree)
         pieces = text_pieces(tree)  # as the page has them, before stray cells become blocks
         unwrap_stray_cells(tree)
         document = trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False, include_tables=True)
@@ -87,6 +94,16 @@ def extract_page(html: str) -> Page:
     if dropped := dropped_table_text(pieces, text):
         warnings.append(dropped)
     return Page(text=text, title=title, published=published, warnings=warnings, site=site, hints=hints)
+
+
+def _drop_link_labels(tree: HtmlElement) -> None:
+    """Remove the hidden link labels (`LINK_LABEL`) that stand alone in an element; the text
+    around them stays."""
+    inline = tree.iter("span", "i", "em", "small")
+    labels = [e for e in inline if LINK_LABEL.fullmatch((e.text_content() or "").strip())]
+    for label in labels:
+        if label.getparent() is not None:
+            label.drop_tree()
 
 
 def table_rows(text: str) -> str:

@@ -32,6 +32,10 @@ NOT_A_LEAD = re.compile(
     r"|Privatsphäre|Lesezeit|Anzeige|Über dieses Thema berichte|^Vorlesen|Gesamtdauer|Schriftgröße",
     re.IGNORECASE,
 )
+# A box the page labels for assistive technology as a newsletter sign-up or an advertisement
+# (aria-label="Newsletter Anmeldung"): its heading and blurb are no part of the article.
+PROMO_LABEL = re.compile(r"Newsletter|Anzeige|Werbung|Abonnement|Abo-Angebot", re.IGNORECASE)
+PROMO_LEVELS = 4
 HEADINGS = frozenset({"h1", "h2", "h3", "hgroup"})
 LEAD_TAGS = frozenset({"p", "div", "h2", "span", "strong", "section", "header"})
 LEAD_MIN, LEAD_MAX = 60, 1500
@@ -184,9 +188,13 @@ def _line_kinds(tree: Any, lines: list[str]) -> dict[int, str]:
             continue
         if _inside(element, frozenset({"figcaption", "figure"})):
             kinds[number] = "caption"
-        elif _link_share(element) >= LINK_SHARE:
+        elif _link_share(element) >= LINK_SHARE or _in_promo_box(element):
             kinds[number] = "boilerplate"
     return kinds
+
+
+def _in_promo_box(element: Any) -> bool:
+    return any(PROMO_LABEL.search(node.get("aria-label") or "") for node in _self_and_parents(element, PROMO_LEVELS))
 
 
 def _link_share(element: Any) -> float:
