@@ -31,15 +31,30 @@ class EntityResolver:
     """Maps analysis entities to corpus entity ids inside the writer's transactions.
 
     `begin` loads, in one query, every alias the batch's entities could need; lookups and writes
-    then keep that view current, so a known entity costs no statement and a new one an insert per
-    row. Writers are serialised (see `database.write_transaction`), so the view is the database's."""
+    then keep that view current, so a known entity costs no statement and a new one the insert of
+    its row; its aliases and name words wait in `pending` and go in together at `flush` (one
+    statement per table and article, not one per alias: most entities of a young corpus are new).
+    Writers are serialised (see `database.write_transaction`), so the view is the database's."""
 
     def __init__(self) -> None:
         self.aliases: dict[str, int | None] = {}  # key -> entity id; None: ambiguous
         self.checked: set[str] = set()  # keys looked up in this transaction (absent when not in aliases)
+        self.pending_aliases: dict[str, int | None] = {}  # not yet inserted
+        self.pending_words: dict[int, list[dict[str, Any]]] = {}  # entity id -> entity_words rows
+
+    def flush(self, connection: Connection) -> None:
+        """Insert the aliases and name words `resolve` made since the last flush."""
+        if self.pending_aliases:
+            rows = [{"key": key, "entity_id": owner} for key, owner in self.pending_aliases.items()]
+            connection.execute(insert(entity_aliases), rows)
+        words = [row for rows in self.pending_words.values() for row in rows]
+        if words:
+            connection.execute(insert(entity_words), words)
+        self.pending_aliases, self.pending_words = {}, {}
 
     def begin(self, connection: Connection, batch: list[EntityFacts]) -> None:
         self.aliases, self.checked = {}, set()
+        self.pending_aliases, self.pending_words = {}, {}
         keys: set[str] = set()
         for entity in batch:
             keys.update(entity.keys)
@@ -107,14 +122,13 @@ class EntityResolver:
         if existing is not None:
             return int(existing)
         created = inserted_id(connection.execute(insert(entities).values(**row)))
-        _index_name(connection, created, entity.name)
+        self.pending_words[created] = entity_word_rows(created, entity.name)
         return created
 
     def _alias(self, connection: Connection, key: str, entity_id: int) -> None:
         exists, _owner = self._alias_of(connection, key)
         if not exists:
-            connection.execute(insert(entity_aliases).values(key=key, entity_id=entity_id))
-            self.aliases[key] = entity_id
+            self.pending_aliases[key] = self.aliases[key] = entity_id
 
     def _adopt_surname_only(self, connection: Connection, surname: str, entity: EntityFacts) -> int | None:
         """A full name takes over the entity of its surname alone, if that is all there is."""
@@ -139,25 +153,20 @@ class EntityResolver:
             )
         )
         connection.execute(delete(entity_words).where(entity_words.c.entity_id == owner))
-        _index_name(connection, owner, entity.name)
+        self.pending_words[owner] = entity_word_rows(owner, entity.name)  # replaces words not yet inserted
         return owner
 
     def _surname_alias(self, connection: Connection, surname: str, entity_id: int) -> None:
         exists, owner = self._alias_of(connection, surname)
         if not exists:
-            connection.execute(insert(entity_aliases).values(key=surname, entity_id=entity_id))
-            self.aliases[surname] = entity_id
+            self._alias(connection, surname, entity_id)
         elif owner is not None and owner != entity_id:
             # a second person with this surname: the surname alone no longer says who
-            connection.execute(update(entity_aliases).where(entity_aliases.c.key == surname).values(entity_id=None))
+            if surname in self.pending_aliases:
+                self.pending_aliases[surname] = None
+            else:
+                connection.execute(update(entity_aliases).where(entity_aliases.c.key == surname).values(entity_id=None))
             self.aliases[surname] = None
-
-
-def _index_name(connection: Connection, entity_id: int, name: str) -> None:
-    """The words of an entity's name, for the name filters (`names.py`)."""
-    rows = entity_word_rows(entity_id, name)
-    if rows:
-        connection.execute(insert(entity_words), rows)
 
 
 def _surname_key(entity: EntityFacts) -> str | None:

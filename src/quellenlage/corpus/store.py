@@ -177,6 +177,7 @@ class Writer:
         """The rows of one analysis under `revision_id` (after `delete_facts` when replacing)."""
         facts = item.facts
         corpus_id = {e.local_id: self.entities.resolve(connection, e) for e in facts.entities}
+        self.entities.flush(connection)
         if facts.entities:
             connection.execute(
                 insert(t.mentions),
