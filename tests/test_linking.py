@@ -8,7 +8,9 @@ import math
 import pytest
 
 from quellenlage.linking import Linker
-from quellenlage.linking.figures import Item, affinity, cluster
+from quellenlage.linking.concepts import kind_near, measure
+from quellenlage.linking.digest import _nominative, _with_relative_clause
+from quellenlage.linking.figures import Item, affinity, cluster, counted_noun, noun_match
 from quellenlage.linking.lineage import changes, timeline
 from quellenlage.linking.model import ArticleDigest, ArticleMeta, DigestClaim, DigestQuote
 from quellenlage.linking.trails import Entry, overlap, variant
@@ -119,6 +121,15 @@ def test_stories_group_articles_on_one_event_within_the_time_window():
     assert stories == {("f1", "f2"), ("s1",), ("f3",)}
 
 
+def test_a_story_goes_on_for_weeks():
+    shortage = {"lehrermangel": 3, "@loc:sachsen": 2, "kultusministerium": 2, "lehrkräft": 2, "stell": 1}
+    linker = Linker()
+    linker.add(digest("a", "2025-08-04T06:30:00+02:00", terms=shortage))
+    linker.add(digest("b", "2025-08-12T11:00:00+02:00", terms={**shortage, "seiteneinsteig": 1}))
+    linker.add(digest("c", "2025-08-29T08:00:00+02:00", terms={**shortage, "sonderprogramm": 2}))
+    assert [s.articles for s in linker.stories()] == [["a", "b", "c"]]
+
+
 # ---- quote trails --------------------------------------------------------------------------------
 
 
@@ -165,6 +176,28 @@ def test_two_named_speakers_keep_their_trails_apart():
     linker.add(digest("c", terms={"rexford": 2}, quotes=[quote_b]))
     trails = sorted(len(t.occurrences) for t in linker.trails({}))
     assert trails == [1, 2]
+
+
+def test_a_surname_alone_is_the_person_its_story_names_in_full():
+    text = "Wir haben bis zuletzt um jeden Arbeitsplatz gekämpft"
+    full = DigestQuote(
+        id="q1",
+        text=text,
+        start=0,
+        end=len(text),
+        kind="direct",
+        speaker="Jens Ahlborn",
+        speaker_key="per:jens ahlborn",
+    )
+    surname = full.model_copy(update={"speaker": "Ahlborn", "speaker_key": "per:ahlborn"})
+    airline = {"@org:weser airways": 3, "insolvenz": 2, "passagier": 2}
+    same_story, other_story = Linker(), Linker()
+    for linker, later in ((same_story, "2025-03-17T12:00:00+01:00"), (other_story, "2026-09-01T12:00:00+02:00")):
+        linker.add(digest("a", terms=airline, quotes=[full]))
+        terms = airline if linker is same_story else {"bundesliga": 3, "trainer": 2}
+        linker.add(digest("b", later, terms=terms, quotes=[surname]))
+    assert [len(t.occurrences) for t in same_story.trails({})] == [2]
+    assert [len(t.occurrences) for t in other_story.trails({})] == [1, 1]
 
 
 # ---- figures and lineage -------------------------------------------------------------------------
@@ -250,3 +283,48 @@ def test_two_events_of_one_kind_are_two_stories_without_a_shared_name():
     linker.add(digest("hamburg", terms={**landing, **hamburg}))
     linker.add(digest("rom2", terms={**landing, **rome, "ermittlung": 1}))
     assert {tuple(s.articles) for s in linker.stories()} == {("rom", "rom2"), ("hamburg",)}
+
+
+@pytest.mark.parametrize(
+    ("unit", "kind"),
+    [("Liter", "volume"), ("Litern", "volume"), ("Metern", "length"), ("Prozent", "percent"), ("Anwohnern", "count")],
+)
+def test_units_say_their_measure_in_any_case(unit, kind):
+    assert measure(unit) == kind
+
+
+def test_counted_nouns_meet_across_gender_compounds_and_general_words():
+    assert counted_noun("Anwohnerinnen") == counted_noun("Anwohner")
+    assert noun_match(counted_noun("Lehrerstellen"), counted_noun("Stellen")) == 1.0
+    assert noun_match(counted_noun("Menschen"), counted_noun("Passagiere")) == 0.5
+    assert noun_match(counted_noun("Maschinen"), counted_noun("Passagiere")) == 0.0
+    assert noun_match(counted_noun("Lehrkräfte"), counted_noun("Einsatzkräfte")) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("genitive", "nominative"),
+    [
+        ("Polizeipräsidiums", "Polizeipräsidium"),
+        ("Landkreises", "Landkreis"),
+        ("Verbandes", "Verband"),
+        ("Bündnisses", "Bündnis"),
+        ("Komitees", "Komitee"),
+        ("Flughafens", "Flughafen"),
+    ],
+)
+def test_a_source_named_in_the_genitive_is_named_in_the_nominative(genitive, nominative):
+    assert _nominative(genitive) == nominative
+
+
+def test_a_relative_clause_says_what_happened_to_the_counted():
+    text = "Alle 450 Menschen, die ihre Häuser verlassen mussten, konnten zurückkehren, teilte der Landkreis mit."
+    clause_end = text.index(",")
+    assert kind_near(text, 0, clause_end, 5, 8) is None
+    assert kind_near(text, 0, _with_relative_clause(text, clause_end, len(text)), 5, 8) == "evacuated"
+
+
+def test_the_word_naming_the_source_is_not_what_is_counted():
+    text = "Nach Unternehmensangaben sitzen rund 4.500 Passagiere fest."
+    number = text.index("4.500")
+    assert kind_near(text, 0, len(text), number, number + 5) == "companies"
+    assert kind_near(text, 0, len(text), number, number + 5, skip=(5, 24)) is None

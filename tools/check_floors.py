@@ -144,6 +144,7 @@ def main() -> int:
     failures += compare("model", model_figures(), floors["model_heldout"])
     failures += compare("corpus-dev", corpus_figures(SHARED / "corpus" / "dev"), floors["corpus_dev"])
     failures += compare("corpus-own", corpus_figures(ROOT / "tests" / "fixtures" / "corpus"), floors["corpus_own"])
+    failures += compare("corpus-own2", corpus_figures(ROOT / "tests" / "fixtures" / "corpus2"), floors["corpus_own2"])
     if failures:
         print("evaluation gates failed: " + ", ".join(failures), file=sys.stderr)
         return 1

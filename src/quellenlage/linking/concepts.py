@@ -143,17 +143,27 @@ NOT_FIGURES = frozenset({"duration", "clock"})
 
 
 def measure(unit: str | None) -> str:
-    return MEASURES.get(unit or "", "count")
+    """The kind of quantity a unit says, in any case: "Liter" and "Litern" are volumes."""
+    unit = unit or ""
+    found = MEASURES.get(unit)
+    if found is None and unit.endswith("n"):
+        found = MEASURES.get(unit[:-1])
+    return found or "count"
 
 
-def kind_near(text: str, start: int, end: int, number_start: int, number_end: int) -> str | None:
+def kind_near(
+    text: str, start: int, end: int, number_start: int, number_end: int, skip: tuple[int, int] | None = None
+) -> str | None:
     """The kind whose word stands nearest to the number within text[start:end], what happened
     to the counted before who they are (`EVENT_KINDS`). A noun governed by a preposition after
     the number is left out: "Tausende Beschäftigte gegen den geplanten Stellenabbau
-    demonstriert" counts protesters, not jobs."""
+    demonstriert" counts protesters, not jobs; so are the words in `skip` (where the clause
+    names the source: "nach Unternehmensangaben" says who counted, not what)."""
     best: tuple[bool, int, str] | None = None
     for kind, pattern in KIND_PATTERNS:
         for m in pattern.finditer(text, start, end):
+            if skip is not None and skip[0] <= m.start() < skip[1]:
+                continue
             if m.start() >= number_end and m.group(0)[0].isupper() and GOVERNED.search(text, number_end, m.start()):
                 continue
             rank = (kind not in EVENT_KINDS, abs(m.start() - number_start), kind)

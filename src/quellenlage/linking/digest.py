@@ -30,7 +30,7 @@ from quellenlage.model import Analysis, Entity, Quote, SourceRef
 
 # Raise when what a digest holds or how it is computed changes: stored digests of another
 # version are computed afresh.
-DIGEST_VERSION = 2
+DIGEST_VERSION = 3
 SHINGLE_KINDS = frozenset({"lead", "body", "blockquote", "subheading", "dateline", "caption"})
 TERM_KINDS = SHINGLE_KINDS | {"headline", "kicker"}
 CREDIT_KINDS = frozenset({"credit", "boilerplate", "attribution", "author", "media"})
@@ -42,14 +42,16 @@ SOURCE_FRAME = re.compile(
     re.IGNORECASE,
 )
 GENITIVE_FRAME = re.compile(r"\b(?:des|eines)\s+$", re.IGNORECASE)
-# The genitive ending of the first noun after "des": "Polizeipräsidiums" → "Polizeipräsidium".
-GENITIVE_NOUN = re.compile(r"\b([A-ZÄÖÜ][\w-]*?[^s])e?s\b")
+# The first noun after "des", whose genitive ending goes (`_nominative`).
+GENITIVE_NOUN = re.compile(r"\b[A-ZÄÖÜ][\w-]*s\b")
+VOWELS = frozenset("aeiouäöüy")
 TIME_TAIL = re.compile(r"\s+(?:vom|am|von)\s+[\w-]*(?:tag|abend|morgen|mittag|nacht|woche)\w*$", re.IGNORECASE)
 SOURCE_SUFFIX = re.compile(r"[- ]?(?:Angaben|Kreisen|Kreise)$")
 ROLE_BEFORE = re.compile(
     r"([A-ZÄÖÜ][\w-]*(?:sprecher(?:in)?|leiter(?:in)?|chef(?:in)?|führer(?:in)?|präsident(?:in)?"
     r"|minister(?:in)?|rat|rätin|vorsitzende[r]?|direktor(?:in)?|meister(?:in)?))\s+$"
 )
+RELATIVE = re.compile(r",\s+(?:die|der|das|denen|deren|dessen)\s")
 PLACE_FORMS = frozenset({"name", "genitive"})
 COMPARABLE_RATIO = 4.0
 PRONOUNS = frozenset({"er", "sie", "es", "ihm", "ihr", "ihn", "dieser", "diese", "man"})
@@ -113,7 +115,10 @@ def _claims(analysis: Analysis, index: EntityIndex) -> list[DigestClaim]:
         sentence = analysis.sentences[claim.sentence] if claim.sentence is not None else None
         stretch = sentence or claim.evidence_span
         left, right = clause_around(text, claim.number.start, claim.number.end, stretch.start, stretch.end)
-        kind = kind_near(text, left, right, claim.number.start, claim.number.end)
+        mention = claim.source.mention if claim.source else None
+        named = (mention.start, mention.end) if mention else None
+        described = _with_relative_clause(text, right, stretch.end)
+        kind = kind_near(text, left, described, claim.number.start, claim.number.end, named)
         value, start = value_text(text, claim)
         source, source_key = _source(claim.source, analysis, index)
         places[claim.id] = _places(index, left, right)
@@ -146,6 +151,14 @@ def _claims(analysis: Analysis, index: EntityIndex) -> list[DigestClaim]:
     _continue_counts(digests, segment_of)
     _propagate_sources(digests)
     return digests
+
+
+def _with_relative_clause(text: str, right: int, sentence_end: int) -> int:
+    """Where the words describing the counted end: a relative clause right after the clause
+    says what happened to them ("Alle 450 Menschen, die ihre Häuser verlassen mussten")."""
+    if not RELATIVE.match(text, right):
+        return right
+    return clause_around(text, right + 2, right + 3, right + 1, sentence_end)[1]
 
 
 def _continue_counts(digests: list[DigestClaim], segment_of: dict[str, int]) -> None:
@@ -256,8 +269,19 @@ def _source_words(words: str) -> str:
     genitive = frame is not None and GENITIVE_FRAME.search(frame.group(0)) is not None
     words = TIME_TAIL.sub("", words[frame.end() if frame else 0 :]).strip()
     if genitive:
-        words = GENITIVE_NOUN.sub(r"\1", words, count=1)
+        words = GENITIVE_NOUN.sub(lambda m: _nominative(m.group(0)), words, count=1)
     return SOURCE_SUFFIX.sub("", words).strip(" -")
+
+
+def _nominative(noun: str) -> str:
+    """A masculine or neuter noun without its genitive ending: "Polizeipräsidiums" →
+    "Polizeipräsidium", "Landkreises" → "Landkreis", "Verbandes" → "Verband", "Bündnisses" →
+    "Bündnis", "Komitees" → "Komitee"."""
+    if noun.endswith("sses"):
+        return noun[:-3]
+    if noun.endswith("es") and len(noun) > 4 and noun[-3].casefold() not in VOWELS:
+        return noun[:-2]
+    return noun[:-1]
 
 
 def _names_more(words: str, entity: Entity) -> bool:

@@ -26,6 +26,12 @@ MAX_RATIO = 4.0
 # A vague numeral is a manner of speaking: "Zehntausende" may stand beside "mehr als 400.000".
 MAX_RATIO_VAGUE = 8.0
 MERGE_AT = 1.5
+FEMININE_PLURAL = "innen"
+# Words for people in general, which may stand for whoever a story counts (their stems).
+GENERIC_NOUNS = frozenset({"mensch", "person", "leut"})
+# The same value, written in two articles of one story, most likely states the same quantity,
+# unless it is a number small enough to be everywhere.
+SAME_VALUE_FROM = 10.0
 # Keys of places too wide to tell two figures apart (a country names the setting, not the scope).
 WIDE_PLACE_PREFIX = "country:"
 
@@ -49,7 +55,31 @@ class Item:
 
     @property
     def noun(self) -> str | None:
-        return stem(self.claim.unit) if self.claim.unit else None
+        return counted_noun(self.claim.unit) if self.claim.unit else None
+
+
+def counted_noun(unit: str) -> str:
+    """The counted noun's stem, the same for both genders: "Anwohnerinnen" → "anwohn"."""
+    word = unit.casefold()
+    if word.endswith(FEMININE_PLURAL) and len(word) - len(FEMININE_PLURAL) >= 4:
+        word = word[: -len(FEMININE_PLURAL)]
+    return stem(word)
+
+
+def noun_match(a: str | None, b: str | None) -> float:
+    """How surely two counted nouns count the same: the same noun, or a compound and its head
+    ("Lehrerstellen", "Stellen"): 1; a noun and a word for people in general ("Menschen"): a
+    half, since "Menschen" may stand for any people counted; else nothing."""
+    if not a or not b:
+        return 0.0
+    if a == b:
+        return 1.0
+    short, long_ = sorted((a, b), key=len)
+    if len(short) >= 4 and long_.endswith(short):
+        return 1.0
+    if a in GENERIC_NOUNS or b in GENERIC_NOUNS:
+        return 0.5
+    return 0.0
 
 
 def cluster(items: list[Item]) -> list[list[Item]]:
@@ -94,7 +124,7 @@ def affinity(a: Item, b: Item) -> float:
     ca, cb = a.claim, b.claim
     if ca.measure != cb.measure:
         return -math.inf
-    if ca.kind and cb.kind and (ca.kind != cb.kind or set(ca.scope) != set(cb.scope)):
+    if (ca.kind and cb.kind and ca.kind != cb.kind) or set(ca.scope) != set(cb.scope):
         return -math.inf
     if a.places and b.places and not a.places & b.places:
         return -math.inf
@@ -105,12 +135,13 @@ def affinity(a: Item, b: Item) -> float:
         score += 2.0
     elif ca.kind or cb.kind:
         score += 0.25
-    if a.noun and a.noun == b.noun:
-        score += 1.0
+    score += noun_match(a.noun, b.noun)
     terms_a, terms_b = set(ca.terms), set(cb.terms)
     if terms_a and terms_b:
         score += len(terms_a & terms_b) / len(terms_a | terms_b)
     if overlaps(a.bounds, b.bounds):
+        score += 0.5
+    if ca.number is not None and ca.number == cb.number and abs(ca.number) >= SAME_VALUE_FROM:
         score += 0.5
     if ca.source_key and ca.source_key == cb.source_key:
         score += 0.5

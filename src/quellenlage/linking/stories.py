@@ -19,7 +19,7 @@ from datetime import datetime
 
 from quellenlage.linking.model import ArticleDigest
 
-WINDOW_DAYS = 7.0
+WINDOW_DAYS = 30.0
 JOIN = 0.15
 JOIN_CENTROID = 0.12
 # Without a shared name below a country, only a much closer text joins.

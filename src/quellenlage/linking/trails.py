@@ -104,9 +104,12 @@ def _same_speaker(a: Entry, b: Entry) -> bool:
     ka, kb = a.quote.speaker_key, b.quote.speaker_key
     if ka and kb and ka == kb:
         return True
+    same_story = a.story is not None and a.story == b.story
     if is_person(ka) and is_person(kb):
-        return _name_within(a.quote.speaker, b.quote.speaker)
-    return a.story is not None and a.story == b.story
+        return _name_within(a.quote.speaker, b.quote.speaker) or (
+            same_story and _surname_of(a.quote.speaker, b.quote.speaker)
+        )
+    return same_story
 
 
 def is_person(key: str | None) -> bool:
@@ -117,6 +120,14 @@ def _name_within(a: str | None, b: str | None) -> bool:
     words_a, words_b = (a or "").split(), (b or "").split()
     short, long_ = sorted((words_a, words_b), key=len)
     return len(short) >= 2 and any(long_[i : i + len(short)] == short for i in range(len(long_) - len(short) + 1))
+
+
+def _surname_of(a: str | None, b: str | None) -> bool:
+    """Whether one name is the other's surname alone ("Ahlborn", "Jens Ahlborn"): an article that
+    names a person only by surname means the one its story names in full."""
+    words_a, words_b = (a or "").split(), (b or "").split()
+    short, long_ = sorted((words_a, words_b), key=len)
+    return len(short) == 1 and len(long_) >= 2 and short[0] == long_[-1]
 
 
 def variant(entry: Entry, reference: Entry) -> str:
