@@ -70,6 +70,7 @@ def figure_claim(item: Item, change: str, meta: dict[str, str | None]) -> Figure
         number=c.number,
         low=c.low,
         high=c.high,
+        magnitude=c.magnitude,
         qualifier=c.qualifier,
         unit=c.unit,
         source=c.source,

@@ -133,6 +133,7 @@ class FigureClaim(Occurrence):
     number: float | None = None
     low: float | None = None
     high: float | None = None
+    magnitude: str | None = Field(None, description="for vague numerals: hundreds, thousands, …")
     qualifier: CorpusQualifier
     unit: str | None = None
     source: str | None = None

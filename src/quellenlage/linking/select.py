@@ -1,9 +1,14 @@
 """Finding what a user asks for among the links: figures by the words of what they count, a
-quote trail by its id or words, in one place so that the CLI and the web pages agree."""
+quote trail by its id or words, and the filters of the API and the pages (source, outlet,
+status, story, time), in one place so that the CLI, the pages and the API agree."""
 
 from __future__ import annotations
 
-from quellenlage.linking.model import CorpusFigure, CorpusLinks, QuoteTrail
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from quellenlage.linking.model import ArticleMeta, CorpusFigure, CorpusLinks, FigureClaim, QuoteTrail, Story
+from quellenlage.linking.stories import timestamp
 from quellenlage.linking.words import WORD, stem
 
 
@@ -36,3 +41,148 @@ def _words_of(figure: CorpusFigure) -> tuple[str, set[str]]:
 def _contains(words: tuple[str, set[str]], query: str) -> bool:
     text, stems = words
     return query.casefold() in text or stem(query) in stems
+
+
+# --------------------------------------------------------------------------- filters of the API and pages
+
+
+@dataclass(frozen=True)
+class Period:
+    """Publication time bounds as naive UTC; a bare date as `until` covers its whole day (the
+    corpus filters' reading, `quellenlage.corpus.filters.parse_when`)."""
+
+    start: datetime | None = None
+    stop: datetime | None = None
+    stop_excluded: bool = False
+
+    @classmethod
+    def between(cls, since: str | None, until: str | None) -> Period:
+        """Raises QuellenlageError for a bound that is no date."""
+        if not since and not until:
+            return cls()
+        from quellenlage.corpus.filters import parse_when
+
+        whole_day = bool(until) and len((until or "").strip()) <= 10
+        return cls(parse_when(since), parse_when(until, end=True), whole_day)
+
+    def admits(self, published: str | None) -> bool:
+        if self.start is None and self.stop is None:
+            return True
+        moment = _utc(published)
+        if moment is None:
+            return False
+        if self.start is not None and moment < self.start:
+            return False
+        return self.stop is None or (moment < self.stop if self.stop_excluded else moment <= self.stop)
+
+
+def figures_where(
+    links: CorpusLinks,
+    *,
+    words: list[str] | None = None,
+    source: str | None = None,
+    outlet: str | None = None,
+    status: str | None = None,
+    story: str | None = None,
+    article: str | None = None,
+    claim: str | None = None,
+    divergent: bool | None = None,
+    period: Period = Period(),
+    order: str = "reported",
+) -> list[CorpusFigure]:
+    """Figures with a claim that meets every filter (source and outlet by part of the name, any
+    case), most reported first (`order="reported"`) or latest claim first (`"latest"`)."""
+    found = []
+    for figure in figures_matching(links, words or []):
+        if story and figure.story != story:
+            continue
+        if divergent is not None and figure.divergent != divergent:
+            continue
+        if any(_claim_admits(c, source, outlet, status, article, claim, period) for c in figure.claims):
+            found.append(figure)
+    if order == "latest":
+        found.sort(key=lambda f: max((timestamp(c.published) or 0.0 for c in f.claims), default=0.0), reverse=True)
+    return found
+
+
+def _claim_admits(
+    c: FigureClaim,
+    source: str | None,
+    outlet: str | None,
+    status: str | None,
+    article: str | None,
+    claim: str | None,
+    period: Period,
+) -> bool:
+    return (
+        _part_of(source, c.source)
+        and _part_of(outlet, c.outlet)
+        and (not status or c.status == status)
+        and (not article or c.article == article)
+        and (not claim or c.claim == claim)
+        and period.admits(c.published)
+    )
+
+
+def stories_where(
+    links: CorpusLinks,
+    metas: dict[str, ArticleMeta],
+    *,
+    words: str | None = None,
+    outlet: str | None = None,
+    article: str | None = None,
+    period: Period = Period(),
+) -> list[Story]:
+    """Stories with an article that meets the filters (words in a title or in the story's
+    names), latest first."""
+    found = []
+    for story in links.stories:
+        members = [metas[a] for a in story.articles if a in metas]
+        if words and not any(_part_of(words, m.title) for m in members) and not _part_of(words, " ".join(story.names)):
+            continue
+        if article and article not in story.articles:
+            continue
+        if any(_part_of(outlet, m.outlet) and period.admits(m.published) for m in members):
+            found.append(story)
+    return sorted(found, key=lambda s: timestamp(s.end) or 0.0, reverse=True)
+
+
+def trails_where(
+    links: CorpusLinks,
+    *,
+    speaker: str | None = None,
+    words: str | None = None,
+    outlet: str | None = None,
+    story: str | None = None,
+    article: str | None = None,
+    period: Period = Period(),
+) -> list[QuoteTrail]:
+    """Quotation trails of a speaker (part of the name), with these words, in this story, most
+    repeated first."""
+    found = [
+        t
+        for t in links.trails
+        if _part_of(speaker, t.speaker)
+        and (not story or t.story == story)
+        and (not words or any(_part_of(words, o.text) for o in t.occurrences))
+        and any(
+            _part_of(outlet, o.outlet) and (not article or o.article == article) and period.admits(o.published)
+            for o in t.occurrences
+        )
+    ]
+    return sorted(found, key=lambda t: (-t.independent, -len(t.occurrences), t.id))
+
+
+def _part_of(needle: str | None, name: str | None) -> bool:
+    return not needle or (name is not None and needle.casefold() in name.casefold())
+
+
+def _utc(published: str | None) -> datetime | None:
+    """A publication time as naive UTC, as the corpus stores it."""
+    if not published:
+        return None
+    try:
+        moment = datetime.fromisoformat(published)
+    except ValueError:
+        return None
+    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment

@@ -6,6 +6,7 @@ memory."""
 
 from __future__ import annotations
 
+import threading
 from typing import TYPE_CHECKING
 
 from quellenlage.linking.digest import DIGEST_VERSION, digest_article
@@ -42,6 +43,9 @@ def corpus_digests(corpus: Corpus) -> list[ArticleDigest]:
 
 
 _LINKED: dict[str, tuple[list[tuple[str, int]], list[ArticleDigest], CorpusLinks]] = {}
+# One linking at a time per process: a server's threads asking at once wait for one result
+# instead of each linking the corpus.
+_LINKING = threading.Lock()
 
 
 def corpus_links(corpus: Corpus) -> tuple[list[ArticleDigest], CorpusLinks]:
@@ -55,7 +59,11 @@ def corpus_links(corpus: Corpus) -> tuple[list[ArticleDigest], CorpusLinks]:
     cached = _LINKED.get(corpus.url)
     if cached is not None and cached[0] == state:
         return cached[1], cached[2]
-    digests = corpus_digests(corpus)
-    links = link_articles(digests)
-    _LINKED[corpus.url] = (state, digests, links)
+    with _LINKING:
+        cached = _LINKED.get(corpus.url)
+        if cached is not None and cached[0] == state:
+            return cached[1], cached[2]
+        digests = corpus_digests(corpus)
+        links = link_articles(digests)
+        _LINKED[corpus.url] = (state, digests, links)
     return digests, links
