@@ -6,7 +6,9 @@ Screenshots go to build/screenshots (or $QUELLENLAGE_SCREENSHOTS) for people to 
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 import shutil
 import socket
 import threading
@@ -68,11 +70,17 @@ def _chromium() -> str:
 
 @pytest.fixture(scope="module")
 def server() -> Iterator[str]:
+    with _serve(_dev_corpus()) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def _serve(db: str | None) -> Iterator[str]:
     """The app on uvicorn on a free loopback port, in a thread."""
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(create_app(Settings(db=_dev_corpus())), log_level="warning")
+    config = uvicorn.Config(create_app(Settings(db=db)), log_level="warning")
     uv = uvicorn.Server(config)
     thread = threading.Thread(target=uv.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
@@ -241,12 +249,27 @@ def test_corpus_pages_from_article_to_speaker_to_figure(page, server):
     assert page.locator("svg.chart g.bar").count() >= 1
     page.screenshot(path=str(SCREENSHOTS / "person.png"), full_page=True)
 
+    assert page.locator("#spuren-h").count() <= 1
     page.locator("a.figure-link").first.click()
     page.wait_for_selector("svg.chart")
-    marks = page.locator("svg.chart g.mark")
-    assert marks.count() >= 1 and page.locator("svg.chart").bounding_box()["height"] > 50
-    assert page.locator("table.lineage tbody tr").count() == marks.count()
+    assert re.fullmatch(r".*/figures/[^/?]+", page.url), "the claim's corpus figure, by its id"
+    figure = httpx.get(f"{server}/api/v1/figures/{page.url.rsplit('/', 1)[1]}").json()
+    chart = page.locator("svg.chart")
+    marks = chart.locator("g.mark")
+    distinct = {(c["article"], c["source_key"] or c["source"], c["value"], c["qualifier"]) for c in figure["claims"]}
+    assert marks.count() == len(distinct) >= 1 and chart.bounding_box()["height"] > 50
+    assert chart.locator("g.mark circle, g.mark rect, g.mark path, g.mark line").count() >= marks.count()
+    assert page.locator("table.lineage tbody tr").count() == len(figure["claims"])
     page.screenshot(path=str(SCREENSHOTS / "zahl.png"), full_page=True)
+
+    page.goto(f"{server}/figures?divergent=true")
+    page.locator("table.figures a").first.click()
+    page.wait_for_selector("svg.chart g.mark.divergent")
+    assert page.locator("table.lineage tr.divergent").count() >= 1
+    page.screenshot(path=str(SCREENSHOTS / "zahl-abweichend.png"), full_page=True)
+    page.locator("a[href^='/stories/']").first.click()
+    page.wait_for_selector("h2#verlauf-h")
+    page.screenshot(path=str(SCREENSHOTS / "geschichte.png"), full_page=True)
 
     page.goto(f"{server}/search?q=Polizei")
     page.get_by_label("Art des Zitats").select_option("direct")

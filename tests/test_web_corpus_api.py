@@ -113,9 +113,13 @@ def test_pages_over_the_corpus(client):
     assert client.get("/entities/Niemand%20Sonst").status_code == 404
     search = client.get("/search", params={"q": "Polizei", "kind": "direct", "status": "reported"})
     assert search.status_code == 200
-    figure = client.get("/figures", params={"counts": "Teilnehmer"})
-    assert figure.status_code == 200 and "<svg" in figure.text
-    assert client.get("/api/v1/figures").status_code == 501  # with the linking layer
+    listing = client.get("/figures", params={"counts": "Teilnehmer"})
+    assert listing.status_code == 200
+    first = re.search(r'href="(/figures/[^"/?]+)"', listing.text)
+    assert first, "the figures counting participants, linked across articles"
+    figure = client.get(first.group(1))
+    assert figure.status_code == 200 and '<svg class="chart' in figure.text
+    assert client.get("/api/v1/figures").json()["total"] >= 1
 
 
 def test_the_analyse_page_stores_on_request_and_hostile_text_stays_inert(client):

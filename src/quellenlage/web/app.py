@@ -18,7 +18,7 @@ from starlette.exceptions import HTTPException
 
 from quellenlage import __version__
 from quellenlage.errors import QuellenlageError
-from quellenlage.web import api, corpus_api, corpus_pages, pages
+from quellenlage.web import api, corpus_api, corpus_pages, linked, linked_api, linked_pages, pages
 from quellenlage.web.analysis import Analyser
 from quellenlage.web.labels import german_number
 from quellenlage.web.problems import Problem, problem_response, wants_html
@@ -46,10 +46,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.state.analyser = Analyser(settings)
     app.state.templates = templates()
     app.state.corpus = open_corpus(settings.db)
+    app.state.linking = linked.warm(app.state.corpus)
     app.include_router(api.router)
     app.include_router(corpus_api.router)
     app.include_router(pages.router)
     app.include_router(corpus_pages.router)
+    app.include_router(linked_api.router)
+    app.include_router(linked_pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     _add_error_handlers(app)
     app.add_middleware(BodyLimit, limit=settings.max_body_bytes)

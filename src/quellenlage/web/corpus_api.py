@@ -1,6 +1,7 @@
 """The corpus part of API v1: articles, quotations, claims, entities and search with the filters
 of `quellenlage.corpus` (one filter means the same in the CLI, the pages and here), paginated;
-and `POST /api/v1/articles` to store an article (needs the operator's ingest token)."""
+and `POST /api/v1/articles` to store an article (needs the operator's ingest token). Figures,
+stories and quotation trails across articles are `linked_api`'s."""
 
 from __future__ import annotations
 
@@ -145,18 +146,6 @@ def list_outlets(request: Request) -> dict[str, Any]:
 def search(request: Request, filters: Annotated[SearchFilters, Query()]) -> dict[str, Any]:
     find = corpus_of(request).search
     return _listed(lambda q, **arguments: find(q, **arguments), filters)
-
-
-@router.get("/figures", summary="Figures across articles (with the linking layer)")
-def list_figures(request: Request) -> dict[str, Any]:
-    corpus_of(request)
-    raise Problem(501, "Zahlen über Artikel hinweg kommen mit der Verknüpfungsschicht (quellenlage.linking).")
-
-
-@router.get("/stories", summary="Stories across articles (with the linking layer)")
-def list_stories(request: Request) -> dict[str, Any]:
-    corpus_of(request)
-    raise Problem(501, "Geschichten über Artikel hinweg kommen mit der Verknüpfungsschicht (quellenlage.linking).")
 
 
 class ArticleBody(BaseModel):

@@ -1,8 +1,8 @@
 """The pages over a stored corpus: Übersicht, Artikel, Person/Organisation, Suche.
 
 They read the corpus through `quellenlage.corpus.Corpus` only (the same query functions as the CLI
-and the API), and show what exists: figures and stories across articles appear with the linking
-layer."""
+and the API), and link into what the linking layer found across articles (`web.linked`): the
+corpus figure of a claim, the trail of a quotation, the latest divergent figures."""
 
 from __future__ import annotations
 
@@ -18,15 +18,15 @@ from quellenlage.errors import QuellenlageError
 from quellenlage.web.charts import count_chart
 from quellenlage.web.corpus_api import ArticleBody, store
 from quellenlage.web.labels import QUALIFIERS, QUOTE_KINDS, STATUS, label
+from quellenlage.web.linked import LinkIndex, claim_figure_href, latest_divergent, linked
 from quellenlage.web.pages import render
 from quellenlage.web.problems import Problem
 from quellenlage.web.security import require_ingest
 from quellenlage.web.store import corpus_of, queried
-from quellenlage.web.views import article_view, corpus_links, figure_href, figure_view, identifier_links
+from quellenlage.web.views import article_view, identifier_links, stored_links
 
 router = APIRouter(include_in_schema=False)
 SEARCH_PAGE = 25
-FIGURE_CLAIMS = 200
 OVERVIEW_SECONDS = 60
 ENTITY_ITEMS = 200
 OVERVIEW_OUTLETS = 12
@@ -48,9 +48,21 @@ def corpus_overview(request: Request) -> dict[str, Any] | None:
         "latest": corpus.articles(limit=12),
         "speakers": corpus.entities(order="quotes", limit=12),
         "sources": corpus.entities(order="claims", limit=12),
+        "divergent": latest_divergent(_links_if_any(request)),
     }
     request.app.state.overview = (time.monotonic(), overview)
     return overview
+
+
+def _links_if_any(request: Request) -> LinkIndex | None:
+    """The corpus's links, or None where the linking extra is not installed (the pages then
+    show what the corpus alone knows)."""
+    try:
+        return linked(request)
+    except Problem as problem:
+        if problem.status != 501:
+            raise
+        return None
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
@@ -59,10 +71,12 @@ def article_page(request: Request, article_id: str, revision: int | None = Query
     if stored is None:
         raise Problem(404, f"Kein Artikel mit der Kennung {article_id!r}.")
     record = stored.article
+    index = _links_if_any(request)
+    links = stored_links(record.id, stored.entity_ids, index.figure_of if index else None)
     return render(
         request,
         "article.html",
-        article=article_view(stored.analysis, corpus_links(stored.entity_ids), outlet=record.outlet),
+        article=article_view(stored.analysis, links, outlet=record.outlet),
         stored=True,
         outlet=record.outlet,
         url=record.url if (record.url or "").startswith(("http://", "https://")) else None,
@@ -88,6 +102,11 @@ def entity_page(request: Request, ref: str) -> Response:
     months = Counter((q.published or "")[:7] or "ohne Datum" for q in quotes)
     if len(months) <= 2:  # a few weeks of news: count by day
         months = Counter((q.published or "")[:10] or "ohne Datum" for q in quotes)
+    index = _links_if_any(request)
+    figure_of = index.figure_of if index else {}
+    trail_of = index.trail_of if index else {}
+    found_trails = dict.fromkeys(trail_of.get((q.article_id, q.quote_id)) for q in quotes)
+    trails = [index.trails[t] for t in found_trails if t] if index else []
     ids = {"wikidata": entity.qid} if entity.qid else {}
     if entity.country:
         ids["iso3166_alpha3"] = entity.country
@@ -106,43 +125,16 @@ def entity_page(request: Request, ref: str) -> Response:
         statuses=STATUS,
         qualifiers=QUALIFIERS,
         label=label,
-        figure_href=figure_href,
+        figure_of=figure_of,
+        trail_of=trail_of,
+        trails=trails,
+        claim_figure_href=claim_figure_href,
     )
 
 
 @router.get("/entities", response_class=HTMLResponse)
 def entity_lookup(request: Request, name: str = Query(..., min_length=1, max_length=200)) -> Response:
     return RedirectResponse(f"/entities/{url_quote(name, safe='')}", status_code=303)
-
-
-@router.get("/figures", response_class=HTMLResponse)
-def figure_page(
-    request: Request,
-    counts: str = Query("", max_length=200),
-    source: str = Query("", max_length=200),
-    outlet: str = Query("", max_length=200),
-    since: str = Query("", max_length=40),
-    until: str = Query("", max_length=40),
-) -> Response:
-    """One quantity over time: every claim counting it (by the corpus's `counts` filter), one mark
-    per date, source and outlet, with its qualifier (see `views.figure_view` for why divergences
-    wait for the linking layer)."""
-    corpus = corpus_of(request)
-    form = {"counts": counts, "source": source, "outlet": outlet, "since": since, "until": until}
-    records: list[Any] = []
-    if counts.strip():
-        records = queried(
-            lambda: corpus.claims(
-                counts=counts,
-                source=source or None,
-                outlet=outlet or None,
-                since=since or None,
-                until=until or None,
-                limit=FIGURE_CLAIMS,
-            )
-        )
-    view = figure_view(records, counts)
-    return render(request, "figure.html", form=form, figure=view, limit=FIGURE_CLAIMS)
 
 
 @router.get("/search", response_class=HTMLResponse)

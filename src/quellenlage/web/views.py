@@ -9,14 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, timedelta
-from typing import Any
 from urllib.parse import quote as url_quote
-from urllib.parse import urlencode
 
 from markupsafe import Markup
 
-from quellenlage.model import Analysis, Claim, Entity, Offsets, Quote, SourceRef, Span
+from quellenlage.model import Analysis, Claim, Entity, Quote, SourceRef
 from quellenlage.web.charts import ChartPoint, claim_interval, figure_chart
 from quellenlage.web.labels import (
     DATE_METHODS,
@@ -46,14 +43,25 @@ class Links:
     figure: Callable[[list[Claim], str | None], str | None] = lambda claims, published: None
 
 
-def corpus_links(entity_ids: dict[str, int] | None = None) -> Links:
+def stored_links(
+    article_id: str, entity_ids: dict[str, int] | None = None, figure_of: dict[tuple[str, str], str] | None = None
+) -> Links:
     """Links of a stored article: every entity has its page in the corpus, the corpus entity the
     store made of it (`entity_ids`: local id -> corpus id), else found by its Wikidata QID, else by
-    its name (as the corpus's name filter matches it)."""
+    its name (as the corpus's name filter matches it); a figure links to the corpus figure its
+    claims belong to (`figure_of`: (article, claim) -> corpus figure, from the linking layer; none
+    without it)."""
+    from quellenlage.web.linked import claim_figure_href
+
     known = entity_ids or {}
+
+    def figure(claims: list[Claim], published: str | None) -> str | None:
+        linked = next((c for c in claims if figure_of and (article_id, c.id) in figure_of), None)
+        return claim_figure_href(article_id, linked.id) if linked else None
+
     return Links(
         entity=lambda entity: entity_href(known.get(entity.id), entity.ids.get("wikidata"), entity.name) or "#",
-        figure=_corpus_figure_href,
+        figure=figure,
     )
 
 
@@ -61,22 +69,6 @@ def entity_href(entity_id: int | None = None, qid: str | None = None, name: str 
     """The corpus page of an entity: by its corpus id when known (exact), else its QID, else its name."""
     ref = str(entity_id) if entity_id is not None else qid or name
     return f"/entities/{url_quote(ref, safe='')}" if ref else None
-
-
-def _corpus_figure_href(claims: list[Claim], published: str | None) -> str | None:
-    unit = next((c.unit for c in claims if c.unit), None)
-    return figure_href(unit, published) if unit else None
-
-
-def figure_href(counts: str, published: str | None) -> str:
-    """The corpus page of what is counted, in the four weeks around a publication date."""
-    query = {"counts": counts}
-    try:
-        day = date.fromisoformat((published or "")[:10])
-    except ValueError:
-        return "/figures?" + urlencode(query)
-    query |= {"since": (day - timedelta(days=14)).isoformat(), "until": (day + timedelta(days=14)).isoformat()}
-    return "/figures?" + urlencode(query)
 
 
 @dataclass
@@ -119,6 +111,7 @@ class ClaimView:
     evidence: str
     quote: str | None
     diverges_from: list[str] = field(default_factory=list)
+    corpus_href: str | None = None  # the corpus figure the claim belongs to
 
 
 @dataclass
@@ -171,6 +164,8 @@ def article_view(analysis: Analysis, links: Links | None = None, outlet: str | N
     for figure in analysis.figures:
         divergences.update(claim_divergences([by_id[i] for i in figure.claims if i in by_id]))
     claims = [_claim_view(c, entities, links, divergences.get(c.id, [])) for c in analysis.claims]
+    for claim, view in zip(analysis.claims, claims, strict=True):
+        view.corpus_href = links.figure([claim], analysis.published)
     claim_views = {c.id: c for c in claims}
     figures = []
     for figure in analysis.figures:
@@ -432,71 +427,4 @@ def _chart_point(
         source=claim.source.name if claim.source else "Medium",
         outlet=outlet,
         divergent=bool(divergences.get(claim.id)),
-    )
-
-
-# ---- a quantity across the corpus ----------------------------------------------------------------
-
-
-@dataclass
-class CorpusFigureView:
-    title: str
-    rows: list[dict[str, object]]
-    chart: Markup
-    divergent: bool
-
-
-def figure_view(records: list[Any], title: str) -> CorpusFigureView:
-    """The claims of the corpus whose words match what is counted (`quellenlage.corpus`
-    ClaimRecords), oldest first, as a lineage table and a chart.
-
-    Divergences are not marked here: matching words ("Teilnehmer") gathers the counts of
-    different events (a demonstration and its counter-demonstration), and calling one of them
-    a contradiction would be wrong. Marking waits for the linking layer, which decides that
-    claims count the same quantity."""
-    claims = [_claim_of_record(r) for r in records]
-    divergences: dict[str, list[str]] = {}
-    points = [
-        ChartPoint(
-            claim=claim,
-            date=(record.published or "")[:10] or None,
-            source=record.source or "Medium",
-            outlet=record.outlet,
-            divergent=claim.id in divergences,
-        )
-        for claim, record in zip(claims, records, strict=True)
-    ]
-    rows = [
-        {
-            "record": record,
-            "value": format_value(claim),
-            "qualifier": label(QUALIFIERS, record.qualifier),
-            "status": label(STATUS, record.status),
-            "divergent": claim.id in divergences,
-        }
-        for claim, record in sorted(zip(claims, records, strict=True), key=lambda pair: pair[1].published or "")
-    ]
-    return CorpusFigureView(
-        title=title,
-        rows=rows,
-        chart=figure_chart(points, title=title, chart_id="chart-corpus"),
-        divergent=bool(divergences),
-    )
-
-
-def _claim_of_record(record: Any) -> Claim:
-    """A stored claim as the data model's Claim, so that one chart and one divergence rule serve
-    a single article and the corpus alike."""
-    return Claim(
-        id=f"{record.article_id}/{record.claim_id}",
-        value=record.value,
-        qualifier=record.qualifier,
-        unit=record.unit,
-        about=record.about,
-        source=SourceRef(id=None, name=record.source) if record.source else None,
-        hedge=record.hedge,
-        number=Span(start=record.start, end=record.end, text=record.number),
-        status=record.status,
-        evidence=record.evidence,
-        evidence_span=Offsets(start=record.start, end=record.end),
     )
