@@ -278,3 +278,36 @@ def test_corpus_pages_from_article_to_speaker_to_figure(page, server):
     assert "kind=direct" in page.url
     page.screenshot(path=str(SCREENSHOTS / "suche.png"), full_page=True)
     assert not page.outside and not page.dialogs
+
+
+def test_hostile_articles_linked_across_the_corpus_execute_nothing(browser):
+    """Two hostile articles joined into a story, a wire group, figures and quotation trails: every
+    linked page shows their markup as text, and nothing of it runs."""
+    if _dev_corpus() is None:
+        pytest.skip("the corpus layer is not installed")
+    from web_corpus import hostile_corpus
+
+    with _serve(hostile_corpus()) as base:
+        context = browser.new_context(viewport={"width": 1200, "height": 900}, locale="de-DE")
+        page = context.new_page()
+        dialogs: list[str] = []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        stories = httpx.get(f"{base}/api/v1/stories").json()["items"]
+        figures = httpx.get(f"{base}/api/v1/figures", params={"limit": 100}).json()["items"]
+        trails = httpx.get(f"{base}/api/v1/trails").json()["items"]
+        assert stories and figures and trails
+        paths = ["/", "/figures", "/stories", f"/stories/{stories[0]['id']}", "/articles/boese-1"]
+        paths += [f"/figures/{f['id']}" for f in figures] + [f"/trails/{t['id']}" for t in trails]
+        for path in paths:
+            page.goto(base + path)
+            assert page.locator("main script, main img, main b, main i").count() == 0, path
+            for link in page.locator("main a").all():
+                assert not (link.get_attribute("href") or "").lower().startswith("javascript:"), path
+            for mark in page.locator("main mark, main td, svg.chart g.mark").all()[:40]:
+                mark.hover(force=True)
+            assert page.evaluate("() => window.pwned") is None, path
+        page.goto(f"{base}/stories/{stories[0]['id']}")
+        assert "<script>window.pwned=1</script>" in page.get_by_role("heading", level=1).inner_text()
+        page.screenshot(path=str(SCREENSHOTS / "geschichte-feindselig.png"), full_page=True)
+        assert not dialogs
+        context.close()

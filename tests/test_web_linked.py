@@ -129,3 +129,32 @@ def test_pages_link_articles_speakers_figures_stories_and_trails(client, links):
     assert 'href="/trails/' in person and "Zitatspuren" in person
     union = client.get("/entities/Verdi").text
     assert 'class="figure-link" href="/figures/of?' in union, "the numbers a source supplied link to their figures"
+
+
+RAW_MARKUP = re.compile(r"<script>window|<img src=x|<b onmouseover|<i onclick|href=\"javascript:", re.IGNORECASE)
+
+
+def test_hostile_text_is_escaped_on_every_linked_page():
+    """Titles, outlets, quotations and evidence of hostile articles come through the linking layer
+    (a story, a wire group, figures, quotation trails) as text, never as markup."""
+    from web_corpus import hostile_corpus
+
+    db = hostile_corpus()
+    with Corpus(db) as corpus:
+        links = corpus_links(corpus)[1]
+    assert links.stories and links.wire_groups and links.trails and links.figures, "the hostile pair is linked"
+    hostile = TestClient(create_app(Settings(db=db)), raise_server_exceptions=False)
+    paths = ["/", "/figures", "/stories", "/figures?divergent=true", "/articles/boese-1", "/entities/Jana Okonkwo"]
+    paths += [f"/figures/{f.id}" for f in links.figures]
+    paths += [f"/stories/{s.id}" for s in links.stories] + [f"/trails/{t.id}" for t in links.trails]
+    for path in paths:
+        page = hostile.get(path)
+        assert page.status_code == 200, path
+        assert not RAW_MARKUP.search(page.text), path
+        assert page.headers["content-security-policy"].startswith("default-src 'none'"), path
+    story = hostile.get(f"/stories/{links.stories[0].id}").text
+    assert "&lt;script&gt;window.pwned=1&lt;/script&gt;" in story
+    trail = hostile.get(f"/trails/{links.trails[0].id}").text
+    assert "&lt;script&gt;window.pwned=3&lt;/script&gt;" in trail
+    api = hostile.get("/api/v1/trails").json()["items"]
+    assert any("<script>window.pwned=3</script>" in t["text"] for t in api), "the API gives the text as it is"
