@@ -1,10 +1,12 @@
 """How linking time grows with the corpus: 1,000, 2,000 and 4,000 articles (by default).
 
-    .venv/bin/python benchmarks/linking.py [--sizes 1000 2000 4000] [--cache DIR]
+    .venv/bin/python benchmarks/linking.py [--sizes 1000 2000 4000] [--cache DIR | --db URL]
 
 The articles are the Wikinews quotation corpus (train and dev, dated by their file names) and
 10kGNAD (undated: spread over 2016 by row), analysed once with `quellenlage.analyze` and digested;
 the digests are cached in --cache so reruns skip the analysis (about 1,900 articles, minutes).
+With --db, the digests come from a stored corpus instead (`benchmarks/web_corpus.py` builds one of
+the same texts): made once from the stored analyses and kept in it, as `quellenlage` does.
 Corpora larger than the texts at hand repeat them with changed ids, each repetition moved two
 years later, so repeats are no wire copies or stories of their originals but do meet them in the
 MinHash index (the work of telling them apart is measured). Reported: CPU seconds of linking
@@ -89,6 +91,17 @@ def digests(cache: Path) -> list:
     return made
 
 
+def stored_digests(db: str) -> list:
+    from quellenlage.corpus import Corpus
+    from quellenlage.linking.store import corpus_digests
+
+    with Corpus(db) as corpus:
+        start = time.process_time()
+        made = corpus_digests(corpus)
+        print(f"digests from the store: {time.process_time() - start:.1f} CPU s (made once, then read)")
+    return made
+
+
 def corpus_of(base: list, size: int) -> list:
     """`size` digests: the base ones, then repeats with new ids, two years later each round."""
     out = []
@@ -115,10 +128,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 2000, 4000])
     parser.add_argument("--cache", type=Path, default=Path("/tmp/quellenlage-linking-bench"))
+    parser.add_argument("--db", help="take the digests of this stored corpus (SQLite path or URL)")
     args = parser.parse_args()
     from quellenlage.linking import link_articles
 
-    base = digests(args.cache)
+    base = stored_digests(args.db) if args.db else digests(args.cache)
     per_digest = (
         json.loads((args.cache / "digest_cpu.json").read_text()) if (args.cache / "digest_cpu.json").exists() else None
     )

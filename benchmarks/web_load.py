@@ -1,6 +1,6 @@
 """Bounded loopback load test of `quellenlage serve`: p50/p95 latency and throughput of
-POST /api/v1/analyze (the bundled example) and of the article, figure and search pages, with 1
-and 8 concurrent clients; and the throughput of /analyze with 1 and 2 server workers.
+POST /api/v1/analyze (the bundled example) and of the article, figure, figure list, story and
+search pages, with 1 and 8 concurrent clients; and the throughput of /analyze with 1 and 2 server workers.
 
 Everything stays on 127.0.0.1: the script starts the server itself on a free port, sends a fixed
 number of requests per scenario (and stops at a time limit), and stops the server.
@@ -129,13 +129,19 @@ def _print(result: Result) -> None:
 
 
 def page_requests(base: str) -> dict[str, dict]:
-    """Requests for the article, figure and search pages of the stored corpus."""
+    """Requests for the article, figure, story and search pages of the stored corpus. The figure
+    and story are the most reported ones (the longest lineage table and chart, the longest
+    timeline); the figures list searches what is counted."""
     articles = httpx.get(f"{base}/api/v1/articles", params={"limit": 50}, timeout=30).json()["items"]
     article = articles[len(articles) // 2]["id"]
+    figure = httpx.get(f"{base}/api/v1/figures", params={"limit": 1}, timeout=600).json()["items"][0]["id"]
+    stories = httpx.get(f"{base}/api/v1/stories", params={"limit": 200}, timeout=600).json()["items"]
+    story = max(stories, key=lambda s: len(s["articles"]))["id"]
     return {
         "article page": {"method": "GET", "url": f"/articles/{article}"},
-        # a broad quantity: up to 200 claims in the chart and the lineage table
-        "figure page": {"method": "GET", "url": "/figures", "params": {"counts": "Menschen"}},
+        "figure page": {"method": "GET", "url": f"/figures/{figure}"},
+        "figures list page": {"method": "GET", "url": "/figures", "params": {"counts": "Menschen"}},
+        "story page": {"method": "GET", "url": f"/stories/{story}"},
         "search page": {"method": "GET", "url": "/search", "params": {"q": "Regierung", "kind": "direct"}},
     }
 
@@ -154,13 +160,20 @@ def main() -> None:
     analyze = {"method": "POST", "url": "/api/v1/analyze", "json": {"text": EXAMPLE.read_text(encoding="utf-8")}}
     results: list[Result] = []
     for workers in args.workers:
-        with Server(workers, args.db) as server:
+        # the pages are measured with the fewest workers; a server with more gets no corpus, so
+        # that no worker links it in the background while /analyze is timed
+        pages = args.db is not None and workers == min(args.workers)
+        with Server(workers, args.db if pages else None) as server:
+            if pages:
+                started = time.perf_counter()
+                httpx.get(f"{server.base}/api/v1/figures", params={"limit": 1}, timeout=1200)
+                print(f"links of the corpus ready {time.perf_counter() - started:.1f} s after the server answered")
             if not args.no_analyze:
                 run(server.base, "warm-up", analyze, workers, 2 * workers, workers)  # each worker loads the model
                 for clients in args.clients:
                     results.append(run(server.base, "POST /api/v1/analyze", analyze, clients, args.analyses, workers))
                     _print(results[-1])
-            if args.db and workers == min(args.workers):
+            if pages:
                 for name, request in page_requests(server.base).items():
                     run(server.base, "warm-up", request, 1, 5, workers)
                     for clients in args.clients:
