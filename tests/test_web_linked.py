@@ -158,3 +158,14 @@ def test_hostile_text_is_escaped_on_every_linked_page():
     assert "&lt;script&gt;window.pwned=3&lt;/script&gt;" in trail
     api = hostile.get("/api/v1/trails").json()["items"]
     assert any("<script>window.pwned=3</script>" in t["text"] for t in api), "the API gives the text as it is"
+
+
+def test_figures_are_titled_in_german(client, links):
+    from quellenlage.web.labels import figure_title
+
+    assert figure_title("participants: Menschen") == "Teilnehmende: Menschen"
+    assert figure_title("forces: Einsatzkräfte") == "Einsatzkräfte"
+    assert figure_title("Prozent") == "Prozent" and figure_title("deaths") == "Tote"
+    counted = next(f for f in links.figures if f.label.startswith("participants: "))
+    page = client.get(f"/figures/{counted.id}").text
+    assert f"<h1>{figure_title(counted.label)}" in page and "participants" not in page

@@ -20,7 +20,7 @@ from quellenlage import __version__
 from quellenlage.errors import QuellenlageError
 from quellenlage.web import api, corpus_api, corpus_pages, linked, linked_api, linked_pages, pages
 from quellenlage.web.analysis import Analyser
-from quellenlage.web.labels import german_number
+from quellenlage.web.labels import figure_title, german_number
 from quellenlage.web.problems import Problem, problem_response, wants_html
 from quellenlage.web.security import BodyLimit, SecurityHeaders, require_read
 from quellenlage.web.settings import Settings
@@ -72,6 +72,7 @@ def templates() -> Jinja2Templates:
     environment.env.lstrip_blocks = True
     environment.env.filters["when"] = when
     environment.env.filters["number"] = german_number
+    environment.env.filters["figure_title"] = figure_title
     environment.env.globals["entity_href"] = entity_href
     return environment
 

@@ -82,3 +82,40 @@ def german_number(value: float) -> str:
     if value == int(value) and abs(value) < 1e15:
         return f"{int(value):,}".replace(",", ".")
     return f"{value:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".").rstrip("0").rstrip(",")
+
+
+# What a corpus figure counts (`quellenlage.linking.concepts` kinds), in the interface's words.
+FIGURE_KINDS = {
+    "deaths": "Tote",
+    "injured": "Verletzte",
+    "missing": "Vermisste",
+    "evacuated": "Evakuierte",
+    "arrests": "Festnahmen",
+    "participants": "Teilnehmende",
+    "strikers": "Streikende",
+    "forces": "Einsatzkräfte",
+    "damage": "Schaden",
+    "cost": "Kosten",
+    "aid": "Hilfen",
+    "wages": "Löhne",
+    "jobs": "Stellen",
+    "votes": "Stimmen",
+    "outage": "Ausfall",
+    "precipitation": "Niederschlag",
+    "water_level": "Pegel",
+    "members": "Mitglieder",
+    "vehicles": "Fahrzeuge",
+    "companies": "Unternehmen",
+    "commuters": "Fahrgäste",
+    "volunteers": "Freiwillige",
+}
+
+
+def figure_title(figure_label: str) -> str:
+    """A corpus figure's label ("participants: Menschen") as the pages say it ("Teilnehmende:
+    Menschen"); the counted word alone where it says the same ("forces: Einsatzkräfte")."""
+    kind, sep, counted = figure_label.partition(": ")
+    if not sep or kind not in FIGURE_KINDS:
+        return FIGURE_KINDS.get(figure_label, figure_label)
+    german = FIGURE_KINDS[kind]
+    return counted if counted.casefold() == german.casefold() else f"{german}: {counted}"

@@ -21,7 +21,7 @@ from markupsafe import Markup
 
 from quellenlage.model import Claim, Offsets, SourceRef, Span
 from quellenlage.web.charts import ChartPoint, figure_chart
-from quellenlage.web.labels import MAGNITUDES, STATUS, german_number, label
+from quellenlage.web.labels import MAGNITUDES, STATUS, figure_title, german_number, label
 from quellenlage.web.problems import Problem
 from quellenlage.web.store import corpus_of, queried
 
@@ -213,7 +213,7 @@ def figure_page_view(index: LinkIndex, figure: CorpusFigure) -> FigurePageView:
         story_title=index.story_title(figure.story),
         first=figure.claims[0],
         rows=rows,
-        chart=figure_chart(chart_points(figure), title=figure.label, chart_id=f"chart-{figure.id}"),
+        chart=figure_chart(chart_points(figure), title=figure_title(figure.label), chart_id=f"chart-{figure.id}"),
         outlets=list(dict.fromkeys(c.outlet for c in figure.claims if c.outlet)),
         values=value_range(figure),
     )
