@@ -10,7 +10,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Iterable, Iterator
 
-from sqlalchemy import Column, Connection, ForeignKey, Integer, LargeBinary, Table, and_, delete, select
+from sqlalchemy import Column, Connection, ForeignKey, Integer, LargeBinary, Table, and_, delete, func, select
 
 from quellenlage.corpus import tables as t
 from quellenlage.corpus.facts import restore_analysis
@@ -44,10 +44,15 @@ def current_digests(connection: Connection, version: int) -> Iterator[tuple[str,
         yield row.id, row.current_revision_id, zlib.decompress(row.digest).decode("utf-8") if row.digest else None
 
 
-def current_revisions(connection: Connection) -> list[tuple[str, int]]:
-    """(article id, current revision id) of every article: what a corpus's links depend on."""
-    query = select(a.c.id, a.c.current_revision_id).where(a.c.current_revision_id.is_not(None)).order_by(a.c.id)
-    return [(row.id, row.current_revision_id) for row in connection.execute(query)]
+def revisions_fingerprint(connection: Connection) -> tuple[int, int, int]:
+    """The number, highest and sum of the current revision ids: changes whenever an article is
+    added, removed or revised (revision ids only grow), in one aggregate query instead of reading
+    every article's (id, revision) row, 30 ms on 1,900 articles, which every page asks)."""
+    query = select(
+        func.count(a.c.current_revision_id), func.max(a.c.current_revision_id), func.sum(a.c.current_revision_id)
+    ).where(a.c.current_revision_id.is_not(None))
+    count, highest, total = connection.execute(query).one()
+    return int(count or 0), int(highest or 0), int(total or 0)
 
 
 def analyses_of(connection: Connection, revision_ids: list[int]) -> Iterator[tuple[int, ArticleRecord, Analysis]]:

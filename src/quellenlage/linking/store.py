@@ -42,7 +42,7 @@ def corpus_digests(corpus: Corpus) -> list[ArticleDigest]:
     ]
 
 
-_LINKED: dict[str, tuple[list[tuple[str, int]], list[ArticleDigest], CorpusLinks]] = {}
+_LINKED: dict[str, tuple[tuple[int, int, int], list[ArticleDigest], CorpusLinks]] = {}
 # One linking at a time per process: a server's threads asking at once wait for one result
 # instead of each linking the corpus.
 _LINKING = threading.Lock()
@@ -52,10 +52,10 @@ def corpus_links(corpus: Corpus) -> tuple[list[ArticleDigest], CorpusLinks]:
     """The corpus's digests and links; linked again only when its articles changed since the
     last call in this process."""
     from quellenlage.corpus.database import read_connection
-    from quellenlage.corpus.digests import current_revisions
+    from quellenlage.corpus.digests import revisions_fingerprint
 
     with read_connection(corpus.engine) as connection:
-        state = current_revisions(connection)
+        state = revisions_fingerprint(connection)
     cached = _LINKED.get(corpus.url)
     if cached is not None and cached[0] == state:
         return cached[1], cached[2]

@@ -123,7 +123,10 @@ def link_index(corpus: Corpus) -> LinkIndex:
     cached = _INDEXES.get(corpus.url)
     if cached is not None and cached[0] is links:
         return cached[1]
+    from quellenlage.linking.select import prepare_search
+
     index = LinkIndex.of(digests, links)
+    prepare_search(links)
     _INDEXES[corpus.url] = (links, index)
     return index
 
