@@ -169,3 +169,29 @@ def test_figures_are_titled_in_german(client, links):
     counted = next(f for f in links.figures if f.label.startswith("participants: "))
     page = client.get(f"/figures/{counted.id}").text
     assert f"<h1>{figure_title(counted.label)}" in page and "participants" not in page
+
+
+def test_pages_that_can_do_without_links_do_not_wait_for_them(tmp_path):
+    """A corpus not yet linked in this process, and a linking that takes long (held here): the
+    article page and the overview answer at once with what the corpus alone knows; once the
+    background linking is done, the article's claims link to their corpus figures."""
+    import shutil
+
+    from web_corpus import hostile_corpus
+
+    from quellenlage.linking import store
+    from quellenlage.web.linked import warm
+
+    db = tmp_path / "fresh.db"
+    shutil.copy(hostile_corpus(), db)
+    with store._LINKING:  # the server's background linking waits here
+        fresh = TestClient(create_app(Settings(db=str(db))), raise_server_exceptions=False)
+        page = fresh.get("/articles/boese-1")
+        assert page.status_code == 200 and "claim-figure" not in page.text
+        assert "werden gerade berechnet" in fresh.get("/").text
+    with Corpus(db) as corpus:
+        thread = warm(corpus)
+        assert thread is not None
+        thread.join(120)
+    assert 'class="claim-figure" href="/figures/of?' in fresh.get("/articles/boese-1").text
+    assert "werden gerade berechnet" not in fresh.get("/").text

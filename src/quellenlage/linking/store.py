@@ -48,6 +48,18 @@ _LINKED: dict[str, tuple[tuple[int, int, int], list[ArticleDigest], CorpusLinks]
 _LINKING = threading.Lock()
 
 
+def current_links(corpus: Corpus) -> tuple[list[ArticleDigest], CorpusLinks] | None:
+    """The corpus's digests and links when this process has them for the corpus as it is now,
+    else None (without linking: a page that can do without them need not wait a minute)."""
+    from quellenlage.corpus.database import read_connection
+    from quellenlage.corpus.digests import revisions_fingerprint
+
+    with read_connection(corpus.engine) as connection:
+        state = revisions_fingerprint(connection)
+    cached = _LINKED.get(corpus.url)
+    return (cached[1], cached[2]) if cached is not None and cached[0] == state else None
+
+
 def corpus_links(corpus: Corpus) -> tuple[list[ArticleDigest], CorpusLinks]:
     """The corpus's digests and links; linked again only when its articles changed since the
     last call in this process."""

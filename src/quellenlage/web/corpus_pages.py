@@ -18,7 +18,7 @@ from quellenlage.errors import QuellenlageError
 from quellenlage.web.charts import count_chart
 from quellenlage.web.corpus_api import ArticleBody, store
 from quellenlage.web.labels import QUALIFIERS, QUOTE_KINDS, STATUS, label
-from quellenlage.web.linked import LinkIndex, claim_figure_href, latest_divergent, linked
+from quellenlage.web.linked import LinkIndex, claim_figure_href, latest_divergent, ready_link_index
 from quellenlage.web.pages import render
 from quellenlage.web.problems import Problem
 from quellenlage.web.security import require_ingest
@@ -42,27 +42,34 @@ def corpus_overview(request: Request) -> dict[str, Any] | None:
     cached: tuple[float, dict[str, Any]] | None = getattr(request.app.state, "overview", None)
     if cached and time.monotonic() - cached[0] < OVERVIEW_SECONDS:
         return cached[1]
+    index = _links_if_ready(request)
     overview = {
         "stats": corpus.stats(),
         "outlets": corpus.outlets(limit=OVERVIEW_OUTLETS),
         "latest": corpus.articles(limit=12),
         "speakers": corpus.entities(order="quotes", limit=12),
         "sources": corpus.entities(order="claims", limit=12),
-        "divergent": latest_divergent(_links_if_any(request)),
+        "divergent": latest_divergent(index),
+        "linking": index is None and _linking_installed(),
     }
-    request.app.state.overview = (time.monotonic(), overview)
+    if not overview["linking"]:  # kept only once it has the divergent figures
+        request.app.state.overview = (time.monotonic(), overview)
     return overview
 
 
-def _links_if_any(request: Request) -> LinkIndex | None:
-    """The corpus's links, or None where the linking extra is not installed (the pages then
-    show what the corpus alone knows)."""
+def _links_if_ready(request: Request) -> LinkIndex | None:
+    """The corpus's links when they are ready, else None (while the server links the corpus,
+    or without the linking extra): the pages then show what the corpus alone knows."""
+    corpus = corpus_of(request)
+    return queried(lambda: ready_link_index(corpus))
+
+
+def _linking_installed() -> bool:
     try:
-        return linked(request)
-    except Problem as problem:
-        if problem.status != 501:
-            raise
-        return None
+        import quellenlage.linking.store  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
@@ -71,7 +78,7 @@ def article_page(request: Request, article_id: str, revision: int | None = Query
     if stored is None:
         raise Problem(404, f"Kein Artikel mit der Kennung {article_id!r}.")
     record = stored.article
-    index = _links_if_any(request)
+    index = _links_if_ready(request)
     links = stored_links(record.id, stored.entity_ids, index.figure_of if index else None)
     return render(
         request,
@@ -102,7 +109,7 @@ def entity_page(request: Request, ref: str) -> Response:
     months = Counter((q.published or "")[:7] or "ohne Datum" for q in quotes)
     if len(months) <= 2:  # a few weeks of news: count by day
         months = Counter((q.published or "")[:10] or "ohne Datum" for q in quotes)
-    index = _links_if_any(request)
+    index = _links_if_ready(request)
     figure_of = index.figure_of if index else {}
     trail_of = index.trail_of if index else {}
     found_trails = dict.fromkeys(trail_of.get((q.article_id, q.quote_id)) for q in quotes)

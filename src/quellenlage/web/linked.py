@@ -120,6 +120,10 @@ def link_index(corpus: Corpus) -> LinkIndex:
             501, f"Verknüpfungen über Artikel brauchen das Extra linking: pip install 'quellenlage[linking]' ({error})"
         ) from error
     digests, links = corpus_links(corpus)
+    return _index_of(corpus, digests, links)
+
+
+def _index_of(corpus: Corpus, digests: list[ArticleDigest], links: CorpusLinks) -> LinkIndex:
     cached = _INDEXES.get(corpus.url)
     if cached is not None and cached[0] is links:
         return cached[1]
@@ -131,13 +135,34 @@ def link_index(corpus: Corpus) -> LinkIndex:
     return index
 
 
+def ready_link_index(corpus: Corpus) -> LinkIndex | None:
+    """The links when this process has them for the corpus as it is; else None, and the corpus is
+    linked in the background (linking 2,000 articles takes a minute: the article, person and
+    overview pages show what the corpus alone knows meanwhile instead of waiting). None without
+    the linking extra."""
+    try:
+        from quellenlage.linking.store import current_links
+    except ImportError:
+        return None
+    current = current_links(corpus)
+    if current is None:
+        warm(corpus)
+        return None
+    return _index_of(corpus, *current)
+
+
 def linked(request: Request) -> LinkIndex:
     corpus = corpus_of(request)
     return queried(lambda: link_index(corpus))
 
 
+_WARMING: dict[str, threading.Thread] = {}
+_WARMING_LOCK = threading.Lock()
+
+
 def warm(corpus: Corpus | None) -> threading.Thread | None:
-    """Link the corpus in the background, so the first page that needs links finds them."""
+    """Link the corpus in the background (one thread per corpus at a time), so that the pages
+    that need links find them."""
     if corpus is None:
         return None
 
@@ -147,8 +172,13 @@ def warm(corpus: Corpus | None) -> threading.Thread | None:
         except Exception:  # a page will meet the same error and answer it
             log.warning("linking the corpus in the background failed", exc_info=True)
 
-    thread = threading.Thread(target=run, name="quellenlage-links", daemon=True)
-    thread.start()
+    with _WARMING_LOCK:
+        running = _WARMING.get(corpus.url)
+        if running is not None and running.is_alive():
+            return running
+        thread = threading.Thread(target=run, name="quellenlage-links", daemon=True)
+        _WARMING[corpus.url] = thread
+        thread.start()
     return thread
 
 
