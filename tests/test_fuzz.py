@@ -82,3 +82,11 @@ def test_random_articles(rng) -> None:
         assert str(error) and "\n" not in str(error)
         return
     check_analysis(analysis)
+
+
+def test_a_word_longer_than_a_segment_is_one_bounded_sentence() -> None:
+    """A 13,600-character word is cut into segments at the line limit; the segment that holds only
+    a piece of the word is a sentence of one word (issue 18's 'one_long_word' at full size)."""
+    analysis = analyze("Donaudampfschifffahrtsgesellschaft" * 400 + " sagte der Kanzler am Montag.", force=True)
+    check_analysis(analysis)
+    assert analysis.sentences[-1].text.endswith("sagte der Kanzler am Montag.")

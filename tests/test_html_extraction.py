@@ -167,3 +167,22 @@ def test_a_call_for_tips_is_no_body() -> None:
     text = f"Spionage an Hochschulen\n{BODY}\n{call}\nDer Fall beschäftigt die Behörden seit Jahren.\n"
     kinds = {s.text: s.kind for s in find_segments(text)}
     assert kinds[call] == "boilerplate"
+
+
+def test_a_video_teaser_with_its_stamp_at_the_end_is_media() -> None:
+    teaser = "Nach dem Angriff auf Israel wurden schärfere Sanktionen beschlossen. 18.04.2024 | 0:21 min"
+    text = f"Handel mit Iran\n{BODY}\n{teaser}\nDer Handel mit dem Iran ist seit Jahren rückläufig, sagt der Experte.\n"
+    kinds = {s.text: s.kind for s in find_segments(text)}
+    assert kinds["Nach dem Angriff auf Israel wurden schärfere Sanktionen beschlossen."] == "media"
+    assert kinds["18.04.2024 | 0:21 min"] == "media"
+    assert kinds["Der Handel mit dem Iran ist seit Jahren rückläufig, sagt der Experte."] == "body"
+
+
+def test_the_last_paragraph_before_the_source_note_is_body_and_a_photo_caption_stays_one() -> None:
+    caption = "Deutschlands Handel mit dem Iran ist in den vergangenen Jahren stark zurückgegangen."
+    last = "Die Ausstellungen von Titus Schade in Leipzig sind bis Juni zu sehen, sagt die Galerie."
+    middle = "Der Handel ist seit Jahren rückläufig."
+    text = f"Handel mit Iran\n{BODY}\n{caption}\nQuelle: AFP\n{middle}\n{last}\nQuelle: ntv.de\n"
+    kinds = {s.text: s.kind for s in find_segments(text)}
+    assert kinds[caption] == "caption"
+    assert kinds[last] == "body"

@@ -178,7 +178,8 @@ def bounded_sentences(words: list[SpacyToken], segment_text: str) -> list[list[S
         return [words] if words else []
     pieces = []
     first = 0
-    while words[-1].idx + len(words[-1].text) - words[first].idx > MAX_SENTENCE_CHARS:
+    # a single word beyond the limit (a segment cut out of a 13,600-character word) stays whole
+    while first < len(words) - 1 and words[-1].idx + len(words[-1].text) - words[first].idx > MAX_SENTENCE_CHARS:
         limit = words[first].idx + MAX_SENTENCE_CHARS
         clause = fits = first + 1
         for i in range(first + 1, len(words)):

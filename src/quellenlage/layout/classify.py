@@ -201,8 +201,12 @@ def _mark_lead(shapes: list[str], kinds: list[str], headline: int) -> None:
 
 
 def _mark_captions(kinds: list[str]) -> None:
+    """A piece before a credit is its photo's caption, unless it is the article's last paragraph:
+    a credit with only page furniture after it is the article's source note ("Quelle: ntv.de",
+    "© The Financial Times Ltd. 2024")."""
+    last_open = max((i for i, kind in enumerate(kinds) if not kind), default=-1)
     for i in range(len(kinds) - 1):
-        if kinds[i + 1] == "credit" and not kinds[i]:
+        if kinds[i + 1] == "credit" and not kinds[i] and i < last_open:
             kinds[i] = "caption"
 
 

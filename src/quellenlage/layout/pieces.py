@@ -27,6 +27,10 @@ MEDIA_STAMP = re.compile(
     r"(?:(?:Video|Audio)\s*[:|]\s*)?\d{1,3}:\d{2}(?::\d{2})?\s*min\.?",
     re.IGNORECASE,
 )
+# A video teaser's description with the stamp at its end: "… Eskalation? 21.04.2024 | 3:18 min"
+MEDIA_STAMP_AT_END = re.compile(
+    r"\d{1,2}\.\d{1,2}\.\d{2,4}\s*[|•·]\s*\d{1,3}:\d{2}(?::\d{2})?\s*min\.?$", re.IGNORECASE
+)
 TICKER_STAMP = re.compile(
     r"^(?:\d{1,2}\.\d{1,2}\.\d{2,4}\s*[•·|,]\s*)?\d{1,2}[:.]\d{2}\s*Uhr(?![a-zäöü])|^\d{1,2}\.\d{1,2}\.\d{2,4}\s*"
     r"[•·|]\s*\d{1,2}:\d{2}(?!\d)|^Vor \d+ (?:Min|Minuten|Std|Stunden)\.?"
@@ -69,6 +73,9 @@ def split_glued(text: str, line: Piece, *, first: bool) -> list[Piece]:
         return [Piece(kicker_start, kicker_end, "kicker"), Piece(s + kicker.end(), e)]
     if media := MEDIA_STAMP.match(content):
         return _stamp_and_rest(text, s, e, s + media.end(), "media", "media")
+    if (media := MEDIA_STAMP_AT_END.search(content)) and media.start() > 0:
+        described_start, described_end = _strip(text, s, s + media.start())
+        return [Piece(described_start, described_end, "media"), Piece(s + media.start(), e, "media")]
     if stamp := TICKER_STAMP.match(content):
         return _stamp_and_rest(text, s, e, s + stamp.end(), "dateline", "")
     if CREDIT_AT_START.match(content):
