@@ -43,9 +43,25 @@ DIRECT_SHARE = 0.4
 
 def block_quote(text: str, segments: list[Segment], i: int, speakers: SpeakerResolver, state: QuoteState) -> None:
     attribution = segments[i + 1] if i + 1 < len(segments) and segments[i + 1].kind == "attribution" else None
+    if attribution is not None and not _names_a_source(attribution, speakers):
+        attribution = None  # a subheading after the quotation: the words go on from the last speaker
     speaker = speakers.first_in_span(attribution.start, attribution.end) if attribution else None
     cue = span_at(text, attribution.start, attribution.end) if attribution else None
     state.add("direct", span_at(text, segments[i].start, segments[i].end), cue, speaker or state.last_speaker, None)
+
+
+def _names_a_source(line: Segment, speakers: SpeakerResolver) -> bool:
+    """Whether a line the layout took for a block quote's attribution names who speaks ("— Olaf
+    Scholz, Bundeskanzler", "Nato-Erklärung") rather than being the next subheading, a clause
+    with a finite verb ("EU warnte vor der endgültigen Verabschiedung des Gesetzes")."""
+    if line.text.lstrip()[:1] in "—–-":
+        return True
+    return not any(
+        line.start <= t.start < line.end and t.pos in ("VERB", "AUX") and is_finite_verb(t)
+        for sentence in speakers.sentences
+        if sentence.start < line.end and sentence.end > line.start
+        for t in sentence.tokens
+    )
 
 
 def headline_quote(text: str, segment: Segment, speakers: SpeakerResolver, state: QuoteState) -> bool:

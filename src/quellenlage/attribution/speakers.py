@@ -21,6 +21,7 @@ from quellenlage.attribution.clauses import (
     main_clause_comma,
 )
 from quellenlage.attribution.cues import is_finite_verb, is_reporting_verb
+from quellenlage.attribution.not_speakers import without_possessors
 from quellenlage.dates.resolve import MONTHS, WEEKDAYS
 from quellenlage.entities.index import ACTOR_FORMS, EntityIndex, ref
 from quellenlage.model import Entity, EntityRef, Mention, Sentence, Span, Token
@@ -244,6 +245,7 @@ class SpeakerResolver:
         candidates = [
             (m, e) for m, e in self._mentions(start, end, compounds=False) if self._may_be_subject(m, e, start)
         ]
+        candidates = without_possessors(self.text, candidates)  # "Liverpools Trainer Jürgen Klopp"
         if not candidates:
             return self._unnamed_subject(start, end)
         group = self._coordinated_groups(candidates)[0]

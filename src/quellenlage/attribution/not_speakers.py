@@ -1,0 +1,31 @@
+"""Words beside a speech verb that are not its speaker, because a missing speaker is better than
+a wrong one: a name in the Saxon genitive before the role of the person named next ("Liverpools
+Trainer Jürgen Klopp"): the person speaks, not the club, whatever type the tagger gave the
+possessor.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quellenlage.model import Entity, Mention
+
+# Between a possessor and the person it qualifies: a role noun, maybe with an adjective
+# ("Liverpools Trainer Jürgen Klopp", "Russlands langjähriger Außenminister Sergej Lawrow").
+POSSESSED_ROLE = re.compile(r"\s+(?:[a-zäöüß][\w-]*\s+)?[A-ZÄÖÜ][\w-]+\s+")
+
+
+def without_possessors(text: str, candidates: list[tuple[Mention, Entity]]) -> list[tuple[Mention, Entity]]:
+    """The candidate speakers of a phrase without a possessor of the person named next."""
+    kept = []
+    for i, (mention, entity) in enumerate(candidates):
+        following = candidates[i + 1] if i + 1 < len(candidates) else None
+        possessor = (
+            following is not None
+            and following[1].type == "PER"
+            and mention.text.endswith(("s", "'", "’"))
+            and POSSESSED_ROLE.fullmatch(text, mention.end, following[0].start) is not None
+        )
+        if not possessor:
+            kept.append((mention, entity))
+    return kept

@@ -1,0 +1,30 @@
+"""Words beside a speech verb that are not its speaker (attribution/not_speakers.py), and lines
+that are no attribution of a block quote: a missing speaker is better than a wrong one. Sentences
+from the real-page tune part."""
+
+from __future__ import annotations
+
+from quellenlage import analyze
+
+
+def test_the_person_speaks_not_the_possessor_of_the_role() -> None:
+    text = (
+        "„Wir waren nicht gut genug“, sagte Liverpools Trainer Jürgen Klopp bei „Sky“. "
+        "„Ich weiß, was das bedeutet, ich kann es jetzt nicht mehr ändern.“"
+    )
+    quotes = analyze(text).quotes
+    assert [q.speaker.name if q.speaker else None for q in quotes] == ["Jürgen Klopp", "Jürgen Klopp"]
+
+
+def test_a_subheading_after_a_block_quote_names_no_speaker() -> None:
+    text = (
+        "Georgien will der EU beitreten\n"
+        "Auch der georgische Ministerpräsident Irakli Kobachidse forderte die EU auf, die Beitrittsverhandlungen "
+        "mit Georgien bis Ende des Jahres aufzunehmen.\n"
+        "„Wir fordern die EU auf, der georgischen Gesellschaft den gebührenden Respekt zu erweisen.“\n"
+        "EU warnte vor der endgültigen Verabschiedung des Gesetzes\n"
+        "Die EU hatte Georgien im Dezember den Status eines Beitrittskandidaten gewährt."
+    )
+    analysis = analyze(text)
+    quote = next(q for q in analysis.quotes if "Respekt" in q.content.text)
+    assert quote.speaker is not None and quote.speaker.name == "Irakli Kobachidse"
