@@ -2,27 +2,30 @@
 
 Outputs (in ``training/corpus/``, git-ignored):
 
-* ``train.spacy``: UD (tags/morph/lemmas/sentences) + GermEval train part (NER,
-  sentences) + sampled silver NER (WikiNEuRal, Europarl, WikiANN).
-* ``dev.spacy``: held-out GermEval part + held-out UD part (model selection).
-* ``heldout_germeval.tsv`` / ``heldout_ud.conllu``: the held-out parts in their
-  original formats, for ``quellenlage.evaluation``.
+* ``train.spacy``: UD training part (tags/morph/lemmas/sentences) + GermEval 2014 **train**
+  (NER with its 12 labels, sentences) + optional silver NER (WikiNEuRal, Europarl, WikiANN).
+* ``dev.spacy``: GermEval 2014 **dev** (all of it) + the held-out UD part (model selection).
+* ``heldout_ud.conllu``: the held-out UD part in its own format, for ``quellenlage.evaluation``.
 * ``stats.json``: counts.
 
-The held-out split is defined by ``training/splits/*.txt`` (sentence indices,
-written on first run from a fixed seed and then only read), so it is reproducible.
+The held-out UD split is defined by ``training/splits/de_*_heldout.txt`` (sentence indices,
+written once from a fixed seed and then only read). GermEval needs no split of ours: its official
+train split trains, its official dev split selects and reports (the test split is not here).
 
-Annotation that a corpus does not have is left *missing* in the Doc (NER docs have
-no POS/morph/lemma; UD docs have no entities: ``ent_iob == 0``), which spaCy v3
-ignores in the losses.
+Annotation that a corpus does not have is left *missing* in the Doc (NER docs have no
+POS/morph/lemma; UD docs have no entities: ``ent_iob == 0``), which spaCy v3 ignores in the
+losses. Silver corpora know only 4 coarse types, so the tokens where GermEval would annotate
+a ``-deriv``/``-part`` span are left missing too (see ``_silver_tags``).
 """
 
 from __future__ import annotations
 
 import json
 import random
+import re
 import sys
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
@@ -37,16 +40,18 @@ SEED = 20241027
 SPLITS = Path(__file__).resolve().parent / "splits"
 HELDOUT_FRACTION = 0.2
 
-# silver NER sampling (sentences); gold GermEval-train is repeated GOLD_REPEAT times
+GERMEVAL_TRAIN = "ner/germeval2014/NER-de-train.tsv"
+GERMEVAL_DEV = "ner/germeval2014/NER-de-dev.tsv"
+# silver NER sampling (sentences); 0 = not used (see training/EXPERIMENTS.md for what they did on dev)
 SILVER = {
-    "wikineural": 30000,  # all (24,696 after length filter)
-    "europarl": 1500,
+    "wikineural": 0,
+    "europarl": 0,
     "wikiann": 0,  # no MISC class: its O would teach the model to suppress OTH
 }
-GOLD_REPEAT = 2
-# extra copies of the GermEval train part in which PER/LOC/ORG mentions are replaced by
-# random gazetteer names (mention replacement: the model cannot memorise the names)
-GOLD_AUG = 1
+GOLD_REPEAT = 1
+# extra copies of GermEval train in which plain PER/LOC/ORG mentions are replaced by random
+# gazetteer names (mention replacement: the model cannot memorise the names)
+GOLD_AUG = 0
 UD_REPEAT = 2
 SENTS_PER_DOC = 6
 
@@ -66,16 +71,23 @@ def _split_ids(name: str, n: int) -> set[int]:
     return set(held)
 
 
-def _silver_filter(tags: list[str], toks: list[str]) -> list[str]:
-    """Silver clean-up: single-token spans starting lowercase (``europäischen``
-    as MISC) are nationality adjectives, which GermEval annotates as -deriv -> O."""
-    out = list(tags)
-    for i, tag in enumerate(tags):
-        if tag.startswith("B-"):
-            single = i + 1 >= len(tags) or not tags[i + 1].startswith("I-")
-            if single and toks[i][:1].islower():
-                out[i] = "O"
-    return repair_iob(out)
+DERIV_LIKE = re.compile(r"^[a-zäöü][a-zäöüß]+(isch|ische|ischen|ischer|isches|ischem)$")
+
+
+def _silver_tags(tags: list[str], toks: list[str]) -> list[str | None]:
+    """Coarse silver tags with the tokens GermEval would read differently left *missing*
+    (None), since silver corpora have no -deriv/-part labels: a lowercase token inside a silver
+    span or one shaped like a nationality adjective (``europäischen``: LOCderiv), and a
+    hyphenated capitalised token (``Nato-Gipfel``: ORGpart)."""
+    fixed = repair_iob(tags)
+    out: list[str | None] = list(fixed)
+    for i, tok in enumerate(toks):
+        lowercase_in_span = fixed[i] != "O" and tok[:1].islower()
+        if lowercase_in_span or DERIV_LIKE.match(tok) or ("-" in tok.strip("-") and tok[:1].isupper()):
+            out[i] = None
+            if i + 1 < len(out) and (out[i + 1] or "").startswith("I-"):
+                out[i + 1] = "B-" + str(out[i + 1])[2:]
+    return out
 
 
 def load_gazetteers(data_dir: Path) -> dict[str, list[list[str]]]:
@@ -108,8 +120,7 @@ def replace_mentions(
     toks: list[str], fine: list[str], gaz: dict[str, list[list[str]]], rng: random.Random
 ) -> tuple[list[str], list[str]]:
     """Replace plain PER/LOC/ORG spans (not -part/-deriv) by random gazetteer names;
-    returns new tokens and *coarse* IOB2 tags."""
-    coarse = map_tags(fine)
+    returns new tokens and their IOB2 tags (other spans keep their fine labels)."""
     fine = repair_iob(fine)
     out_t: list[str] = []
     out_g: list[str] = []
@@ -131,18 +142,18 @@ def replace_mentions(
             i = j
             continue
         out_t.append(toks[i])
-        out_g.append(coarse[i])
+        out_g.append(fine[i])
         i += 1
     return out_t, repair_iob(out_g)
 
 
-def _ner_docs(vocab: Vocab, sents: list[tuple[list[str], list[str]]], per_doc: int) -> list[Doc]:
+def _ner_docs(vocab: Vocab, sents: list[tuple[list[str], list[Any]]], per_doc: int) -> list[Doc]:
     docs = []
     for k in range(0, len(sents), per_doc):
         chunk = sents[k : k + per_doc]
         words: list[str] = []
         spaces: list[bool] = []
-        ents: list[str] = []
+        ents: list[Any] = []
         starts: list[bool] = []
         for toks, tags in chunk:
             sp = guess_spaces(toks)
@@ -199,38 +210,35 @@ def convert(
     gold_repeat: int | None = None,
     ud_repeat: int | None = None,
     gold_aug: int | None = None,
+    ner_only: bool = False,
 ) -> dict:
+    """Write the corpora; ``ner_only`` leaves UD out (quick NER experiments)."""
     silver = {**SILVER, **(silver or {})}
     gold_repeat = GOLD_REPEAT if gold_repeat is None else gold_repeat
     ud_repeat = UD_REPEAT if ud_repeat is None else ud_repeat
     gold_aug = GOLD_AUG if gold_aug is None else gold_aug
     out_dir.mkdir(parents=True, exist_ok=True)
     vocab = Vocab()
-    stats: dict[str, int] = {}
+    stats: dict[str, Any] = {}
     train_docs: list[Doc] = []
     dev_docs: list[Doc] = []
 
-    # --- GermEval (gold) ---------------------------------------------------
-    ge_path = data_dir / "ner/germeval2014/NER-de-dev.tsv"
-    ge = read_ner_file(ge_path, with_nested=True)
-    held = _split_ids("germeval", len(ge))
-    ge_train = [(t, map_tags(o)) for i, (t, o, _n) in enumerate(ge) if i not in held]
-    ge_held = [(t, map_tags(o)) for i, (t, o, _n) in enumerate(ge) if i in held]
-    _write_germeval_subset(ge_path, held, out_dir / "heldout_germeval.tsv")
+    # --- GermEval 2014 (gold, 12 labels: the outer column) -------------------
+    ge_train = [(t, o) for t, o, _n in read_ner_file(data_dir / GERMEVAL_TRAIN, with_nested=True)]
+    ge_dev = [(t, o) for t, o, _n in read_ner_file(data_dir / GERMEVAL_DEV, with_nested=True)]
     stats["germeval_train"] = len(ge_train)
-    stats["germeval_heldout"] = len(ge_held)
+    stats["germeval_dev"] = len(ge_dev)
     stats["gold_repeat"] = gold_repeat
-    stats["ud_repeat"] = ud_repeat
+    stats["ud_repeat"] = 0 if ner_only else ud_repeat
     for _ in range(gold_repeat):
         train_docs += _ner_docs(vocab, ge_train, SENTS_PER_DOC)
-    dev_docs += _ner_docs(vocab, ge_held, SENTS_PER_DOC)
+    dev_docs += _ner_docs(vocab, ge_dev, SENTS_PER_DOC)
     stats["gold_aug"] = gold_aug
     if gold_aug:
         gaz = load_gazetteers(data_dir)
         aug_rng = random.Random(f"{SEED}-mentions")
-        ge_train_fine = [(t, o) for i, (t, o, _n) in enumerate(ge) if i not in held]
         for _ in range(gold_aug):
-            aug = [replace_mentions(t, o, gaz, aug_rng) for t, o in ge_train_fine]
+            aug = [replace_mentions(t, o, gaz, aug_rng) for t, o in ge_train]
             train_docs += _ner_docs(vocab, aug, SENTS_PER_DOC)
 
     # --- silver NER ----------------------------------------------------------
@@ -241,17 +249,21 @@ def convert(
         "wikiann": [data_dir / "ner/wikiann-de" / f"{s}.conllu" for s in ("train", "val", "test")],
     }
     for name, paths in silver_sources.items():
+        n_wanted = silver.get(name, 0)
+        if not n_wanted:
+            stats[f"silver_{name}"] = 0
+            continue
         sents = [s for p in paths if p.exists() for s in read_ner_file(p)]
-        sents = [(t, _silver_filter(map_tags(g), t)) for t, g in sents if 3 <= len(t) <= 80]
-        n = min(silver.get(name, 0), len(sents))
-        sample = rng.sample(sents, n) if n else []
+        sents = [(t, map_tags(g)) for t, g in sents if 3 <= len(t) <= 80]
+        sample = rng.sample(sents, min(n_wanted, len(sents)))
         stats[f"silver_{name}"] = len(sample)
+        marked = [(t, _silver_tags(g, t)) for t, g in sample]
         # WikiANN items are fragments: one per doc; others grouped into pseudo-documents
-        train_docs += _ner_docs(vocab, sample, 1 if name == "wikiann" else SENTS_PER_DOC)
+        train_docs += _ner_docs(vocab, marked, 1 if name == "wikiann" else SENTS_PER_DOC)
 
     # --- UD -------------------------------------------------------------------
     ud_held_lines: list[str] = []
-    for fname in UD_FILES:
+    for fname in [] if ner_only else UD_FILES:
         path = data_dir / "ud" / fname
         sents = read_conllu(path)
         held = _split_ids(fname.replace(".conllu", ""), len(sents))
@@ -264,7 +276,8 @@ def convert(
             train_docs += _ud_docs(vocab, tr, SENTS_PER_DOC, with_tags)
         dev_docs += _ud_docs(vocab, ho, SENTS_PER_DOC, with_tags)
         ud_held_lines += _conllu_subset(path, held)
-    (out_dir / "heldout_ud.conllu").write_text("".join(ud_held_lines), encoding="utf-8")
+    if ud_held_lines:
+        (out_dir / "heldout_ud.conllu").write_text("".join(ud_held_lines), encoding="utf-8")
 
     random.Random(SEED).shuffle(train_docs)
     DocBin(docs=train_docs, store_user_data=False).to_disk(out_dir / "train.spacy")
@@ -279,32 +292,16 @@ def convert(
 UD_FILES = ("de_gsd-ud-dev.conllu", "de_gsd-ud-test.conllu", "de_pud-ud-test.conllu")
 
 
-def write_heldout(data_dir: Path, out_dir: Path) -> tuple[Path, Path]:
-    """The held-out GermEval and UD parts in their own formats (for evaluation and CI floors)."""
+def write_heldout_ud(data_dir: Path, out_dir: Path) -> Path:
+    """The held-out UD part in its own format (for evaluation and CI floors)."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    ge_path = data_dir / "ner/germeval2014/NER-de-dev.tsv"
-    germeval = out_dir / "heldout_germeval.tsv"
-    _write_germeval_subset(ge_path, _split_ids("germeval", len(read_ner_file(ge_path, with_nested=True))), germeval)
     lines: list[str] = []
     for fname in UD_FILES:
         path = data_dir / "ud" / fname
         lines += _conllu_subset(path, _split_ids(fname.replace(".conllu", ""), len(read_conllu(path))))
     ud = out_dir / "heldout_ud.conllu"
     ud.write_text("".join(lines), encoding="utf-8")
-    return germeval, ud
-
-
-def _write_germeval_subset(path: Path, ids: set[int], out: Path) -> None:
-    """Copy the sentences with the given indices (with their # line) verbatim."""
-    blocks: list[list[str]] = [[]]
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            if blocks[-1]:
-                blocks.append([])
-            continue
-        blocks[-1].append(line)
-    blocks = [b for b in blocks if any(not ln.startswith("#\t") for ln in b)]
-    out.write_text("".join("\n".join(b) + "\n\n" for i, b in enumerate(blocks) if i in ids), encoding="utf-8")
+    return ud
 
 
 def _conllu_subset(path: Path, ids: set[int]) -> list[str]:

@@ -2,12 +2,14 @@
 
     OMP_NUM_THREADS=1 .venv/bin/python training/train.py [--data ../shared/data]
 
-Steps: convert (training/convert.py) -> spacy train (training/config.cfg, fixed
-seeds) -> evaluate model-best on the held-out GermEval / UD parts -> measure
-speed -> package to the ship dir, write training/scores.json and MODEL_CARD.md.
+Steps: convert (training/convert.py) -> gazetteer lists (training/gazetteers.py) -> floret
+vectors (training/vectors.py) -> spacy train (training/config.cfg, fixed seeds) -> evaluate
+model-best on the GermEval 2014 dev split and the held-out UD part -> measure speed ->
+package to the ship dir, write training/scores.json and MODEL_CARD.md.
 
-Options: ``--skip-convert``/``--skip-train`` reuse earlier outputs, ``--max-steps``
-overrides the config (for quick experiments), ``--no-package`` skips the copy.
+Options: ``--skip-convert``/``--skip-train`` reuse earlier outputs, ``--max-steps`` and
+``--set key=value`` override the config (for quick experiments), ``--ner-only`` converts
+without UD (for configs whose pipeline is tok2vec + ner), ``--no-package`` skips the copy.
 """
 
 from __future__ import annotations
@@ -37,6 +39,9 @@ from quellenlage.language.packaging import assembled, package_model  # noqa: E40
 
 SHIP = REPO / "src" / "quellenlage" / "models" / "de_quellenlage"
 CORPUS = HERE / "corpus"
+VECTORS = CORPUS / "vectors"
+GAZETTEERS = CORPUS / "gazetteers.json"
+GERMEVAL_DEV_NAME = "ner/germeval2014/NER-de-dev.tsv"
 
 # Short "debris tails" glued to the next sentence in scraped news ("dpaDie", "3 minNato").
 # A zero-width infix splits them off when they start a token and are followed by an
@@ -84,30 +89,34 @@ def make_debris_tokenizer_callback():
     return customize_tokenizer
 
 
-def train(config: Path, out: Path, max_steps: int | None) -> float:
+def train(config: Path, out: Path, max_steps: int | None, extra: dict[str, object] | None = None) -> float:
     from spacy.cli.train import train as spacy_train
 
-    overrides = {
+    overrides: dict[str, object] = {
         "paths.train": str(CORPUS / "train.spacy"),
         "paths.dev": str(CORPUS / "dev.spacy"),
-        "paths.vectors": str(CORPUS / "vectors"),
+        "paths.vectors": str(VECTORS),
+        "paths.gazetteers": str(GAZETTEERS),
     }
     if max_steps:
         overrides["training.max_steps"] = max_steps
+    overrides.update(extra or {})
     t0 = time.time()
     spacy_train(config, out, use_gpu=-1, overrides=overrides)
     return time.time() - t0
 
 
-def evaluate(model_dir: Path) -> dict:
+def evaluate(model_dir: Path, data: Path) -> dict:
     from quellenlage.evaluation.ner import evaluate_ner_file, format_ner_report
     from quellenlage.evaluation.tags import evaluate_tags_file, format_tags_report
 
     nlp = spacy.load(model_dir)
-    ner = evaluate_ner_file(CORPUS / "heldout_germeval.tsv", nlp)
-    tags = evaluate_tags_file(CORPUS / "heldout_ud.conllu", nlp)
+    ner = evaluate_ner_file(data / GERMEVAL_DEV_NAME, nlp)
     print(format_ner_report(ner))
-    print(format_tags_report(tags))
+    tags = None
+    if "morphologizer" in nlp.pipe_names:
+        tags = evaluate_tags_file(CORPUS / "heldout_ud.conllu", nlp)
+        print(format_tags_report(tags))
     return {"ner": ner, "tags": tags}
 
 
@@ -161,12 +170,31 @@ def write_model_card(scores: dict, results: dict, config: Path) -> None:
             + (f"{n_tok / 1e6:.1f}M tokens of " if n_tok else "")
             + "unlabelled German text, see below)"
         )
-    ner = results["ner"]["coarse"]
+    embed = cfg["components"]["tok2vec"]["model"]["embed"]
+    encode = cfg["components"]["tok2vec"]["model"]["encode"]
+    tok2vec_desc = (
+        f"shared `tok2vec`: hash embeddings of {'/'.join(embed['attrs'])} with rows "
+        f"{'/'.join(str(r) for r in embed['rows'])}, MaxoutWindowEncoder width {encode['width']}, "
+        f"depth {encode['depth']}, window {encode['window_size']}"
+    )
+    flags = list(embed.get("flags") or [])
+    lists = json.loads(GAZETTEERS.read_text(encoding="utf-8"))["lists"] if GAZETTEERS.exists() else {}
+    flags_desc = ", ".join(f"`{fl}` ({len(lists.get(fl, [])):,})" for fl in flags)
+    n_keys = len({w for fl in flags for w in lists.get(fl, [])})
+    outer, coarse = results["ner"]["official_outer"], results["ner"]["coarse"]
     rows = ["| label | P | R | F1 | support |", "|---|---|---|---|---|"]
-    for lab in ["PER", "ORG", "LOC", "OTH", "overall"]:
-        if lab in ner:
-            v = ner[lab]
-            rows.append(f"| {lab} | {v['p']:.3f} | {v['r']:.3f} | {v['f']:.3f} | {int(v['support'])} |")
+    labels = [b + s for s in ("", "deriv", "part") for b in ("PER", "ORG", "LOC", "OTH")]
+    for lab in labels + ["overall"]:
+        if lab in outer:
+            v = outer[lab]
+            name = "overall (12 labels)" if lab == "overall" else lab
+            rows.append(f"| {name} | {v['p']:.3f} | {v['r']:.3f} | {v['f']:.3f} | {int(v['support'])} |")
+    for lab in ("PER", "ORG", "LOC", "OTH", "overall"):
+        v = coarse[lab]
+        name = "overall (4 coarse labels)" if lab == "overall" else f"{lab} (coarse: + {lab}part)"
+        rows.append(f"| {name} | {v['p']:.3f} | {v['r']:.3f} | {v['f']:.3f} | {int(v['support'])} |")
+    used = [f"{stats.get('silver_' + k, 0):,} {k}" for k in ("wikineural", "europarl", "wikiann")]
+    silver_desc = ", ".join(u for u in used if not u.startswith("0 ")) or "none"
     tags = results["tags"]
 
     def f(x):
@@ -186,11 +214,20 @@ def write_model_card(scores: dict, results: dict, config: Path) -> None:
             silver_wikineural=stats.get("silver_wikineural", 0),
             silver_europarl=stats.get("silver_europarl", 0),
             silver_wikiann=stats.get("silver_wikiann", 0),
-            germeval_heldout=stats["germeval_heldout"],
+            tok2vec_desc=tok2vec_desc,
+            silver_desc=silver_desc,
+            n_flags=len(flags),
+            n_keys=f"{n_keys:,}",
+            flags_desc=flags_desc,
             ud_heldout=tags["sentences"],
             ud_tokens=tags["tokens"],
             ner_table="\n".join(rows),
-            outer_f1=f(scores["ner_official_outer_f1_heldout"]),
+            outer_p=f(scores["ner_outer_p_dev"]),
+            outer_r=f(scores["ner_outer_r_dev"]),
+            outer_f1=f(scores["ner_outer_f1_dev"]),
+            coarse_p=f(scores["ner_coarse_p_dev"]),
+            coarse_r=f(scores["ner_coarse_r_dev"]),
+            coarse_f1=f(scores["ner_coarse_f1_dev"]),
             pos_acc=f(tags["pos_acc"]),
             tag_acc=f(tags["tag_acc"]),
             morph_acc=f(tags["morph_acc"]),
@@ -209,80 +246,118 @@ def write_model_card(scores: dict, results: dict, config: Path) -> None:
     (SHIP / "MODEL_CARD.md").write_text(text, encoding="utf-8")
 
 
+def _value(text: str) -> object:
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError:
+        return text
+
+
+def ner_scores(ner: dict) -> dict:
+    """The figures CI and the model card use: GermEval 2014 dev, official outer chunks (12 labels)
+    and 4 coarse labels, strict spans."""
+
+    def per_label(table: dict) -> dict:
+        return {k: {m: v[m] for m in ("p", "r", "f", "support")} for k, v in table.items() if k != "overall"}
+
+    outer = ner["official_outer"] or {}
+    return {
+        "ner_outer_f1_dev": outer.get("overall", {}).get("f"),
+        "ner_outer_p_dev": outer.get("overall", {}).get("p"),
+        "ner_outer_r_dev": outer.get("overall", {}).get("r"),
+        "ner_coarse_f1_dev": ner["coarse"]["overall"]["f"],
+        "ner_coarse_p_dev": ner["coarse"]["overall"]["p"],
+        "ner_coarse_r_dev": ner["coarse"]["overall"]["r"],
+        "ner_outer_per_label_dev": per_label(outer),
+        "ner_coarse_per_label_dev": per_label(ner["coarse"]),
+    }
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=REPO.parent / "shared" / "data")
     ap.add_argument("--config", type=Path, default=HERE / "config.cfg")
     ap.add_argument("--output", type=Path, default=HERE / "output")
     ap.add_argument("--max-steps", type=int, default=None)
+    ap.add_argument("--set", action="append", default=[], help="config override key=value (repeatable)")
     ap.add_argument("--corpus", type=Path, default=HERE / "corpus", help="intermediate corpus dir")
+    ap.add_argument("--vectors", type=Path, default=None, help="vectors dir (default: CORPUS/vectors)")
     ap.add_argument("--silver", default=None, help="silver sample sizes, e.g. wikineural=20000,wikiann=0")
     ap.add_argument("--gold-repeat", type=int, default=None)
+    ap.add_argument("--gold-aug", type=int, default=None)
     ap.add_argument("--ud-repeat", type=int, default=None)
+    ap.add_argument("--ner-only", action="store_true", help="convert without UD (tok2vec + ner configs)")
     ap.add_argument("--skip-convert", action="store_true")
-    ap.add_argument("--skip-vectors", action="store_true", help="reuse corpus/vectors")
+    ap.add_argument("--skip-vectors", action="store_true", help="reuse the vectors")
     ap.add_argument("--skip-train", action="store_true")
+    ap.add_argument("--skip-speed", action="store_true")
     ap.add_argument("--no-package", action="store_true")
     args = ap.parse_args()
-    global CORPUS
+    global CORPUS, VECTORS, GAZETTEERS
     CORPUS = args.corpus
+    VECTORS = args.vectors or CORPUS / "vectors"
+    GAZETTEERS = CORPUS / "gazetteers.json"
     t_start = time.time()
 
     if not args.skip_convert:
         from convert import convert
+        from gazetteers import write as write_gazetteers
 
         pairs = [x.split("=") for x in args.silver.split(",")] if args.silver else []
         silver = {k: int(v) for k, v in pairs} or None
-        print(json.dumps(convert(args.data, CORPUS, silver, args.gold_repeat, args.ud_repeat), indent=2))
+        stats = convert(args.data, CORPUS, silver, args.gold_repeat, args.ud_repeat, args.gold_aug, args.ner_only)
+        print(json.dumps(stats, indent=2))
+        print(json.dumps(write_gazetteers(args.data, GAZETTEERS), indent=2))
     if not args.skip_vectors and not args.skip_train:
         from vectors import build_vectors
 
-        print(json.dumps(build_vectors(args.data, CORPUS, CORPUS), indent=2))
+        print(json.dumps(build_vectors(args.data, CORPUS, VECTORS.parent), indent=2))
     train_s = None
+    args.output.mkdir(parents=True, exist_ok=True)
     time_file = args.output / "train_seconds.json"
     if args.skip_train and time_file.exists():
         train_s = json.loads(time_file.read_text())["train_seconds"]
     if not args.skip_train:
-        train_s = train(args.config, args.output, args.max_steps)
+        extra = {k: _value(v) for k, v in (x.split("=", 1) for x in args.set)}
+        train_s = train(args.config, args.output, args.max_steps, extra)
         time_file.write_text(json.dumps({"train_seconds": train_s}))
     best = args.output / "model-best"
-    results = evaluate(best)
-    speed = measure_speed(best, args.data)
-    print(
-        f"speed (model only, 1 thread): {speed['words_per_s']:.0f} words/s wall, "
-        f"{speed['words_per_cpu_s']:.0f} words/cpu-s"
-    )
-
-    ner, tags = results["ner"], results["tags"]
-    scores = {
-        "ner_f1_heldout": ner["coarse"]["overall"]["f"],
-        "ner_p_heldout": ner["coarse"]["overall"]["p"],
-        "ner_r_heldout": ner["coarse"]["overall"]["r"],
-        "ner_per_label_heldout": {
-            k: {m: v[m] for m in ("p", "r", "f", "support")} for k, v in ner["coarse"].items() if k != "overall"
-        },
-        "ner_official_outer_f1_heldout": (ner["official_outer"] or {}).get("overall", {}).get("f"),
-        "pos_acc_heldout": tags["pos_acc"],
-        "tag_acc_heldout": tags["tag_acc"],
-        "morph_acc_heldout": tags["morph_acc"],
-        "lemma_acc_heldout": tags["lemma_acc"],
-        "sent_f1_heldout": tags["sent_f"],
-        "uas_heldout": tags.get("uas"),
-        "las_heldout": tags.get("las"),
-        "words_per_s_one_core": speed["words_per_s"],
-        "words_per_cpu_s_one_core": speed["words_per_cpu_s"],
-        "train_seconds": train_s,
-        "heldout": {
-            "germeval": "training/splits/germeval_heldout.txt (sentence indices in NER-de-dev.tsv)",
-            "ud": "training/splits/de_*_heldout.txt (sentence indices per UD file)",
-        },
+    results = evaluate(best, args.data)
+    scores: dict = ner_scores(results["ner"])
+    tags = results["tags"]
+    if tags:
+        scores.update(
+            {
+                "pos_acc_heldout": tags["pos_acc"],
+                "tag_acc_heldout": tags["tag_acc"],
+                "morph_acc_heldout": tags["morph_acc"],
+                "lemma_acc_heldout": tags["lemma_acc"],
+                "sent_f1_heldout": tags["sent_f"],
+                "uas_heldout": tags.get("uas"),
+                "las_heldout": tags.get("las"),
+            }
+        )
+    if not args.skip_speed:
+        speed = measure_speed(best, args.data)
+        print(
+            f"speed (model only, 1 thread): {speed['words_per_s']:.0f} words/s wall, "
+            f"{speed['words_per_cpu_s']:.0f} words/cpu-s"
+        )
+        scores["words_per_s_one_core"] = speed["words_per_s"]
+        scores["words_per_cpu_s_one_core"] = speed["words_per_cpu_s"]
+    scores["train_seconds"] = train_s
+    scores["evaluated_on"] = {
+        "ner": f"GermEval 2014 dev ({GERMEVAL_DEV_NAME}), also used to select the checkpoint",
+        "ud": "training/splits/de_*_heldout.txt (sentence indices per UD file)",
     }
+    (args.output / "eval_full.json").write_text(json.dumps(results, indent=2, default=str))
+    (args.output / "scores.json").write_text(json.dumps(scores, indent=2) + "\n")
     if not args.no_package:
         package(
             best,
             {
                 "name": "quellenlage",
-                "version": "0.1.0",
+                "version": "0.2.0",
                 "description": "quellenlage German news pipeline (see MODEL_CARD.md)",
                 "license": "CC BY-NC-SA 4.0 (inherits from training data)",
                 "author": "quellenlage",
@@ -291,8 +366,7 @@ def main() -> None:
         scores["model_size_bytes"] = dir_size(SHIP)
         write_model_card(scores, results, args.config)
         scores["model_size_bytes"] = dir_size(SHIP)
-    (HERE / "scores.json").write_text(json.dumps(scores, indent=2) + "\n")
-    (args.output / "eval_full.json").write_text(json.dumps(results, indent=2, default=str))
+        (HERE / "scores.json").write_text(json.dumps(scores, indent=2) + "\n")
     print(json.dumps({k: v for k, v in scores.items() if not isinstance(v, dict)}, indent=2))
     print(f"total wall time: {time.time() - t_start:.0f}s")
 

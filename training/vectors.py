@@ -57,7 +57,7 @@ def _tokenizer():
 
 
 def write_text(data_dir: Path, corpus_dir: Path, out: Path) -> dict:
-    from convert import _split_ids, load_gazetteers, replace_mentions
+    from convert import GERMEVAL_TRAIN, load_gazetteers, replace_mentions
     from spacy.tokens import DocBin
     from spacy.vocab import Vocab
 
@@ -85,11 +85,17 @@ def write_text(data_dir: Path, corpus_dir: Path, out: Path) -> dict:
     silver_text = []
     for rel in ["ner/wikiann-de/train.conllu", "ner/wikiann-de/val.conllu", "ner/wikiann-de/test.conllu"] + [
         f"ner/europarl-de/{s}.tsv" for s in ("train", "dev", "test")
-    ]:
+    ] + ["ner/wikineural-de/val.conllu", "ner/wikineural-de/test.conllu"]:
         p = data_dir / rel
         if p.exists():
             silver_text += [" ".join(t) for t, _ in read_ner_file(p)]
-    add("wikiann_europarl_sentences", silver_text)
+    add("wikiann_europarl_wikineural_sentences", [ln for ln in silver_text if ln not in seen])
+
+    speeches = []  # Bundestag speeches of GermEval 2023 SpkAtt (tokens only)
+    for p in sorted((data_dir / "quotes/spkatt2023").glob("*/task1/*.json")):
+        for sent in json.loads(p.read_text(encoding="utf-8")).get("Sentences", []):
+            speeches.append(" ".join(sent.get("Tokens", [])))
+    add("spkatt_sentences", speeches)
 
     tok = _tokenizer()
     raw: list[str] = []
@@ -121,13 +127,10 @@ def write_text(data_dir: Path, corpus_dir: Path, out: Path) -> dict:
     # mention-replaced copies (gazetteer names in real contexts)
     gaz = load_gazetteers(data_dir)
     rng = random.Random(f"{SEED}-vectors")
-    ge = read_ner_file(data_dir / "ner/germeval2014/NER-de-dev.tsv", with_nested=True)
-    held = _split_ids("germeval", len(ge))
-    ge_train = [(t, o) for i, (t, o, _n) in enumerate(ge) if i not in held]
+    ge_train = [(t, o) for t, o, _n in read_ner_file(data_dir / GERMEVAL_TRAIN, with_nested=True)]
     wn = [s for part in ("val", "test") for s in read_ner_file(data_dir / f"ner/wikineural-de/{part}.conllu")]
     aug = []
-    for _ in range(3):
-        aug += [" ".join(replace_mentions(t, o, gaz, rng)[0]) for t, o in ge_train]
+    aug += [" ".join(replace_mentions(t, o, gaz, rng)[0]) for t, o in ge_train]
     aug += [" ".join(replace_mentions(t, o, gaz, rng)[0]) for t, o in wn]
     add("mention_replaced_sentences", aug)
 
