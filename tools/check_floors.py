@@ -52,7 +52,8 @@ def speaker_figures() -> dict[str, float]:
 
 
 def model_figures() -> dict[str, float]:
-    """The shipped language model on the held-out GermEval and UD parts (training/splits)."""
+    """The shipped language model on the official GermEval 2014 dev split (which also selected its
+    checkpoint, see the model card) and on the held-out UD part (training/splits)."""
     import importlib.util
     import tempfile
 
@@ -64,12 +65,15 @@ def model_figures() -> dict[str, float]:
     assert spec and spec.loader
     convert = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(convert)
+    nlp = load_pipeline(trained_sentences=True)
+    ner = evaluate_ner_file(SHARED / "data" / convert.GERMEVAL_DEV, nlp)
     with tempfile.TemporaryDirectory() as tmp:
-        germeval, ud = convert.write_heldout(SHARED / "data", Path(tmp))
-        nlp = load_pipeline(trained_sentences=True)
-        ner = evaluate_ner_file(germeval, nlp)
-        tags = evaluate_tags_file(ud, nlp)
-    return {"ner.f1": ner["coarse"]["overall"]["f"], **{f"tags.{k}": v for k, v in tags.items() if k in TAG_KEYS}}
+        tags = evaluate_tags_file(convert.write_heldout_ud(SHARED / "data", Path(tmp)), nlp)
+    return {
+        "ner.outer_f1": ner["official_outer"]["overall"]["f"],
+        "ner.coarse_f1": ner["coarse"]["overall"]["f"],
+        **{f"tags.{k}": v for k, v in tags.items() if k in TAG_KEYS},
+    }
 
 
 CORPUS_KEYS = {
@@ -141,7 +145,7 @@ def main() -> int:
     failures = compare("seed", seed_figures(), floors["seed"])
     failures += compare("quotes-dev", quotes_figures(), floors["quotes_dev"])
     failures += compare("speakers-dev", speaker_figures(), floors["speakers_dev"])
-    failures += compare("model", model_figures(), floors["model_heldout"])
+    failures += compare("model", model_figures(), floors["model"])
     failures += compare("corpus-dev", corpus_figures(SHARED / "corpus" / "dev"), floors["corpus_dev"])
     failures += compare("corpus-own", corpus_figures(ROOT / "tests" / "fixtures" / "corpus"), floors["corpus_own"])
     failures += compare("corpus-own2", corpus_figures(ROOT / "tests" / "fixtures" / "corpus2"), floors["corpus_own2"])

@@ -12,7 +12,11 @@ from quellenlage.errors import QuellenlageError
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     evaluate = commands.add_parser("evaluate", help="score the models on annotated data")
     tasks = evaluate.add_subparsers(required=True, metavar="TASK")
-    ner = tasks.add_parser("ner", help="NER on a GermEval 2014 TSV or CoNLL IOB2 file")
+    ner = tasks.add_parser(
+        "ner",
+        help="NER on a GermEval 2014 TSV (official outer-chunk metric, 12 labels, and 4 coarse labels) "
+        "or CoNLL IOB2 file (coarse labels)",
+    )
     ner.add_argument("file", type=Path)
     ner.set_defaults(command=_evaluate_ner)
     tags = tasks.add_parser("tags", help="POS, morphology, lemmas, sentences on a CoNLL-U file")

@@ -11,21 +11,15 @@ Formats read by :func:`read_ner_file` (autodetected):
 All tag sequences are normalised to IOB2 (an ``I-X`` that does not continue an
 ``X`` span becomes ``B-X``), so IOB1 files (Europarl) are read correctly.
 
-Metrics (:func:`evaluate_ner_file`):
+Metrics (:func:`evaluate_ner_file`), both strict: a predicted span counts only if its start,
+end and label equal those of a gold span:
 
-* ``coarse``: strict span P/R/F1 per label on the 4 coarse labels PER, ORG, LOC,
-  OTH.  Gold fine labels are mapped with :func:`coarse_label`: ``Xpart`` -> ``X``,
-  ``Xderiv`` -> ``O`` (dropped), ``MISC`` -> ``OTH``.  A predicted span is correct
-  only if start, end and label all match a gold span.
-* ``official_outer`` (GermEval files only): the GermEval 2014 "outer chunk"
-  metric, i.e. strict span match on the outer column with all 12 fine labels as
-  gold.  The model only predicts the 4 coarse labels, so a predicted span counts
-  as correct when its boundaries equal a gold outer span *and* the predicted label
-  equals the gold span's base type (``LOCderiv``/``LOCpart``/``LOC`` all have
-  base type ``LOC``).  Per-label rows are keyed by the fine gold label (recall
-  side); false positives that match no gold span are counted under the predicted
-  base label.  No span is ever counted twice.  Because the coarse model is trained
-  to ignore ``-deriv`` spans, their recall here is honestly (close to) zero.
+* ``official_outer`` (GermEval files only): the GermEval 2014 "outer chunk" metric, the outer
+  column with its 12 labels (PER/ORG/LOC/OTH, each also as ``...deriv`` and ``...part``)
+  against the model's labels as they are. A model that predicts only the 4 coarse types
+  gets no ``-deriv``/``-part`` span right here.
+* ``coarse``: the 4 coarse labels PER, ORG, LOC, OTH, gold and prediction mapped alike with
+  :func:`coarse_label`: ``Xpart`` -> ``X``, ``Xderiv`` -> ``O`` (dropped), ``MISC`` -> ``OTH``.
 """
 
 from __future__ import annotations
@@ -194,32 +188,13 @@ def score_spans(gold: Iterable[Sequence[str]], pred: Iterable[Sequence[str]]) ->
     return result
 
 
-def score_outer_official(
-    gold_fine: Iterable[Sequence[str]], pred_coarse: Iterable[Sequence[str]]
-) -> dict[str, dict[str, float]]:
-    """GermEval outer-chunk metric for a coarse model (see module docstring)."""
-    tp: dict[str, int] = {}
-    n_gold: dict[str, int] = {}
-    n_pred: dict[str, int] = {}
-    for g_tags, p_tags in zip(gold_fine, pred_coarse, strict=True):
-        g = {(s, e): lab for s, e, lab in spans(g_tags)}
-        for lab in g.values():
-            n_gold[lab] = n_gold.get(lab, 0) + 1
-        for s, e, plab in spans(p_tags):
-            glab = g.get((s, e))
-            if glab is not None and coarse_label(glab, deriv="base", part="base") == plab:
-                tp[glab] = tp.get(glab, 0) + 1
-                n_pred[glab] = n_pred.get(glab, 0) + 1
-            else:
-                n_pred[plab] = n_pred.get(plab, 0) + 1
-    labels = sorted(set(n_gold) | set(n_pred))
-    result = {lab: _prf(tp.get(lab, 0), n_pred.get(lab, 0), n_gold.get(lab, 0)) for lab in labels}
-    result["overall"] = _prf(sum(tp.values()), sum(n_pred.values()), sum(n_gold.values()))
-    return result
+def fine_label(label: str) -> str:
+    """The model's label as GermEval writes it (``MISC`` of older models is ``OTH``)."""
+    return "OTH" + label[4:] if label.startswith("MISC") else label
 
 
 def predict_tags(nlp: Any, sentences: Sequence[Sequence[str]], batch_size: int = 256) -> list[list[str]]:
-    """Run the pipeline on pre-tokenised sentences; returns coarse IOB2 tags."""
+    """Run the pipeline on pre-tokenised sentences; returns IOB2 tags with the model's labels."""
     from spacy.tokens import Doc
 
     docs = [Doc(nlp.vocab, words=list(toks), spaces=guess_spaces(toks)) for toks in sentences]
@@ -230,8 +205,7 @@ def predict_tags(nlp: Any, sentences: Sequence[Sequence[str]], batch_size: int =
         tags = []
         for tok in doc:
             if tok.ent_iob_ in ("B", "I"):
-                lab = coarse_label(tok.ent_type_) or "OTH"
-                tags.append(f"{tok.ent_iob_}-{lab}")
+                tags.append(f"{tok.ent_iob_}-{fine_label(tok.ent_type_)}")
             else:
                 tags.append("O")
         out.append(repair_iob(tags))
@@ -245,16 +219,16 @@ def evaluate_ner_file(path: Path | str, nlp: Any) -> dict[str, Any]:
     """
     sents = read_ner_file(path)
     tokens = [s[0] for s in sents]
-    gold_fine = [s[1] for s in sents]
+    gold_fine = [[t if t == "O" else t[:2] + fine_label(t[2:]) for t in s[1]] for s in sents]
     pred = predict_tags(nlp, tokens)
     result: dict[str, Any] = {
-        "coarse": score_spans([map_tags(g) for g in gold_fine], pred),
+        "coarse": score_spans([map_tags(g) for g in gold_fine], [map_tags(p) for p in pred]),
         "official_outer": None,
         "n_sentences": len(sents),
     }
     fine_labels = {lab for g in gold_fine for _, _, lab in spans(g)}
     if any(lab.endswith(("deriv", "part")) for lab in fine_labels):
-        result["official_outer"] = score_outer_official(gold_fine, pred)
+        result["official_outer"] = score_spans(gold_fine, pred)
     return result
 
 
@@ -271,9 +245,11 @@ def _table(scores: dict[str, dict[str, float]]) -> list[str]:
 
 def format_ner_report(result: dict[str, Any]) -> str:
     """Plain-text table(s) for a result of :func:`evaluate_ner_file`."""
-    lines = ["NER, coarse labels (strict spans; Xpart->X, Xderiv->O, MISC->OTH)"]
-    lines += _table(result["coarse"])
+    lines: list[str] = []
     if result.get("official_outer"):
-        lines += ["", "GermEval 2014 outer chunks, 12 fine gold labels (prediction must match base type)"]
+        lines += ["GermEval 2014 official metric: outer chunks, 12 labels (strict spans)"]
         lines += _table(result["official_outer"])
+        lines += [""]
+    lines += ["NER, 4 coarse labels (strict spans; Xpart->X, Xderiv->O, MISC->OTH)"]
+    lines += _table(result["coarse"])
     return "\n".join(lines)
