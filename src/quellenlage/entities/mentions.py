@@ -85,14 +85,30 @@ NOT_IN_A_NAME = re.compile(r"\s[–—]\s|\s(?!(?:von|van|de|da|del|der|den|bin|
 
 
 def model_candidates(text: str, kb: KnowledgeBase, names: list[NameSpan]) -> list[Candidate]:
+    """The model's names; a word it derives from a name ("nordkoreanische", "Berliner") is a
+    mention of that name's entity when the knowledge base knows it, and nothing otherwise."""
     found = []
     for name in names:
         surface = text[name.start : name.end]
+        if name.derived:
+            entry = _derived_from(kb, surface)
+            if entry is not None:
+                found.append(Candidate(name.start, name.end, entry.type, "adjective", "ner", entry))
+            continue
         if NOT_IN_A_NAME.search(surface):
             continue
         entry = _kb_entry(kb, surface)
         found.append(Candidate(name.start, name.end, entry.type if entry else name.label, "name", "ner", entry))
     return found
+
+
+def _derived_from(kb: KnowledgeBase, word: str) -> KBEntry | None:
+    """The entry a derived word names: the knowledge base's own adjectives and demonyms
+    ("nordkoreanische"), else a place adjective in -er ("Berliner", "Kölner")."""
+    matches = kb.lookup(word)
+    if not matches and word[:1].isupper() and word.endswith("er") and len(word) > 5:
+        matches = [m for m in kb.lookup(word[:-2]) if m[0].type == "LOC" and not m[0].weak]
+    return matches[0][0] if matches else None
 
 
 def pattern_candidates(text: str, segments: list[Segment], kb: KnowledgeBase) -> list[Candidate]:

@@ -40,11 +40,16 @@ COMMON_POS = frozenset({"NOUN", "VERB", "ADJ", "ADV", "AUX", "DET", "PRON", "ADP
 
 @dataclass(frozen=True)
 class NameSpan:
-    """A name the statistical model found."""
+    """A name the statistical model found, labelled as in GermEval 2014: PER, ORG, LOC, OTH, or
+    one of them + "deriv" for a word derived from a name ("nordkoreanische": LOCderiv)."""
 
     start: int
     end: int
     label: str
+
+    @property
+    def derived(self) -> bool:
+        return self.label.endswith("deriv")
 
 
 def model_path() -> Path:
@@ -158,7 +163,13 @@ def _plausible_name(ent: Span) -> bool:
     """The small NER model also tags capitalised common nouns ("Video") and noun phrases
     ("Reaktion der Verbündeten"). A name starts with a capital; a one-word name is no word the
     tagger calls a common noun, verb or adjective; a longer one has a proper noun, or is
-    capitalised throughout and does not end in a common noun ("Knappes Rennen")."""
+    capitalised throughout and does not end in a common noun ("Knappes Rennen"). A word derived
+    from a name ("nordkoreanische", "Berliner") is one alphabetic word; a word with a name as
+    its part ("Nato-Erklärung") names nothing by itself (the knowledge base reads compounds)."""
+    if ent.label_.endswith("part"):
+        return False
+    if ent.label_.endswith("deriv"):
+        return len(ent) == 1 and ent[0].is_alpha
     if not ent.text[:1].isupper():
         return False
     if len(ent) == 1:
