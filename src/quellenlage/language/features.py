@@ -26,7 +26,7 @@ import numpy as np
 from spacy.attrs import ORTH
 from spacy.ml.featureextractor import FeatureExtractor
 from spacy.ml.staticvectors import StaticVectors
-from spacy.strings import hash_string
+from spacy.strings import hash_string  # type: ignore[attr-defined]  # in the Cython module, not its stub
 from spacy.tokens import Doc
 from spacy.util import registry
 from thinc.api import HashEmbed, Maxout, Model, chain, concatenate, list2ragged, ragged2list, with_array
@@ -49,7 +49,9 @@ def gazetteer_embed(
     `lexicons` when the model is initialised for training; a loaded model has them already)."""
     if len(rows) != len(attrs):
         raise ValueError(f"Mismatched lengths: {len(rows)} vs {len(attrs)}")
-    embeddings = [HashEmbed(width, rows[i], column=i, seed=8 + i, dropout=0.0) for i in range(len(attrs))]
+    embeddings: list[Model[Ints2d, Floats2d]] = [
+        HashEmbed(width, rows[i], column=i, seed=8 + i, dropout=0.0) for i in range(len(attrs))
+    ]
     concat_size = width * (len(embeddings) + include_static_vectors) + len(flags)
     max_out: Model[Ragged, Ragged] = with_array(Maxout(width, concat_size, nP=3, dropout=0.0, normalize=True))
     hashed: Model[list[Doc], Ragged] = chain(
@@ -127,7 +129,7 @@ def _flags_forward(model: Model, docs: list[Doc], is_train: bool) -> tuple[Ragge
         else np.zeros((0,), dtype="uint64")
     )
     flags = token_flags(model.attrs["keys"], model.attrs["masks"], orths.reshape(-1), n_flags)
-    output = Ragged(model.ops.asarray2f(flags), model.ops.asarray1i(lengths))
+    output = Ragged(model.ops.asarray2f(cast(Floats2d, flags)), model.ops.asarray1i(lengths))
 
     def backprop(d_output: Ragged) -> list[Doc]:
         return []
