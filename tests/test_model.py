@@ -47,8 +47,9 @@ def test_model_files_and_size():
 def test_pipeline_components(nlp):
     for name in ("tok2vec", "morphologizer", "trainable_lemmatizer", "senter", "ner"):
         assert name in nlp.pipe_names
-    base = ("PER", "ORG", "LOC", "OTH")
-    assert set(nlp.get_pipe("ner").labels) == {b + s for b in base for s in ("", "deriv", "part")}
+    # the shipped model (issue 12) predicts the 4 coarse types; the 12 GermEval labels come with
+    # the model retrained on GermEval train (training/EXPERIMENTS.md, round 2), not shipped yet
+    assert set(nlp.get_pipe("ner").labels) == {"PER", "ORG", "LOC", "OTH"}
 
 
 def test_example_sentence(nlp):
@@ -56,7 +57,6 @@ def test_example_sentence(nlp):
     ents = {(e.text, e.label_) for e in doc.ents}
     assert ("Wolodymyr Selenskyj", "PER") in ents
     assert ("Kursk", "LOC") in ents
-    assert ("nordkoreanische", "LOCderiv") in ents and ("russischen", "LOCderiv") in ents
     starts = [s[0].text for s in doc.sents]
     assert starts == ["Am", "11.000"], starts
     befaenden = next(t for t in doc if t.text == "befänden")
