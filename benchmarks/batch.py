@@ -137,9 +137,10 @@ def main() -> None:
     parser.add_argument("--only-load", action="store_true", help="skip the scaling and memory runs")
     args = parser.parse_args()
 
-    texts = load_texts(args.data, max(args.articles, args.memory_articles))
-    if len(texts) < args.articles:
-        texts = (texts * (args.articles // len(texts) + 1))[: max(args.articles, args.memory_articles)]
+    needed = max(args.articles, args.memory_articles)
+    texts = load_texts(args.data, needed)
+    if len(texts) < needed:  # the memory run too gets all its articles (the input file repeated)
+        texts = (texts * (needed // len(texts) + 1))[:needed]
     work = Path(tempfile.mkdtemp(prefix="bench-batch-"))
     corpus = work / "articles.jsonl"
     words = write_corpus(texts[: args.articles], corpus)
