@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import quote as url_quote
 from urllib.parse import urlencode
 
@@ -354,10 +355,15 @@ def _article_json(index: LinkIndex, article: str) -> dict[str, Any]:
     }
 
 
-def page_of(items: list[dict[str, Any]], limit: int, offset: int, total: int) -> dict[str, Any]:
-    """One page of a list of links, as the corpus lists are paged (`store.page`), with the total."""
+T = TypeVar("T")
+
+
+def page_of(found: Sequence[T], as_json: Callable[[T], dict[str, Any]], limit: int, offset: int) -> dict[str, Any]:
+    """One page of a list of links, as the corpus lists are paged (`store.page`), with the total:
+    only the items shown are turned into JSON."""
+    total = len(found)
     return {
-        "items": items,
+        "items": [as_json(item) for item in found[offset : offset + limit]],
         "limit": limit,
         "offset": offset,
         "total": total,

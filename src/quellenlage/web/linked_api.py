@@ -66,8 +66,7 @@ def list_figures(request: Request, filters: Annotated[FigureFilters, Query()]) -
         period=_period(filters),
         order=filters.order,
     )
-    shown = found[filters.offset : filters.offset + filters.limit]
-    return page_of([figure_json(index, f) for f in shown], filters.limit, filters.offset, len(found))
+    return page_of(found, lambda item: figure_json(index, item), filters.limit, filters.offset)
 
 
 @router.get("/figures/{figure_id}", summary="One figure across articles, its lineage in timeline order")
@@ -92,8 +91,7 @@ def list_stories(request: Request, filters: Annotated[StoryFilters, Query()]) ->
         article=filters.article,
         period=_period(filters),
     )
-    shown = found[filters.offset : filters.offset + filters.limit]
-    return page_of([story_json(index, s) for s in shown], filters.limit, filters.offset, len(found))
+    return page_of(found, lambda item: story_json(index, item), filters.limit, filters.offset)
 
 
 @router.get("/stories/{story_id}", summary="One story with its timeline, figures, quotation trails and wire copies")
@@ -119,8 +117,7 @@ def list_trails(request: Request, filters: Annotated[TrailFilters, Query()]) -> 
         article=filters.article,
         period=_period(filters),
     )
-    shown = found[filters.offset : filters.offset + filters.limit]
-    return page_of([t.model_dump(mode="json") for t in shown], filters.limit, filters.offset, len(found))
+    return page_of(found, lambda trail: trail.model_dump(mode="json"), filters.limit, filters.offset)
 
 
 @router.get("/trails/{trail_id}", summary="One quotation trail")
