@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import re
 
-from quellenlage.attribution.actors import Actor
+from quellenlage.attribution.actors import Actor, unnamed
 from quellenlage.attribution.clauses import is_dependent_clause, main_clause_comma
 from quellenlage.attribution.cue_spans import FINDING_VERBS
 from quellenlage.attribution.cues import ACCORDING_TO, INFO_HEAD, OWN_ACCOUNT, is_finite_verb, is_reporting_verb
 from quellenlage.attribution.frames import span_at, trimmed_span, word_count
-from quellenlage.attribution.speakers import SpeakerResolver, unnamed
+from quellenlage.attribution.speakers import SpeakerResolver
 from quellenlage.attribution.state import QuoteState
 from quellenlage.entities.index import ref
 from quellenlage.model import Sentence, Span, Token

@@ -7,9 +7,17 @@ the one public shape, `SourceRef`, that holds both; the finder keeps the working
 
 from __future__ import annotations
 
-from quellenlage.model import EntityRef, SourceRef, Span
+from collections.abc import Iterable
+
+from quellenlage.entities.index import ref
+from quellenlage.model import Entity, EntityRef, SourceRef, Span
 
 Actor = EntityRef | list[EntityRef] | None
+
+UNNAMED_ARTICLES = frozenset(
+    {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einer", "eines", "einem"}
+    | {"dieser", "diese", "dieses", "diesem", "diesen", "jener", "jene", "jenes", "jenem", "jenen"}
+)
 
 
 def to_source(actor: Actor, mention: Span | None = None) -> SourceRef | None:
@@ -23,3 +31,25 @@ def to_source(actor: Actor, mention: Span | None = None) -> SourceRef | None:
         else:
             return SourceRef(id=None, name=", ".join(a.name for a in actor), members=list(actor), mention=mention)
     return SourceRef(id=actor.id, name=actor.name, mention=mention)
+
+
+def unnamed(phrase: str) -> EntityRef:
+    """A speaker no entity stands for, named by its own words without the article."""
+    words = phrase.split()
+    if words and words[0].lower() in UNNAMED_ARTICLES:
+        words = words[1:]
+    return EntityRef(id=None, name=" ".join(words))
+
+
+def distinct(entities: Iterable[Entity]) -> list[Entity]:
+    seen: dict[str, Entity] = {}
+    for entity in entities:
+        seen.setdefault(entity.id, entity)
+    return list(seen.values())
+
+
+def actor_of(entities: list[Entity]) -> Actor:
+    if not entities:
+        return None
+    refs: list[EntityRef] = [ref(e) for e in entities]
+    return refs[0] if len(refs) == 1 else refs

@@ -10,6 +10,7 @@ import re
 from functools import cache
 
 from quellenlage.model import Token
+from quellenlage.patterns import either_case
 
 # weak verbs: stem -> participle (None: ge + stem + t)
 WEAK_REPORTING = {
@@ -323,7 +324,8 @@ OWN_ACCOUNT = re.compile(r"^(?:eigene[mnr]?|seine[mnr]?|ihre[mnr]?|deren|dessen)
 SAID_IN = re.compile(
     r"\b(?:hieß|heißt)\s+es\s+(?:(?:dazu|weiter|auch|zudem|wörtlich)\s+)?(?:in|im|aus|von|vom|bei|auf)\s+"
     r"(?:de[mnr]\s+|die\s+|das\s+)?(?P<source>[^,.;:]{2,80})"
-    r"|\b(?:[Ii]n|[Ii]m|[Aa]us|[Bb]ei|[Aa]uf)\s+(?P<before>[^,.;:„“]{2,80}?)(?:\s*,[^,.;:]{1,120},)?\s+(?:hieß|heißt)\s+es\b"
+    rf"|\b(?:{either_case('in im aus bei auf')})"
+    r"\s+(?P<before>[^,.;:„“]{2,80}?)(?:\s*,[^,.;:]{1,120},)?\s+(?:hieß|heißt)\s+es\b"
 )
 # "…, so der Sprecher." / "…, so Müller.": a frame without verb closing the sentence.
 # Also set in the middle: "Sein Rivale, so Obama weiter, würde Spenden erhalten."; a source in

@@ -8,11 +8,11 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from quellenlage.attribution.actors import Actor
+from quellenlage.attribution.actors import Actor, unnamed
 from quellenlage.attribution.clauses import CONDITIONAL_FORMS, is_reported, is_subjunctive
 from quellenlage.attribution.cues import SAID_IN, SO_FRAME, is_finite_verb, is_reporting_verb
 from quellenlage.attribution.marks import CLOSING_QUOTES, OPENING_QUOTES, quoted_spans
-from quellenlage.attribution.speakers import SpeakerResolver, unnamed
+from quellenlage.attribution.speakers import SpeakerResolver
 from quellenlage.attribution.state import QuoteState
 from quellenlage.model import Sentence, Span, Token
 

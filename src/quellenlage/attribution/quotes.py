@@ -37,7 +37,8 @@ from quellenlage.attribution.free_indirect import free_indirect_quote, reported_
 from quellenlage.attribution.learned import rate_quotes
 from quellenlage.attribution.marks import named_work, quoted_spans
 from quellenlage.attribution.reported import indirect_quote
-from quellenlage.attribution.speakers import SpeakerResolver, could_speak
+from quellenlage.attribution.speaker_nouns import could_speak
+from quellenlage.attribution.speakers import SpeakerResolver
 from quellenlage.attribution.speech_acts import speech_act
 from quellenlage.attribution.state import CONTINUING_KINDS, QuoteState
 from quellenlage.attribution.status import status_of

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from quellenlage.attribution.according import source_before
-from quellenlage.attribution.actors import Actor
+from quellenlage.attribution.actors import Actor, unnamed
 from quellenlage.attribution.clauses import (
     ARTICLE_FORMS,
     FOCUS_PARTICLES,
@@ -36,7 +36,7 @@ from quellenlage.attribution.frames import (
     start_of_clause,
     trimmed_span,
 )
-from quellenlage.attribution.speakers import SpeakerResolver, unnamed
+from quellenlage.attribution.speakers import SpeakerResolver
 from quellenlage.attribution.state import QuoteState
 from quellenlage.model import Sentence, Token
 

@@ -22,16 +22,21 @@ import re
 from dataclasses import dataclass
 
 from quellenlage.attribution.actors import Actor, to_source
-from quellenlage.attribution.speakers import SPEAKER_NOUN, SpeakerResolver
+from quellenlage.attribution.speaker_nouns import SPEAKER_NOUN
+from quellenlage.attribution.speakers import SpeakerResolver
 from quellenlage.entities.index import EntityIndex
 from quellenlage.model import Entity, Segment, Sentence, SourceRef, Span
+from quellenlage.patterns import either_case
 
 # A source noun, also as the head of a compound ("Marktbefragung", "Verkaufszahlen")
 SOURCE_NOUN = (
-    r"(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:[Uu]mfrage|[Bb]efragung|[Ss]tudie|[Uu]ntersuchung|[Ee]rhebung|[Dd]aten|[Zz]ahlen"
-    r"|[Ss]tatistik|[Bb]ericht(?:e[ns]?|s)?|[Aa]nalyse|[Aa]uswertung|[Ss]chätzung(?:en)?|[Bb]erechnung(?:en)?"
-    r"|[Aa]ngaben|[Rr]echerche|[Pp]rognose|[Hh]ochrechnung|[Mm]itteilung|[Ee]rklärung|[Uu]rteil[s]?|[Pp]apier[s]?"
-    r"|[Dd]okument[s]?|[Ee]inschätzung|[Aa]uffassung)"
+    "(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:"
+    + either_case(
+        "umfrage befragung studie untersuchung erhebung daten zahlen statistik bericht(?:e[ns]?|s)? analyse "
+        "auswertung schätzung(?:en)? berechnung(?:en)? angaben recherche prognose hochrechnung mitteilung "
+        "erklärung urteil[s]? papier[s]? dokument[s]? einschätzung auffassung"
+    )
+    + ")"
 )
 # "Daten des Statistischen Bundesamts", "einer Marktbefragung des RMV", "nach Schätzungen von X"
 OWNED_FRAME = re.compile(
@@ -147,11 +152,11 @@ NOT_NOMINATIVE_BEFORE = re.compile(r"\b(?:dem|den|des|einem|eines|[\wäöüß]+e
 # Nouns that make a phrase name a body that can be a source; a place names one only with such a
 # noun ("Die Stadt Magdeburg"), not alone ("in Rostock und Greifswald", "an der Küste"), and "Die
 # Zahl der Todesopfer" names none.
-BODY_HEAD = re.compile(
-    rf"(?:{SPEAKER_NOUN}|[\w-]*(?:[Ss]tadt|[Gg]emeinde|[Ll]andkreis|[Ll]andratsamt|[Kk]reis|[Ff]reistaat|[Ss]enat|[Aa]mt"
-    r"|[Dd]ienst|[Bb]etreiber|[Vv]ersicherer|[Bb]etrieb|[Ww]erke?|[Kk]linik|[Ss]chule|[Uu]niversität|[Hh]ochschule|[Hh]aus"
-    r"|[Nn]etz|GmbH|AG|SE))$"
+BODY_NOUNS = either_case(
+    "stadt gemeinde landkreis landratsamt kreis freistaat senat amt dienst betreiber versicherer betrieb "
+    "werke? klinik schule universität hochschule haus netz"
 )
+BODY_HEAD = re.compile(rf"(?:{SPEAKER_NOUN}|[\w-]*(?:{BODY_NOUNS}|GmbH|AG|SE))$")
 
 
 def clause_around(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> tuple[int, int]:

@@ -1,0 +1,196 @@
+"""German noun phrases from word classes and morphology, without a parser: where a phrase starts and
+ends, its case and number, its genitive attributes, and whether a field before the verb is one
+nominative phrase. The speaker finder reads subjects, agents and addressees with these.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from quellenlage.dates.resolve import MONTHS, WEEKDAYS
+from quellenlage.model import Token
+
+NOMINAL = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "X"})
+# Prepositions that stay inside a name or an affiliation: "Ärzte ohne Grenzen", "Müller von der Caritas".
+NAME_PREPOSITIONS = frozenset({"ohne", "für", "von", "vom", "in", "im", "aus", "beim"})  # "Ein Gericht in Virginia"
+# Nouns that make a field before the verb a time or an adverbial, not a subject ("Ende Januar
+# verkündete der DFB", "Des Weiteren verwies Steinbrück").
+TIME_NOUNS = frozenset(
+    {"Ende", "Anfang", "Mitte", "Beginn", "Weiteren", "Jahr", "Woche", "Tag", "Abend", "Morgen", "Nacht", *WEEKDAYS}
+    | set(MONTHS.replace("\\", "").split("|"))
+)
+
+
+def nominal(token: Token) -> bool:
+    """A word of a noun phrase; names the tagger takes for punctuation ("ver.di") count."""
+    return token.pos in NOMINAL or lettered_punct(token)
+
+
+def lettered_punct(token: Token) -> bool:
+    return token.pos == "PUNCT" and any(c.isalpha() for c in token.text)
+
+
+BRACKETS = {")": "(", "“": "„", '"': '"'}
+
+
+def closes_inside(phrase: Sequence[Token]) -> bool:
+    """Whether the phrase ends with a bracket or quotation mark it opened: "(SPD)", "„The Guardian“"."""
+    opener = BRACKETS.get(phrase[-1].text)
+    return opener is not None and any(t.text == opener for t in phrase[:-1])
+
+
+def feature_of(token: Token, name: str) -> str:
+    """The value of one morphological feature of the token ("Case", "Number"), or ""."""
+    prefix = f"{name}="
+    return next((f[len(prefix) :] for f in token.morph.split("|") if f.startswith(prefix)), "")
+
+
+def case_of(token: Token) -> str:
+    return feature_of(token, "Case")
+
+
+def number_of(token: Token) -> str:
+    return feature_of(token, "Number")
+
+
+# The most words a name in quotation marks holds („Aktion Deutschland hilft“).
+QUOTED_NAME_MAX = 6
+
+
+def in_quoted_names(tokens: Sequence[Token]) -> set[int]:
+    """Indices of the words inside short quotation marks, which name something („Jungle World“)."""
+    inside: set[int] = set()
+    for i, token in enumerate(tokens):
+        if token.text in ("„", '"') and (closing := closing_quote(tokens, i)) is not None:
+            inside.update(range(i + 1, closing))
+    return inside
+
+
+def closing_quote(words: Sequence[Token], opening: int) -> int | None:
+    """Index of the quotation mark that closes a short quoted name opened at `opening`, if any."""
+    limit = min(opening + QUOTED_NAME_MAX + 2, len(words))
+    return next((j for j in range(opening + 1, limit) if words[j].text in ("“", '"')), None)
+
+
+# A neuter demonstrative before the verb is what is said, not who says it ("Dies bestätigte Stoiber").
+NEUTER_DEMONSTRATIVES = frozenset({"dies", "dieses"})
+
+
+# Words that pick one out of a group in the genitive: "Einer der Feuerwehrmänner".
+PARTITIVES = frozenset({"einer", "eine", "eines"})
+
+
+def is_noun_phrase(words: Sequence[Token]) -> bool:
+    """Whether a field before the verb is one noun phrase in the nominative (with genitives,
+    appositions and coordinations inside), not an adverbial ("Am Montag", "Dabei")."""
+    if not nominal(words[0]) and not (words[0].pos == "PRON" and case_of(words[0]) == "Nom"):
+        return False
+    if words[0].text.lower() == "es":
+        return False  # "Es wird befürchtet": no one
+    if len(words) == 1 and "PronType=Dem" in words[0].morph:  # "Dieser behauptete, …", not "Dies bestätigte Key"
+        return case_of(words[0]) == "Nom" and words[0].text.lower() not in NEUTER_DEMONSTRATIVES
+    if len(words) > 2 and words[0].text.lower() in PARTITIVES and words[1].text in ("der", "des"):
+        return all(nominal(t) or t.pos == "PUNCT" for t in words[1:])  # "Einer der 13 Feuerwehrmänner"
+    nouns = [t for t in words if t.pos in ("NOUN", "PROPN", "PRON")]
+    article_case = case_of(words[0]) if words[0].pos == "DET" else ""
+    if not nouns or nouns[0].text in TIME_NOUNS or "Dat" in (case_of(nouns[0]), article_case) or article_case == "Acc":
+        return False
+    # a nominative article outweighs a noun read as accusative ("Der 23-jährige Sportler")
+    # (a bare plural is nominative as often as accusative: "Vertraute der Insassen berichteten")
+    bare_plural = not article_case and "Number=Plur" in nouns[0].morph
+    if case_of(nouns[0]) == "Acc" and article_case != "Nom" and not bare_plural:
+        return False
+    return all(nominal(t) or t.pos in ("PUNCT", "CCONJ", "PRON") or t.text in NAME_PREPOSITIONS for t in words)
+
+
+def first_nominative_phrase(words: Sequence[Token], any_case: bool = False) -> list[Token]:
+    """The first noun phrase that is not in the dative or accusative ("sagte dem Spiegel der
+    Sprecher der Polizei"), with its genitive attributes."""
+    i = 0
+    while i < len(words):
+        t = words[i]
+        if t.pos == "PUNCT" and t.text not in ("„", '"'):
+            return []
+        if t.pos == "ADP":
+            i = after_prepositional_phrase(words, i)
+            continue
+        if t.pos == "PRON":
+            if case_of(t) == "Nom" and "PronType=Prs" in t.morph and t.text.lower() != "es":  # "heißt es": no one
+                return [t]
+            i += 1
+            continue
+        if not nominal(t) or (t.pos == "ADJ" and i + 1 < len(words) and words[i + 1].pos == "DET"):
+            i += 1  # an adjective before an article is an adverb: "teilte später der Direktor mit"
+            continue
+        phrase = noun_phrase_at(words, i)
+        head = next((w for w in reversed(phrase) if w.pos in ("NOUN", "PROPN")), None)
+        # a nominative article outweighs a noun read as accusative ("berichtet die Website")
+        nominative = phrase and phrase[0].pos == "DET" and case_of(phrase[0]) == "Nom"
+        if head is not None and (any_case or nominative or case_of(head) not in ("Dat", "Acc", "Gen")):
+            return with_genitives(words, i + len(phrase), phrase)
+        i += max(1, len(phrase))
+    return []
+
+
+def after_prepositional_phrase(words: Sequence[Token], i: int) -> int:
+    """Index after the preposition at `i` and its noun phrase with genitives ("in einem Brief")."""
+    phrase = noun_phrase_at(words, i + 1)
+    return i + 1 + len(with_genitives(words, i + 1 + len(phrase), phrase)) if phrase else i + 1
+
+
+def noun_phrase_at(words: Sequence[Token], i: int) -> list[Token]:
+    phrase: list[Token] = []
+    while i < len(words) and words[i].pos in ("DET", "ADJ", "NUM"):
+        phrase.append(words[i])
+        i += 1
+    while i < len(words) and (words[i].pos in ("NOUN", "PROPN", "X") or (phrase and lettered_punct(words[i]))):
+        phrase.append(words[i])
+        i += 1
+    measure = len(phrase) >= 2 and phrase[-1].pos == "NOUN" and phrase[-2].pos == "NUM"
+    if measure and i < len(words) and words[i].pos == "ADJ":  # "der 35 Jahre alte Aufbauspieler": no head
+        rest = noun_phrase_at(words, i)
+        phrase.extend(rest)
+        i += len(rest)
+    if phrase and i + 2 < len(words) and words[i].text == "(" and words[i + 2].text == ")":
+        phrase.extend(words[i : i + 3])  # "Franz Müntefering ( SPD )"
+    elif phrase and i < len(words) and words[i].text in ("„", '"'):  # "die Tageszeitung „The Guardian“"
+        closing = closing_quote(words, i)
+        if closing is not None:
+            phrase.extend(words[i : closing + 1])
+    return phrase if any(w.pos in ("NOUN", "PROPN", "X") for w in phrase) else []
+
+
+def with_genitives(words: Sequence[Token], i: int, phrase: list[Token]) -> list[Token]:
+    """Extend a noun phrase by the genitives after it: "der Sprecher des Auswärtigen Amtes"."""
+    while i < len(words) and words[i].pos == "DET" and case_of(words[i]) == "Gen":
+        attribute = noun_phrase_at(words, i)
+        if not attribute:
+            break
+        phrase = phrase + attribute
+        i += len(attribute)
+    return phrase
+
+
+def agrees_in_number(field: Sequence[Token], verb: Token) -> bool:
+    """Whether a noun phrase before the verb can be its subject by number: an article and noun
+    of the other number than the verb's make it the object ("Die Äußerungen … bezeichnete
+    Wiefelspütz als …", "Das Gutachten bezeichneten die Grünen als …"); names ("Ärzte ohne
+    Grenzen teilte mit") and coordinations are left alone."""
+    head = next((t for t in field if t.pos in ("NOUN", "PROPN")), None)
+    if head is None or head.pos != "NOUN" or field[0].pos != "DET" or number_of(field[0]) != number_of(head):
+        return True
+    if number_of(head) == "Sing" and any(t.text in ("und", "sowie") for t in field):
+        return True  # "Die Polizei und die Feuerwehr teilten mit"
+    return not number_of(verb) or number_of(verb) == number_of(head)
+
+
+def nominative_or_accusative(phrase: Sequence[Token]) -> bool:
+    """Whether a phrase reads as nominative or accusative alike and names a group or a name:
+    "die SPD", "die Huthi-Rebellen" (not "der Kandidat", not "die Hilfe")."""
+    head = next((w for w in reversed(phrase) if w.pos in ("NOUN", "PROPN")), None)
+    return (
+        bool(phrase)
+        and phrase[0].text.lower() in ("die", "das")
+        and head is not None
+        and (head.pos == "PROPN" or "Number=Plur" in head.morph)
+    )
