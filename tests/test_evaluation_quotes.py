@@ -1,4 +1,4 @@
-"""Tests for the Wikinews quotation scorer (quellenlage.evaluation.quotes)."""
+"""Tests for the Wikinews quotation scorer (quellenlage.evaluation: quotes, wikinews, quote_mapping, quote_scoring)."""
 
 from __future__ import annotations
 
@@ -12,17 +12,11 @@ from typing import Any
 import pytest
 
 from quellenlage.errors import QuellenlageError
-from quellenlage.evaluation.quotes import (
-    PredictedQuotation,
-    align_quotations,
-    format_quotes_report,
-    max_weight_assignment,
-    parse_wikinews,
-    predict,
-    read_wikinews,
-    score,
-    write_predictions,
-)
+from quellenlage.evaluation.assignment import max_weight_assignment
+from quellenlage.evaluation.quote_mapping import predict
+from quellenlage.evaluation.quote_scoring import align_quotations, score
+from quellenlage.evaluation.quotes import format_quotes_report
+from quellenlage.evaluation.wikinews import PredictedQuotation, parse_wikinews, read_wikinews, write_predictions
 from quellenlage.model import Analysis, Entity, Mention, Quote, SourceRef, Span
 
 TEXT = "Merkel sagte: „Wir schaffen das.“ Der Minister erklärte, die Lage sei ernst. Es regnet."

@@ -17,13 +17,10 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from quellenlage.evaluation.quotes import (
-    align_quotations,
-    format_quotes_report,
-    predict,
-    read_wikinews,
-    score,
-)
+from quellenlage.evaluation.quote_mapping import predict
+from quellenlage.evaluation.quote_scoring import align_quotations, score
+from quellenlage.evaluation.quotes import format_quotes_report
+from quellenlage.evaluation.wikinews import read_wikinews
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "data" / "quotes" / "wikinews-de"

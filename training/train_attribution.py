@@ -41,7 +41,9 @@ from sklearn.model_selection import GroupKFold  # noqa: E402
 
 from quellenlage.attribution.learned import feature_rows  # noqa: E402
 from quellenlage.entities.index import EntityIndex  # noqa: E402
-from quellenlage.evaluation.quotes import align_quotations, overlap_f1, predictions_from, read_wikinews  # noqa: E402
+from quellenlage.evaluation.quote_mapping import predictions_from  # noqa: E402
+from quellenlage.evaluation.quote_scoring import align_quotations, overlap_f1  # noqa: E402
+from quellenlage.evaluation.wikinews import read_wikinews  # noqa: E402
 from quellenlage.pipeline import analyze  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
