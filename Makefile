@@ -30,7 +30,7 @@ evaluate: $(VENV)/.installed  ## the evaluation gates CI runs (needs ../shared b
 benchmark: $(VENV)/.installed
 	$(BIN)/python benchmarks/speed.py
 
-model: $(VENV)/.dev-installed  ## retrain the shipped language model from ../shared/data (~2 h 15 min on 2 shared cores, one thread)
+model: $(VENV)/.dev-installed  ## retrain the shipped language model from ../shared/data (~1 h 15 min on 2 shared cores, one thread)
 	$(BIN)/pip install --quiet -e '.[dev,training]'
 	OMP_NUM_THREADS=1 $(BIN)/python training/train.py
 	$(MAKE) attribution-model

@@ -52,7 +52,7 @@ GOLD_REPEAT = 1
 # extra copies of GermEval train in which plain PER/LOC/ORG mentions are replaced by random
 # gazetteer names (mention replacement: the model cannot memorise the names)
 GOLD_AUG = 0
-UD_REPEAT = 2
+UD_REPEAT = 3
 SENTS_PER_DOC = 6
 
 
