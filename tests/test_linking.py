@@ -10,7 +10,7 @@ import pytest
 from quellenlage.linking import Linker
 from quellenlage.linking.concepts import kind_near, measure
 from quellenlage.linking.digest import _nominative, _with_relative_clause
-from quellenlage.linking.figures import Item, affinity, cluster, counted_noun, noun_match
+from quellenlage.linking.figures import MERGE_AT, Item, affinity, cluster, counted_noun, noun_match
 from quellenlage.linking.lineage import changes, timeline
 from quellenlage.linking.model import ArticleDigest, ArticleMeta, DigestClaim, DigestQuote
 from quellenlage.linking.trails import Entry, overlap, variant
@@ -130,6 +130,39 @@ def test_a_story_goes_on_for_weeks():
     assert [s.articles for s in linker.stories()] == [["a", "b", "c"]]
 
 
+def test_undated_articles_join_their_story():
+    flood = {"hochwasser": 3, "passau": 2, "@loc:niederbayern": 2, "pegel": 1, "stadler": 1}
+    strike = {"warnstreik": 3, "verdi": 2, "@org:verdi": 2, "nahverkehr": 1, "düsseldorf": 1}
+    linker = Linker()
+    linker.add(digest("f1", "", terms=flood))
+    linker.add(digest("s1", "", terms=strike))
+    linker.add(digest("f2", "2025-05-26T08:00:00+02:00", terms={**flood, "versicherer": 2}))
+    linker.add(digest("f3", "", terms={**flood, "pegelstand": 1}))
+    assert {tuple(sorted(s.articles)) for s in linker.stories()} == {("f1", "f2", "f3"), ("s1",)}
+
+
+def test_the_work_per_undated_article_does_not_grow_with_the_corpus(monkeypatch):
+    """Undated articles pass every time window: without a cap of their own, the 600th undated
+    article on a topic was compared with the 400 before it, the 200th with 199 (linking grew
+    superlinearly)."""
+    from quellenlage.linking import stories
+
+    topic = {"haushalt": 3, "@org:bundestag": 2, "schuldenbremse": 2, "etat": 1}
+    index = stories.StoryIndex()
+    compared: list[int] = []
+    candidates = stories.StoryIndex._candidates
+
+    def counting(self, article):
+        found = candidates(self, article)
+        compared.append(len(found))
+        return found
+
+    monkeypatch.setattr(stories.StoryIndex, "_candidates", counting)
+    for n in range(600):
+        index.add(digest(f"a{n}", "", terms={**topic, f"wort{n}": 1}))
+    assert 0 < compared[199] == compared[599] <= len(topic) * stories.UNDATED_POSTINGS
+
+
 # ---- quote trails --------------------------------------------------------------------------------
 
 
@@ -205,6 +238,48 @@ def test_a_surname_alone_is_the_person_its_story_names_in_full():
 
 def item(article: str, hours: float, c: DigestClaim) -> Item:
     return Item(article, hours * 3600, c)
+
+
+def _average_linkage(items: list[Item]) -> list[list[Item]]:
+    """The clustering's definition, all pairs of groups at every step (cubic, for reference)."""
+    groups = [[i] for i in items]
+    while True:
+        best = None
+        for a in range(len(groups)):
+            for b in range(a + 1, len(groups)):
+                pairs = [affinity(x, y) for x in groups[a] for y in groups[b]]
+                mean = sum(pairs) / len(pairs)
+                if mean >= MERGE_AT and (best is None or mean > best[0]):
+                    best = (mean, a, b)
+        if best is None:
+            return groups
+        groups[best[1]].extend(groups.pop(best[2]))
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_clustering_merges_as_average_linkage_defines_it(seed):
+    """The clustering keeps its means up to date instead of recomputing every pair of groups per
+    merge; the groups and their order must be those of the definition, ties included."""
+    import random
+
+    rng = random.Random(seed)
+    units = ["Menschen", "Teilnehmer", "Tote", None]
+    claims = [
+        claim(
+            f"v{n}",
+            rng.choice([100, 120, 300, 1000, 5000]),
+            rng.choice(["exact", "about", "more_than"]),
+            id=f"c{n}",
+            kind=rng.choice(["participants", "deaths", None]),
+            unit=rng.choice(units),
+            terms=rng.sample(["demo", "polizei", "stadt", "zug", "marsch"], 2),
+            source_key=rng.choice(["src:polizei", "src:veranstalter", None]),
+        )
+        for n in range(rng.randint(5, 30))
+    ]
+    items = [item(f"a{n % 4}", n, c) for n, c in enumerate(claims)]
+    expected = [[i.claim.id for i in g] for g in _average_linkage(items)]
+    assert [[i.claim.id for i in g] for g in cluster(items)] == expected
 
 
 def test_different_kinds_scopes_places_and_sizes_are_never_one_figure():

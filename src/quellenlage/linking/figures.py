@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cached_property
 
 from quellenlage.linking.model import DigestClaim
 from quellenlage.linking.values import interval, overlaps
@@ -44,16 +45,17 @@ class Item:
     time: float | None
     claim: DigestClaim
 
-    @property
+    # cached: a story's clustering compares every pair of its claims
+    @cached_property
     def bounds(self) -> tuple[float, float]:
         c = self.claim
         return interval(c.number, c.low, c.qualifier, c.magnitude)
 
-    @property
+    @cached_property
     def places(self) -> set[str]:
         return {p for p in self.claim.places if not p.startswith(WIDE_PLACE_PREFIX)}
 
-    @property
+    @cached_property
     def noun(self) -> str | None:
         return counted_noun(self.claim.unit) if self.claim.unit else None
 
@@ -94,29 +96,53 @@ def cluster(items: list[Item]) -> list[list[Item]]:
 
 
 def _agglomerate(items: list[Item]) -> list[list[Item]]:
-    groups = [[item] for item in items]
+    """Average linkage: merge the two groups of the highest mean affinity (the first pair in
+    order on a tie) while it reaches MERGE_AT; a pair that cannot be one figure (-inf) keeps
+    two groups apart for good.
+
+    A group is known by its first item (groups keep the order of their first items), and each
+    group remembers its best later partner; a merge recomputes only the means that involve the
+    merged group and the rows whose best partner it took away, so a story of a few hundred
+    claims costs a few hundred scans of its groups instead of all pairs of groups per merge (the
+    figures of the 2,000-article web corpus took 4 of its 5 minutes of linking)."""
     n = len(items)
     score = [[0.0] * n for _ in range(n)]
     for i in range(n):
         for j in range(i + 1, n):
-            s = affinity(items[i], items[j])
-            score[i][j] = score[j][i] = s
-    index = {id(item): i for i, item in enumerate(items)}
+            score[i][j] = score[j][i] = affinity(items[i], items[j])
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}  # group (its first item) -> items
+
+    def mean(a: int, b: int) -> float:  # a before b; -inf when one pair cannot be one figure
+        pairs = [score[x][y] for x in members[a] for y in members[b]]
+        return sum(pairs) / len(pairs)
+
+    def best_after(a: int) -> tuple[float, int] | None:
+        best: tuple[float, int] | None = None
+        for b in members:
+            if b > a:
+                m = mean(a, b)
+                if m >= MERGE_AT and (best is None or m > best[0]):
+                    best = (m, b)
+        return best
+
+    partner = {a: best_after(a) for a in members}
     while True:
-        best: tuple[float, int, int] | None = None
-        for a in range(len(groups)):
-            for b in range(a + 1, len(groups)):
-                pairs = [score[index[id(x)]][index[id(y)]] for x in groups[a] for y in groups[b]]
-                if any(p == -math.inf for p in pairs):
-                    continue
-                mean = sum(pairs) / len(pairs)
-                if mean >= MERGE_AT and (best is None or mean > best[0]):
-                    best = (mean, a, b)
-        if best is None:
-            return groups
-        _, a, b = best
-        groups[a].extend(groups[b])
-        del groups[b]
+        chosen: tuple[float, int, int] | None = None
+        for a, found in partner.items():  # groups in order: the first row wins a tie, as it should
+            if found is not None and (chosen is None or found[0] > chosen[0]):
+                chosen = (found[0], a, found[1])
+        if chosen is None:
+            return [[items[i] for i in members[g]] for g in sorted(members)]
+        _, a, b = chosen
+        members[a].extend(members.pop(b))
+        del partner[b]
+        for c, found in partner.items():
+            if c == a or (found is not None and found[1] in (a, b)):
+                partner[c] = best_after(c)
+            elif c < a:
+                m = mean(c, a)
+                if m >= MERGE_AT and (found is None or m > found[0] or (m == found[0] and a < found[1])):
+                    partner[c] = (m, a)
 
 
 def affinity(a: Item, b: Item) -> float:
