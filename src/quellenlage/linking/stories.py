@@ -46,6 +46,9 @@ class StoryIndex:
         self.members: dict[str, list[str]] = {}
         self._df: Counter[str] = Counter()
         self._vectors: dict[str, dict[str, float]] = {}
+        self._tf: dict[str, dict[str, float]] = {}  # article -> sublinear term frequencies
+        self._names: dict[str, frozenset[str]] = {}  # article -> names below a country
+        self._idf: dict[str, float] = {}  # for the document frequencies as they are now
         self._times: dict[str, float | None] = {}
         self._postings: dict[str, list[str]] = {}  # term -> dated articles, in the order they came
         self._undated_postings: dict[str, list[str]] = {}  # term -> undated articles
@@ -59,7 +62,10 @@ class StoryIndex:
             return self.story_of[article]
         counts = {term: count * (NAME_WEIGHT if term.startswith("@") else 1.0) for term, count in digest.terms.items()}
         self._df.update(counts.keys())
+        self._idf = {}
         self._vectors[article] = counts
+        self._tf[article] = _sublinear(counts)
+        self._names[article] = frozenset(t for t in counts if t.startswith("@") and not t.startswith(WIDE_NAME))
         self._times[article] = timestamp(digest.meta.published)
         joined = self._joined_stories(article)
         if copy_of and copy_of in self.story_of and self.story_of[copy_of] not in joined:
@@ -80,10 +86,10 @@ class StoryIndex:
 
     def _joined_stories(self, article: str) -> list[str]:
         """The stories the article belongs to, the most similar first."""
-        vector = self._weighted(self._vectors[article])
+        vector = self._tf_idf(self._tf[article])
         best: dict[str, float] = {}
         for other in sorted(self._candidates(article)):  # sorted: the same stories in every run
-            similarity = cosine(vector, self._weighted(self._vectors[other]))
+            similarity = cosine(vector, self._tf_idf(self._tf[other]))
             story = self.story_of[other]
             if similarity < JOIN_ALONE and not self._share_a_name(article, other):
                 continue
@@ -111,9 +117,8 @@ class StoryIndex:
         """Whether two articles name one person, organisation or place below a country that few
         articles name: two emergency landings or two riots are not one story unless they share
         where or who, and a capital or a governing party named everywhere tells nothing."""
-        names_a = {t for t in self._vectors[a] if t.startswith("@") and not t.startswith(WIDE_NAME)}
         telling = max(RARE_NAME_DF, RARE_NAME_SHARE * len(self._vectors))
-        return any(t in names_a and self._df[t] <= telling for t in self._vectors[b])
+        return any(self._df[t] <= telling for t in self._names[a] & self._names[b])
 
     def _candidates(self, article: str) -> set[str]:
         """The earlier articles that share a telling word: the dated ones within the time window
@@ -135,10 +140,24 @@ class StoryIndex:
 
     def _weighted(self, counts: dict[str, float]) -> dict[str, float]:
         """Sublinear term frequency times smoothed inverse document frequency."""
+        return self._tf_idf(_sublinear(counts))
+
+    def _tf_idf(self, tf: dict[str, float]) -> dict[str, float]:
+        # the inverse document frequencies are kept until the next article arrives: an article is
+        # compared with dozens of others that share most of its words
+        idf = self._idf
         total = len(self._vectors)
-        return {
-            t: (1 + math.log(c)) * (1 + math.log((1 + total) / (1 + self._df[t]))) for t, c in counts.items() if c > 0
-        }
+        weighted = {}
+        for t, f in tf.items():
+            w = idf.get(t)
+            if w is None:
+                w = idf[t] = 1 + math.log((1 + total) / (1 + self._df[t]))
+            weighted[t] = f * w
+        return weighted
+
+
+def _sublinear(counts: dict[str, float]) -> dict[str, float]:
+    return {t: 1 + math.log(c) for t, c in counts.items() if c > 0}
 
 
 def _add(total: dict[str, float], counts: dict[str, float]) -> None:
