@@ -127,11 +127,16 @@ PARTICLE_CUES = {
 
 
 def is_cue_verb(tokens: list[Token], i: int) -> bool:
-    """A verb of saying, alone or with its particle ("sagte", "geht … hervor")."""
-    t = tokens[i]
-    if not t.text[0].islower() or not _companion_near(tokens, i):
+    """A verb of saying, alone or with its particle ("sagte", "geht … hervor").
+
+    Asked of every word of every sentence, so the cheap tests come first and the lists are looked
+    up by word form (PARTICLES_OF, COMPANIONS_OF) instead of scanned."""
+    word = tokens[i].text
+    if not word[0].islower():
         return False
-    return is_reporting_verb(t.text, t.lemma) or _particle_cue(tokens, i)
+    if not (is_reporting_verb(word, tokens[i].lemma) or _particle_cue(tokens, i)):
+        return False
+    return _companion_near(tokens, i)
 
 
 # Verbs that report only with the verb they govern: "ließ verlauten", "lässt mitteilen" (not
@@ -139,20 +144,23 @@ def is_cue_verb(tokens: list[Token], i: int) -> bool:
 COMPANION_CUES = {
     ("ließ", "ließen", "lässt", "lassen", "läßt"): ("verlauten", "mitteilen", "wissen", "ausrichten", "erklären"),
 }
+# The same lists by word form.
+COMPANIONS_OF = {verb: companions for verbs, companions in COMPANION_CUES.items() for verb in verbs}
+PARTICLES_OF = {verb: particles for verbs, particles in PARTICLE_CUES.items() for verb in verbs}
 
 
 def _companion_near(tokens: list[Token], i: int) -> bool:
     """False for a verb that needs its companion (see COMPANION_CUES) and has none in reach."""
-    companions = next((c for verbs, c in COMPANION_CUES.items() if tokens[i].text.lower() in verbs), None)
+    companions = COMPANIONS_OF.get(tokens[i].text.lower())
     return companions is None or any(t.text.lower() in companions for t in tokens[i + 1 : i + PARTICLE_REACH])
 
 
 def _particle_cue(tokens: list[Token], i: int) -> bool:
     """A reporting verb made of a verb and its particle (see PARTICLE_CUES)."""
-    particles = next((p for verbs, p in PARTICLE_CUES.items() if tokens[i].text in verbs), ())
+    particles = PARTICLES_OF.get(tokens[i].text)
     # the particle closes the clause, past a relative clause on the source ("geht aus einer
     # Meldung der dpa, die … verbreitet wurde, hervor")
-    return any(t.text in particles for t in tokens[i + 1 : i + PARTICLE_REACH])
+    return particles is not None and any(t.text in particles for t in tokens[i + 1 : i + PARTICLE_REACH])
 
 
 def start_of_clause(tokens: list[Token], verb: int) -> int:

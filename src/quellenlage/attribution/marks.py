@@ -49,9 +49,9 @@ def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Inner spans of quotation-mark pairs within [start, end), outermost only."""
     spans = []
     i = start
-    while i < end:
-        closers = QUOTE_PAIRS.get(text[i])
-        if closers and (text[i] != "‚" or i + 1 < end and text[i + 1].isalpha()):
+    while (mark := OPENING_MARK.search(text, i, end)) is not None:  # from mark to mark, not letter by letter
+        i = mark.start()
+        if text[i] != "‚" or i + 1 < end and text[i + 1].isalpha():
             close = _closing_mark(text, i, end)
             if close > i + 1 and text[i + 1 : close].strip():  # „ “ around nothing quotes nothing
                 spans.append((i + 1, close))
@@ -59,6 +59,10 @@ def quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 continue
         i += 1
     return spans
+
+
+# Any mark that may open a quotation (the keys of QUOTE_PAIRS).
+OPENING_MARK = re.compile("[" + "".join(QUOTE_PAIRS) + "]")
 
 
 def _closing_mark(text: str, opening: int, end: int) -> int:
