@@ -425,6 +425,25 @@ def test_pleading_for_something_is_a_speech_act() -> None:
     assert (quote.kind, speaker(quote)) == ("speech_act", "Barney Frank")
 
 
+@pytest.mark.parametrize(
+    "sentence,who",
+    [
+        ("Die Polizei geht von Suizid aus.", "Die Polizei"),
+        ("Er rief die Muslime zum Widerstand auf.", "Er"),
+        ("Amnesty International wies auf die Doppelbödigkeit der Erklärungen hin.", "Amnesty International"),
+    ],
+)
+def test_speech_acts_closed_by_their_particle(sentence: str, who: str) -> None:
+    [quote] = quotes(sentence)
+    assert quote.kind == "speech_act" and mention(quote) == who
+
+
+def test_a_particle_act_of_a_thing_reports_nobody() -> None:
+    assert quotes("Von dem alten Gebäude geht keine Gefahr aus.") == []
+    assert quotes("Der Zug ging am Morgen vom Bahnhof aus.") == []
+    assert quotes("Die Karten gaben im Saal den Ton an.") == []
+
+
 def test_a_quoted_name_belongs_to_the_speaker_phrase() -> None:
     [quote] = quotes("Wie die britische Tageszeitung „The Guardian“ berichtete, ist die Lage ernst.")
     assert mention(quote) == "die britische Tageszeitung „The Guardian“"
