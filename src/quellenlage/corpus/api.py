@@ -10,7 +10,7 @@ from typing import Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy import Connection, Engine
 
-from quellenlage.corpus import entity_queries, queries
+from quellenlage.corpus import digests, entity_queries, queries
 from quellenlage.corpus import search as full_text
 from quellenlage.corpus.database import (
     create_corpus_engine,
@@ -117,6 +117,8 @@ class Corpus:
     entity = _reading(entity_queries.entity)
     search = _reading(full_text.search)
     failures = _reading(queries.failures)
+    # what changes whenever an article is added, revised or removed (kept pages and links use it)
+    state = _reading(digests.revisions_fingerprint)
 
     def clear_failures(self) -> int:
         """Forget the recorded failures (so the next ingest tries those records again)."""

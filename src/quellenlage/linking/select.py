@@ -20,7 +20,8 @@ def figures_matching(links: CorpusLinks, words: list[str]) -> list[CorpusFigure]
         found = list(links.figures)
     else:
         pairs = zip(links.figures, _figure_words(links), strict=True)
-        found = [f for f, words_of in pairs if _has_all(words_of, wanted)]
+        needles = [(w.casefold(), stem(w)) for w in wanted]  # once per search, not once per figure
+        found = [f for f, words_of in pairs if _has_all(words_of, needles)]
     return sorted(found, key=lambda f: (-f.independent, -len(f.claims), f.id))
 
 
@@ -43,8 +44,10 @@ def _figure_words(links: CorpusLinks) -> list[tuple[str, set[str]]]:
     return words
 
 
-def _has_all(words: tuple[str, set[str]], wanted: list[str]) -> bool:
-    return all(_contains(words, w) for w in wanted)
+def _has_all(words: tuple[str, set[str]], needles: list[tuple[str, str]]) -> bool:
+    """Whether a figure's words hold every needle (a query word case-folded, and its stem)."""
+    text, stems = words
+    return all(folded in text or stemmed in stems for folded, stemmed in needles)
 
 
 def trail_by(links: CorpusLinks, query: str) -> list[QuoteTrail]:
@@ -63,11 +66,6 @@ def _words_of(figure: CorpusFigure) -> tuple[str, set[str]]:
         parts += [claim.value, claim.unit or "", claim.evidence]
     text = " ".join(parts)
     return text.casefold(), {stem(w) for w in WORD.findall(text)}
-
-
-def _contains(words: tuple[str, set[str]], query: str) -> bool:
-    text, stems = words
-    return query.casefold() in text or stem(query) in stems
 
 
 # --------------------------------------------------------------------------- filters of the API and pages

@@ -19,6 +19,7 @@ from quellenlage.web.charts import count_chart
 from quellenlage.web.corpus_api import ArticleBody, store
 from quellenlage.web.labels import QUALIFIERS, QUOTE_KINDS, STATUS, label
 from quellenlage.web.linked import LinkIndex, claim_figure_href, latest_divergent, ready_link_index
+from quellenlage.web.page_cache import kept
 from quellenlage.web.pages import render
 from quellenlage.web.problems import Problem
 from quellenlage.web.security import require_ingest
@@ -145,6 +146,7 @@ def entity_lookup(request: Request, name: str = Query(..., min_length=1, max_len
 
 
 @router.get("/search", response_class=HTMLResponse)
+@kept
 def search_page(
     request: Request,
     q: str = Query("", max_length=500),

@@ -21,6 +21,7 @@ from quellenlage.web.linked import (
     quote_href,
     value_range,
 )
+from quellenlage.web.page_cache import kept
 from quellenlage.web.pages import render
 from quellenlage.web.problems import Problem
 
@@ -29,6 +30,7 @@ LIST_PAGE = 25
 
 
 @router.get("/figures", response_class=HTMLResponse)
+@kept
 def figures_page(
     request: Request,
     counts: str = Query("", max_length=200),
@@ -96,6 +98,7 @@ def figure_of_claim(
 
 
 @router.get("/figures/{figure_id}", response_class=HTMLResponse)
+@kept
 def figure_detail(request: Request, figure_id: str) -> Response:
     """One figure across the corpus: every value with qualifier, unit, source, status, outlet and
     time, how each relates to the ones before (update or divergence), and the chart."""
@@ -107,6 +110,7 @@ def figure_detail(request: Request, figure_id: str) -> Response:
 
 
 @router.get("/stories", response_class=HTMLResponse)
+@kept
 def stories_page(
     request: Request,
     words: str = Query("", max_length=200),
@@ -147,6 +151,7 @@ def stories_page(
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse)
+@kept
 def story_detail(request: Request, story_id: str) -> Response:
     """One story: its articles in timeline order, with wire copies, figures and quotation trails."""
     index = linked(request)
@@ -169,6 +174,7 @@ def story_detail(request: Request, story_id: str) -> Response:
 
 
 @router.get("/trails/{trail_id}", response_class=HTMLResponse)
+@kept
 def trail_detail(request: Request, trail_id: str) -> Response:
     """One statement's way through the corpus: where it appeared, verbatim, shortened or altered."""
     index = linked(request)
