@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -26,9 +28,10 @@ from quellenlage.language.tokenizer import RunGuard
 from quellenlage.model import Segment, Sentence, Token
 
 MODEL_NAME = "de_quellenlage"
-# Segments per spaCy batch: small batches keep the peak memory of a 5 MB page near that of a
-# normal article, at no measurable cost in speed.
-PIPE_BATCH = 16
+# Segments go to spaCy in batches of about this many characters: a ticker of 50,000 one-line
+# segments in batches of 16 spent a third of the model's time on per-batch overhead, while a
+# bounded batch keeps the peak memory of a 5 MB page near that of a normal article.
+BATCH_CHARS = 20_000
 # The longest sentence later stages read: longer runs (lists, tables, text without full stops) are
 # cut at clause boundaries, so that work per sentence stays bounded (see bounded_sentences).
 MAX_SENTENCE_CHARS = 1500
@@ -208,44 +211,104 @@ def bounded_sentences(words: list[SpacyToken], segment_text: str) -> list[list[S
     return pieces
 
 
-def _sentence(text: str, base: int, segment: int, words: list[SpacyToken], parsed: bool) -> Sentence:
+# One token as the model read it: start in the segment, text, lemma, POS, morphology, head, relation.
+TokenFields = tuple[int, str, str, str, str, int | None, str]
+
+
+@dataclass(frozen=True)
+class _Read:
+    """What the model read in one segment, with offsets into the segment: its sentences as lists
+    of token fields (start, text, lemma, pos, morph, head, dep) and its names."""
+
+    sentences: list[list[TokenFields]]
+    names: list[tuple[int, int, str]]
+
+
+def _read(doc: Doc, segment_text: str) -> _Read:
+    sentences: list[list[TokenFields]] = []
+    parsed = doc.has_annotation("DEP")
+    for sent in doc.sents:
+        for words in bounded_sentences([t for t in sent if not t.is_space], segment_text):
+            position = {t.i: n for n, t in enumerate(words)}
+            sentences.append(
+                [
+                    (
+                        t.idx,
+                        t.text,
+                        intern(t.lemma_ or t.text),  # tag strings are interned, so each exists once
+                        intern(t.pos_),
+                        intern(str(t.morph)),
+                        position.get(t.head.i) if parsed else None,
+                        intern(t.dep_) if parsed else "",
+                    )
+                    for t in words
+                ]
+            )
+    names = [
+        (ent.start_char, ent.end_char, ent.label_.replace("MISC", "OTH")) for ent in doc.ents if _plausible_name(ent)
+    ]
+    return _Read(sentences, names)
+
+
+def _sentence(text: str, base: int, segment: int, words: list[TokenFields]) -> Sentence:
     """One sentence with its tokens, offsets shifted from the segment into `text`."""
-    position = {t.i: n for n, t in enumerate(words)}
     tokens = [
         # Built without validation (spaCy's values have the declared types) and with one shared
         # set of field names: pydantic's per-instance set alone cost 728 bytes a token, half the
-        # memory of a 5 MB article. Tag strings are interned, so each exists once.
+        # memory of a 5 MB article.
         Token.model_construct(
             TOKEN_FIELDS,
-            start=base + t.idx,
-            end=base + t.idx + len(t.text),
-            text=t.text,
-            lemma=intern(t.lemma_ or t.text),
-            pos=intern(t.pos_),
-            morph=intern(str(t.morph)),
-            head=position.get(t.head.i) if parsed else None,
-            dep=intern(t.dep_) if parsed else "",
+            start=base + idx,
+            end=base + idx + len(word),
+            text=word,
+            lemma=lemma,
+            pos=pos,
+            morph=morph,
+            head=head,
+            dep=dep,
         )
-        for t in words
+        for idx, word, lemma, pos, morph, head, dep in words
     ]
     start, end = tokens[0].start, tokens[-1].end
     return Sentence(start=start, end=end, text=text[start:end], segment=segment, tokens=tokens)
 
 
+def _batches(texts: Iterable[str]) -> Iterator[list[str]]:
+    batch: list[str] = []
+    size = 0
+    for segment_text in texts:
+        batch.append(segment_text)
+        size += len(segment_text)
+        if size >= BATCH_CHARS:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
 def annotate(text: str, segments: list[Segment]) -> tuple[list[Sentence], list[NameSpan]]:
-    """Sentences with tokens, and the model's names, with offsets into `text`."""
+    """Sentences with tokens, and the model's names, with offsets into `text`.
+
+    A segment whose text came before (a ticker's repeated time stamps and headers, an agency
+    feed's boilerplate) is read by the model once: the model reads every segment on its own, so
+    the same text gives the same sentences and names wherever it stands."""
     nlp = load_pipeline()
+    texts = [segment.text for segment in segments]
+    first: dict[str, int] = {}
+    firsts = [i for i, segment_text in enumerate(texts) if first.setdefault(segment_text, i) == i]
+    repeated = {segment_text for segment_text, count in Counter(texts).items() if count > 1}
+    docs = (doc for batch in _batches(texts[i] for i in firsts) for doc in nlp.pipe(batch, batch_size=len(batch)))
+    seen: dict[str, _Read] = {}
     sentences: list[Sentence] = []
     names: list[NameSpan] = []
-    for index, doc in enumerate(nlp.pipe((segment.text for segment in segments), batch_size=PIPE_BATCH)):
+    for index, segment_text in enumerate(texts):
+        if first[segment_text] == index:
+            read = _read(next(docs), segment_text)
+            if segment_text in repeated:
+                seen[segment_text] = read
+        else:
+            read = seen[segment_text]
         base = segments[index].start
-        parsed = doc.has_annotation("DEP")
-        for sent in doc.sents:
-            for words in bounded_sentences([t for t in sent if not t.is_space], segments[index].text):
-                sentences.append(_sentence(text, base, index, words, parsed))
-        names.extend(
-            NameSpan(base + ent.start_char, base + ent.end_char, ent.label_.replace("MISC", "OTH"))
-            for ent in doc.ents
-            if _plausible_name(ent)
-        )
+        sentences.extend(_sentence(text, base, index, words) for words in read.sentences)
+        names.extend(NameSpan(base + start, base + end, label) for start, end, label in read.names)
     return sentences, names
