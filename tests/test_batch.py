@@ -345,5 +345,5 @@ def test_table_exports(batch_dir: Path, tmp_path: Path) -> None:
             assert sum(1 for _ in csv.DictReader(handle)) == output.table(table).num_rows
     lines = [json.loads(line) for line in (tmp_path / "a.jsonl").read_text("utf-8").splitlines()]
     assert [line["article_id"] for line in lines] == [meta.article_id for meta, _ in output.analyses()]
-    assert lines[0]["analysis"]["schema_version"] == "2.0.0"
+    assert lines[0]["analysis"]["schema_version"] == "2.1.0"
     assert main(["export", "--format", "csv", "--from", str(batch_dir)]) == 1

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from quellenlage import InputError, analyze
 from quellenlage.cli import main
+from quellenlage.model import EVIDENCE_CHARS, TITLE_CHARS
 
 HOSTILE = sorted((Path(__file__).parent / "fixtures" / "hostile").iterdir())
 # JSON per input byte, plus what an analysis of any size carries (schema version, keys, a title)
@@ -46,12 +47,6 @@ def test_hostile_file(capsys: pytest.CaptureFixture[str], path: Path) -> None:
         assert data["text"][segment["start"] : segment["end"]] == segment["text"]
 
 
-# A list of figures with a unit each ("rund 99.347 Demonstranten, und 33.937 Stimmen, …"), one
-# every 26 characters, gives as many claims, each with its fixed fields (value, qualifier, unit,
-# source, offsets): about 26 times the input. Issue 18's 20 times holds for everything else.
-NUMBER_LIST_RATIO = 30
-
-
 @pytest.mark.parametrize("name", sorted(generated_inputs(scale=0.2)), ids=str)
 def test_generated_hostile_input(name: str) -> None:
     source = generated_inputs(scale=0.2)[name]
@@ -62,8 +57,24 @@ def test_generated_hostile_input(name: str) -> None:
         return
     check_analysis(analysis)
     size = len(source) if isinstance(source, bytes) else len(source.encode())
-    ratio = NUMBER_LIST_RATIO if name == "number_heavy_without_full_stops" else RATIO
-    assert len(analysis.to_json(indent=None).encode()) <= ratio * size + OVERHEAD  # as the CLI writes it
+    assert len(analysis.to_json(indent=None).encode()) <= RATIO * size + OVERHEAD  # as the CLI writes it
+
+
+def test_a_list_of_figures_gives_one_claim_per_40_characters_and_names_the_rest() -> None:
+    """A list of figures with a unit each ("rund 99.347 Demonstranten, und 33.937 Stimmen, …"), one
+    every 26 characters, would give as many claims (26 times the input as JSON): a crowded stretch
+    of more than 300 characters gives the first one per 40 characters, and the warnings say how
+    many numbers were left out."""
+    analysis = analyze(generated_inputs(scale=0.2)["number_heavy_without_full_stops"], force=True)
+    per_stretch: dict[tuple[int, int], int] = {}
+    for claim in analysis.claims:
+        key = (claim.evidence_span.start, claim.evidence_span.end)
+        per_stretch[key] = per_stretch.get(key, 0) + 1
+    long = {key: count for key, count in per_stretch.items() if key[1] - key[0] > EVIDENCE_CHARS}
+    assert long and all(count <= (end - start) // 40 for (start, end), count in long.items())
+    assert sum(per_stretch.values()) > 200  # a bound, not a refusal
+    assert [claim.id for claim in analysis.claims] == [f"c{n + 1}" for n in range(len(analysis.claims))]
+    assert any("crowded with figures" in w and "were not read as claims" in w for w in analysis.warnings)
 
 
 def test_a_column_of_bare_numbers_is_no_list_of_claims_and_says_so() -> None:
@@ -90,3 +101,11 @@ def test_a_word_longer_than_a_segment_is_one_bounded_sentence() -> None:
     analysis = analyze("Donaudampfschifffahrtsgesellschaft" * 400 + " sagte der Kanzler am Montag.", force=True)
     check_analysis(analysis)
     assert analysis.sentences[-1].text.endswith("sagte der Kanzler am Montag.")
+
+
+def test_a_text_without_line_breaks_has_a_bounded_title() -> None:
+    """Its first line is its headline; the title does not repeat the whole text."""
+    text = "Die Regierung sagte am Montag, die Lage sei ernst und werde sich nicht bessern. " * 60 + "Ende"
+    analysis = analyze(text)
+    assert analysis.title is not None and len(analysis.title) <= TITLE_CHARS
+    assert analysis.title.endswith("…") and text.startswith(analysis.title[:-1])

@@ -12,7 +12,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "2.0.0"
+SCHEMA_VERSION = "2.1.0"
 
 SegmentKind = Literal[
     "kicker",
@@ -43,6 +43,9 @@ Qualifier = Literal["exact", "more_than", "less_than", "at_least", "at_most", "a
 # Evidence excerpts are bounded, so that output stays proportional to input however long a
 # sentence is; the offsets in `evidence_span` give the whole stretch.
 EVIDENCE_CHARS = 300
+# The title is a headline or the page's title; a text without line breaks would otherwise repeat
+# itself whole as its "headline".
+TITLE_CHARS = 300
 
 
 class Record(BaseModel):
@@ -203,7 +206,7 @@ class Event(Record):
 class Analysis(Record):
     schema_version: str = SCHEMA_VERSION
     lang: str = "de"
-    title: str | None = None
+    title: str | None = Field(None, description=f"the headline, at most {TITLE_CHARS} characters")
     published: str | None = None
     published_source: Literal["argument", "metadata", "inferred", "none"] = "none"
     input_format: Literal["text", "html"] = "text"
@@ -213,7 +216,11 @@ class Analysis(Record):
     sentences: list[Sentence] = Field(default_factory=list)
     entities: list[Entity] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
-    claims: list[Claim] = Field(default_factory=list)
+    claims: list[Claim] = Field(
+        default_factory=list,
+        description="every figure the text gives; a stretch of more than 300 characters crowded with figures (a list "
+        "without full stops) gives one per 40 characters, and `warnings` names the numbers left out",
+    )
     figures: list[Figure] = Field(default_factory=list)
     dates: list[DateMention] = Field(default_factory=list)
     events: list[Event] = Field(default_factory=list)

@@ -16,7 +16,7 @@ from quellenlage.events.plover import code_events
 from quellenlage.language import annotate, check_german
 from quellenlage.language.annotate import has_trained_model
 from quellenlage.layout import find_segments
-from quellenlage.model import Analysis, DateMention, Sentence
+from quellenlage.model import TITLE_CHARS, Analysis, DateMention, Sentence
 from quellenlage.reading import Article, read_article
 from quellenlage.spans import containing
 
@@ -54,7 +54,7 @@ def analyze(
     if not has_trained_model():
         warnings.append("the trained language model is missing: names come from the knowledge base and rules only")
     return Analysis(
-        title=next((s.text for s in segments if s.kind == "headline"), None) or article.title,
+        title=_title(next((s.text for s in segments if s.kind == "headline"), None) or article.title),
         published=reference.isoformat() if reference else None,
         published_source=reference_source,
         input_format=article.input_format,
@@ -69,6 +69,15 @@ def analyze(
         dates=dates,
         events=events,
     )
+
+
+def _title(title: str | None) -> str | None:
+    """The headline, cut at a word to TITLE_CHARS (with "…"): a page without line breaks is one
+    "headline" as long as the page."""
+    if title is None or len(title) <= TITLE_CHARS:
+        return title
+    cut = title.rfind(" ", TITLE_CHARS // 2, TITLE_CHARS)
+    return title[: cut if cut > 0 else TITLE_CHARS - 1].rstrip() + "…"
 
 
 def _dates_by_sentence(sentences: list[Sentence], dates: list[DateMention]) -> dict[int, str]:

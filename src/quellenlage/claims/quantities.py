@@ -138,7 +138,9 @@ LABEL_BEFORE = re.compile(
 )
 # A stretch with more than one number per this many characters is crowded (news prose has one per
 # 60 characters at most): its claims' evidence shrinks to the words around each number, down to
-# DENSE_EVIDENCE_CHARS (_focus_dense_evidence).
+# DENSE_EVIDENCE_CHARS, and it gives at most one claim per DENSE_NUMBER_SPACING characters (the
+# first ones; the warnings name the numbers left out), so that a list of figures without full
+# stops gives JSON proportional to its length (_bound_crowded).
 DENSE_NUMBER_SPACING = 40
 # A sentence with at least BARE_LIST_MIN numbers that count nothing, one per BARE_LIST_SPACING
 # characters or closer, is a column of figures (a price list, a table without its header): its
@@ -216,7 +218,7 @@ def find_claims(
             claim.status = status_of(text, sentence.start, sentence.end, source)
             claim.confidence = _confidence(quantity, claim.unit, source, quote)
             claims.append(claim)
-    _focus_dense_evidence(text, claims)
+    claims = _bound_crowded(text, claims, warnings)
     if lists and warnings is not None:
         first = lists[0][0]
         warnings.append(
@@ -254,20 +256,42 @@ def _is_bare(text: str, quantity: Quantity) -> bool:
     )
 
 
-def _focus_dense_evidence(text: str, claims: list[Claim]) -> None:
+def _bound_crowded(text: str, claims: list[Claim], warnings: list[str] | None) -> list[Claim]:
     """In a long stretch crowded with numbers (a list, a table row, figures without full stops),
     each claim's evidence is the words right around its number: 300 characters would show a
-    dozen other numbers each time, and the output would grow with the square of the density."""
+    dozen other numbers each time, and the output would grow with the square of the density.
+    Such a stretch gives at most one claim per DENSE_NUMBER_SPACING characters, the first in
+    reading order; the numbers left out are named in `warnings` (how many, and where the first
+    such stretch lies). Claims are numbered anew in reading order."""
     sharing: dict[tuple[int, int], list[Claim]] = {}
     for claim in claims:
         sharing.setdefault((claim.evidence_span.start, claim.evidence_span.end), []).append(claim)
+    left_out: set[int] = set()
+    stretches: list[tuple[int, int]] = []
     for (start, end), group in sharing.items():
         length = end - start
         if length <= EVIDENCE_CHARS or len(group) * DENSE_NUMBER_SPACING <= length:
             continue
+        kept = max(1, length // DENSE_NUMBER_SPACING)
+        if len(group) > kept:
+            left_out.update(id(claim) for claim in group[kept:])
+            stretches.append((start, end))
         limit = max(DENSE_EVIDENCE_CHARS, 2 * length // len(group))
-        for claim in group:
+        for claim in group[:kept]:
             claim.evidence = excerpt(text, start, end, claim.number.start, limit)
+    if not left_out:
+        return claims
+    bounded = [claim for claim in claims if id(claim) not in left_out]
+    for number, claim in enumerate(bounded):
+        claim.id = f"c{number + 1}"
+    if warnings is not None:
+        start, end = min(stretches)
+        warnings.append(
+            f"{len(left_out)} numbers in {len(stretches)} stretch(es) crowded with figures (more than one per "
+            f"{DENSE_NUMBER_SPACING} characters), the first at characters {start}-{end}, were not read as claims: "
+            f"such a stretch gives one claim per {DENSE_NUMBER_SPACING} characters, the first in reading order"
+        )
+    return bounded
 
 
 def quantities(text: str, start: int, end: int) -> Iterator[Quantity]:
