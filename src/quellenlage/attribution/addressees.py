@@ -11,6 +11,7 @@ from quellenlage.attribution.article_view import ArticleView
 from quellenlage.attribution.noun_phrases import (
     after_prepositional_phrase,
     case_of,
+    may_be_dative,
     nominal,
     nominative_or_accusative,
     noun_phrase_at,
@@ -34,6 +35,13 @@ ADDRESSEE_PHRASE = re.compile(
     r"\s+(?P<who>(?:(?:die|den|das|der|dem|seine|ihre|seinen|ihren)\s+)?(?:[a-zäöüß][\w-]*\s+){0,2}[A-ZÄÖÜ][\w-]+)"
 )
 
+# Verbs that take whom they tell in the dative ("teilte den Abgeordneten mit", "sagte dem Minister"):
+# there a phrase whose forms allow the dative is the addressee even where the tagger guessed the accusative.
+TELLING = re.compile(
+    r"(?:(?:mit)?(?:ge)?teil|sag|erklär|bericht|versicher|versprach|versproch|antwort|schrieb|geschrieben|empf(?:a|o)hl)\w*$",
+    re.IGNORECASE,
+)
+
 
 def addressee_in(view: ArticleView, frame: Span, speaker: Span | None, directive: bool = False) -> Span | None:
     """Whom a frame addresses: the phrase after "gegenüber", else the first noun phrase in
@@ -50,6 +58,7 @@ def addressee_in(view: ArticleView, frame: Span, speaker: Span | None, directive
         for t in view.tokens_in(frame.start, frame.end)
         if not (speaker is not None and speaker.start <= t.start < speaker.end)
     ]
+    telling = any(TELLING.match(t.text) for t in tokens)
     i = 0
     while i < len(tokens):
         t = tokens[i]
@@ -67,7 +76,10 @@ def addressee_in(view: ArticleView, frame: Span, speaker: Span | None, directive
             cases = cases | {"Nom"}  # "Er forderte die SPD auf": the tagger may guess either case
         if (
             phrase
-            and all(case_of(w) in cases for w in phrase if w.pos in ("DET", "NOUN"))
+            and (
+                all(case_of(w) in cases for w in phrase if w.pos in ("DET", "NOUN"))
+                or (not directive and telling and may_be_dative(phrase))
+            )
             and any(w.pos == "DET" for w in phrase)
         ):
             return view.span(phrase[0].start, phrase[-1].end)

@@ -19,6 +19,10 @@ UNAMBIGUOUS_SUBJUNCTIVE = frozenset(
     {"sei", "seien", "seiest", "wäre", "wären", "hätte", "hätten", "würde", "würden", "könnte", "könnten", "müsste"}
     | {"müssten", "dürfte", "dürften", "gäbe", "käme", "stünde", "läge"}
 )
+# Konjunktiv II forms in -te that the indicative never has ("brachte" / "brächte").
+MIXED_SUBJUNCTIVES = frozenset(
+    {"brächte", "brächten", "dächte", "dächten", "wüsste", "wüssten", "bräuchte", "bräuchten"}
+)
 # Preterites of modal verbs that look like subjunctives ("sollte") but are indicative as often.
 MODAL_PRETERITES = frozenset(
     {"sollte", "sollten", "wollte", "wollten", "durfte", "durften", "konnte", "konnten", "musste", "mussten"}
@@ -99,8 +103,11 @@ def is_subjunctive(token: Token) -> bool:
     word = token.text.lower()
     if word in MODAL_PRETERITES:  # "sollte", "wollten": indicative past as often as not
         return False
-    if "Mood=Sub" in token.morph or word in SUBJUNCTIVE:
+    if word in SUBJUNCTIVE or word in UNAMBIGUOUS_SUBJUNCTIVE:
         return True
+    if "Mood=Sub" in token.morph:
+        # a weak preterite ("prüften", "sagte") reads the same in the Konjunktiv II: the form cannot tell
+        return not (word.endswith(("te", "ten")) and word not in MIXED_SUBJUNCTIVES)
     if token.pos not in ("VERB", "AUX") or len(word) <= 3:
         return False
     lemma = token.lemma.lower()

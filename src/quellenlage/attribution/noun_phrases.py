@@ -103,9 +103,29 @@ def is_noun_phrase(words: Sequence[Token]) -> bool:
     return all(nominal(t) or t.pos in ("PUNCT", "CCONJ", "PRON") or t.text in NAME_PREPOSITIONS for t in words)
 
 
+# Articles whose form allows the nominative ("die" is nominative or accusative alike).
+NOMINATIVE_ARTICLES = frozenset(
+    {"der", "die", "das", "ein", "eine", "kein", "keine", "dieser", "diese", "dieses", "jeder", "jede", "jedes"}
+)
+
+
 def first_nominative_phrase(words: Sequence[Token], any_case: bool = False) -> list[Token]:
     """The first noun phrase that is not in the dative or accusative ("sagte dem Spiegel der
-    Sprecher der Polizei"), with its genitive attributes."""
+    Sprecher der Polizei"), with its genitive attributes. Where the tagger's cases name none, the
+    first phrase whose word forms allow the nominative: "berichtet die Website des Senders" (the
+    tagger may read "die" as accusative), a bare name ("bezeichnete Wiefelspütz als …")."""
+    return _first_nominative(words, any_case, by_form=False) or (
+        [] if any_case else _first_nominative(words, False, by_form=True)
+    )
+
+
+def _may_be_nominative(phrase: Sequence[Token]) -> bool:
+    if phrase[0].pos == "DET":
+        return phrase[0].text.lower() in NOMINATIVE_ARTICLES
+    return all(w.pos == "PROPN" for w in phrase) and case_of(phrase[-1]) != "Gen"
+
+
+def _first_nominative(words: Sequence[Token], any_case: bool, by_form: bool) -> list[Token]:
     i = 0
     while i < len(words):
         t = words[i]
@@ -125,7 +145,9 @@ def first_nominative_phrase(words: Sequence[Token], any_case: bool = False) -> l
         phrase = noun_phrase_at(words, i)
         head = next((w for w in reversed(phrase) if w.pos in ("NOUN", "PROPN")), None)
         # a nominative article outweighs a noun read as accusative ("berichtet die Website")
-        nominative = phrase and phrase[0].pos == "DET" and case_of(phrase[0]) == "Nom"
+        nominative = phrase and (
+            (phrase[0].pos == "DET" and case_of(phrase[0]) == "Nom") or (by_form and _may_be_nominative(phrase))
+        )
         if head is not None and (any_case or nominative or case_of(head) not in ("Dat", "Acc", "Gen")):
             return with_genitives(words, i + len(phrase), phrase)
         i += max(1, len(phrase))
@@ -182,6 +204,22 @@ def agrees_in_number(field: Sequence[Token], verb: Token) -> bool:
     if number_of(head) == "Sing" and any(t.text in ("und", "sowie") for t in field):
         return True  # "Die Polizei und die Feuerwehr teilten mit"
     return not number_of(verb) or number_of(verb) == number_of(head)
+
+
+# Articles whose form allows the dative whatever the tagger guesses; "den", "ihren"... only
+# before a noun in -n ("den Abgeordneten": dative plural or accusative singular alike).
+DATIVE_ARTICLES = frozenset({"dem", "einem", "diesem", "seinem", "ihrem", "unserem", "jedem"})
+DATIVE_PLURAL_ARTICLES = frozenset({"den", "diesen", "seinen", "ihren", "unseren", "allen"})
+
+
+def may_be_dative(phrase: Sequence[Token]) -> bool:
+    """Whether the word forms of a phrase allow the dative: "dem Minister", "den Abgeordneten"
+    (not "den Bericht"), so that a rule does not hang on one tagger's guess of the case."""
+    head = next((w for w in reversed(phrase) if w.pos in ("NOUN", "PROPN", "ADJ")), None)
+    if not phrase or head is None or head is phrase[0]:
+        return False
+    article = phrase[0].text.lower()
+    return article in DATIVE_ARTICLES or (article in DATIVE_PLURAL_ARTICLES and head.text.endswith("n"))
 
 
 def nominative_or_accusative(phrase: Sequence[Token]) -> bool:

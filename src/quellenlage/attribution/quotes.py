@@ -42,6 +42,7 @@ from quellenlage.attribution.speakers import SpeakerResolver
 from quellenlage.attribution.speech_acts import speech_act
 from quellenlage.attribution.state import CONTINUING_KINDS, QuoteState
 from quellenlage.attribution.status import status_of
+from quellenlage.attribution.word_forms import by_word_form
 from quellenlage.entities.index import EntityIndex
 from quellenlage.model import Quote, Segment, Sentence, Span, Status
 from quellenlage.spans import containing
@@ -50,6 +51,7 @@ TEXT_KINDS = frozenset({"headline", "lead", "caption", "body", "media", "blockqu
 
 
 def find_quotes(text: str, segments: list[Segment], sentences: list[Sentence], index: EntityIndex) -> list[Quote]:
+    sentences = by_word_form(sentences)
     speakers = SpeakerResolver(text, index, sentences)
     state = QuoteState()
     by_segment: dict[int, list[tuple[int, Sentence]]] = {}
