@@ -75,6 +75,8 @@ def knowledge_base_candidates(
             common_word = any(m.text.startswith(w) for w in m.entry.extra.get("common_word_aliases", ()))
             if (local_place or common_word) and start in common_nouns and " " not in m.text and not supported:
                 continue
+            if common_word and DIRECTION_BEFORE.search(text, max(0, start - 16), start) and not supported:
+                continue  # "in den Spiegel schauen": a mirror, whatever the tagger calls the word
             found.append(Candidate(start, end, m.entry.type, m.form, "kb", m.entry))
     return found
 
@@ -82,6 +84,11 @@ def knowledge_base_candidates(
 # A name does not run across a dash or take lowercase words other than name particles
 # ("RMV – bisher" is the model running on past the abbreviation).
 NOT_IN_A_NAME = re.compile(r"\s[–—]\s|\s(?!(?:von|van|de|da|del|der|den|bin|al|und|für|of|the|la|le|y)\s)[a-zäöüß]")
+
+
+# "in den Spiegel", "vor einen Spiegel": a common word after a preposition of direction is the thing,
+# not the medium or place of the same name ("im Spiegel" may be the magazine).
+DIRECTION_BEFORE = re.compile(r"\b(?:in|vor)\s+(?:den|einen)\s+$")
 
 
 def model_candidates(text: str, kb: KnowledgeBase, names: list[NameSpan]) -> list[Candidate]:
@@ -98,8 +105,20 @@ def model_candidates(text: str, kb: KnowledgeBase, names: list[NameSpan]) -> lis
         if NOT_IN_A_NAME.search(surface):
             continue
         entry = _kb_entry(kb, surface)
-        found.append(Candidate(name.start, name.end, entry.type if entry else name.label, "name", "ner", entry))
+        label = "ORG" if entry is None and _club_name(kb, surface) else name.label
+        found.append(Candidate(name.start, name.end, entry.type if entry else label, "name", "ner", entry))
     return found
+
+
+def _club_name(kb: KnowledgeBase, surface: str) -> bool:
+    """ "Partizan Belgrad", "Dynamo Kiew": a name the knowledge base does not know, made of a word
+    that names no place followed by a city it knows, is a club or firm, whatever label the model
+    gave it; the city inside is no mention of itself (nor of its country)."""
+    words = surface.split()
+    if len(words) != 2 or not all(w[:1].isupper() for w in words):
+        return False
+    city = [e for e, _ in kb.lookup(words[1]) if e.type == "LOC" and e.kind in ("city", "capital")]
+    return bool(city) and not any(e.type == "LOC" for e, _ in kb.lookup(words[0]))
 
 
 def _derived_from(kb: KnowledgeBase, word: str) -> KBEntry | None:

@@ -175,8 +175,8 @@ def _plausible_name(ent: Span) -> bool:
         return len(ent) == 1 and ent[0].is_alpha
     if not ent.text[:1].isupper():
         return False
-    if len(ent) == 1:
-        return ent[0].pos_ not in COMMON_POS
+    if len(ent) == 1:  # an acronym ("RMV") is a name whatever the tagger calls it
+        return ent[0].pos_ not in COMMON_POS or (len(ent.text) > 1 and ent.text.isalpha() and ent.text.isupper())
     capitalised = all(t.text[:1].isupper() or not t.is_alpha for t in ent)
     return any(t.pos_ == "PROPN" for t in ent) or (capitalised and ent[-1].pos_ != "NOUN")
 
