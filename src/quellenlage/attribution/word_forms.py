@@ -1,11 +1,12 @@
 """The tokens as the attribution rules read them: where the tagger's part of speech contradicts
 what the word form allows, the form wins, so that the rules do not hang on one model's guesses.
 
-Two corrections, both about verbs: a word tagged AUX that is no form of an auxiliary or modal
-("Die Richter prüften den Fall") is a full verb, and a reporting verb's finite form tagged as an
-adjective outside a noun phrase ("…, der behauptet, …", "…, beantwortete Sprecherin X:") is a
-finite verb, and so is a preterite before a colon frame ("…, beantwortete Sprecherin X: „…“").
-An adjective after an article or another adjective stays one ("die behauptete Nähe").
+Corrections about verbs: a form of haben, sein or werden before a participle is an auxiliary
+("…, hatte X gesagt"); a word tagged AUX that is no form of an auxiliary or modal is a full verb
+("Die Richter prüften den Fall"); a reporting verb's finite form tagged as an adjective outside
+a noun phrase ("…, der behauptet, …") is a finite verb, and so is a preterite before a colon
+frame ("…, beantwortete Sprecherin X: „…“"). An adjective after an article or another
+adjective stays one ("die behauptete Nähe").
 """
 
 from __future__ import annotations
@@ -59,10 +60,29 @@ def _preterite_before_colon_frame(words: Sequence[Token], i: int) -> bool:
     return bool(colon) and all(w.pos in ("DET", "ADJ", "NOUN", "PROPN") for w in rest[:colon])
 
 
+TENSE_AUXILIARIES = frozenset({"haben", "sein", "werden"})
+
+
+def _auxiliary_before_participle(words: Sequence[Token], i: int) -> bool:
+    """ "…", hatte Insolvenzverwalterin X vor einer Woche gesagt.": a form of haben, sein or werden
+    with a participle later in its clause is the auxiliary, whatever the tagger called it."""
+    token = words[i]
+    if token.pos != "VERB" or token.lemma.lower() not in TENSE_AUXILIARIES or not _is_auxiliary(token):
+        return False
+    for word in words[i + 1 :]:
+        if word.pos == "PUNCT" and word.text in (",", ".", ";", ":", "!", "?"):
+            return False
+        if word.pos == "VERB" and ("VerbForm=Part" in word.morph or word.text.startswith("ge")):
+            return True
+    return False
+
+
 def _read(words: Sequence[Token], i: int) -> Token:
     token = words[i]
     if token.pos == "AUX" and not _is_auxiliary(token):
         return token.model_copy(update={"pos": "VERB"})
+    if _auxiliary_before_participle(words, i):
+        return token.model_copy(update={"pos": "AUX"})
     if _finite_reporting_adjective(words, i) or _preterite_before_colon_frame(words, i):
         return token.model_copy(update={"pos": "VERB", "morph": "Mood=Ind|VerbForm=Fin"})
     return token
