@@ -5,8 +5,10 @@ nominative phrase. The speaker finder reads subjects, agents and addressees with
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
+from quellenlage.attribution.speaker_nouns import SPEAKING_WORD
 from quellenlage.dates.resolve import MONTHS, WEEKDAYS
 from quellenlage.model import Token
 
@@ -119,9 +121,18 @@ def first_nominative_phrase(words: Sequence[Token], any_case: bool = False) -> l
     )
 
 
+# Heads of a phrase that may be a speaker by its words alone: a medium ("berichtet die Website").
+MEDIUM_HEAD = re.compile(r"(?:Website|Webseite|Internetseite|Homepage|Zeitung|Blatt|Sender|Portal|Magazin)$")
+
+
 def _may_be_nominative(phrase: Sequence[Token]) -> bool:
+    """By word form alone, only a phrase that can speak: a name, a noun of people, bodies or media
+    ("die Website"), not a thing or an abstract noun ("herrschte die Meinung vor")."""
     if phrase[0].pos == "DET":
-        return phrase[0].text.lower() in NOMINATIVE_ARTICLES
+        head = next((w for w in reversed(phrase) if w.pos in ("NOUN", "PROPN")), None)
+        if head is None or phrase[0].text.lower() not in NOMINATIVE_ARTICLES:
+            return False
+        return head.pos == "PROPN" or bool(SPEAKING_WORD.search(head.text) or MEDIUM_HEAD.search(head.text))
     return all(w.pos == "PROPN" for w in phrase) and case_of(phrase[-1]) != "Gen"
 
 
