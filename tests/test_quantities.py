@@ -232,6 +232,21 @@ def test_names_times_ages_and_identifiers_are_no_quantities(text):
     assert parse(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "counted"),
+    [
+        ("Der Zug ICE 578 hatte am Morgen 40 Minuten Verspätung.", [40]),
+        ("Das neue iPhone 15 kostet 949 Euro.", [949]),
+        ("Das Schiff Nova 2 lief mit 300 Passagieren aus.", [300]),
+        ("Auf der Linie U2 fahren 12 Züge.", [12]),
+    ],
+)
+def test_a_name_in_capitals_or_with_an_inner_capital_keeps_its_number(text, counted):
+    """Made-up sentences of the kind the issue lists ("names with numbers"): a name written in
+    capitals or with a capital inside owns the number after it."""
+    assert [q.value for q in parse(text)] == counted
+
+
 def test_a_name_with_a_number_is_no_quantity_but_the_price_after_it_is():
     assert [q.value for q in parse("49-Euro-Ticket: Pendler zahlen 60 Prozent weniger")] == [60]
 

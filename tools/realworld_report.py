@@ -85,6 +85,7 @@ def claim_pairs(score: ModuleType, gold: dict, pred: dict) -> list[tuple[int, in
 
 def extra_figures(score: ModuleType, golds: list[dict], pred_dir: Path, details: list[str] | None) -> dict:
     named = [0, 0]  # right, asked: claims whose gold names a source
+    unnamed = [0, 0]  # given a source anyway, asked: claims whose text names none (the outlet's own)
     figure_pairs = [0, 0, 0]  # pairs grouped by both, by the system, by the gold (over matched claims)
     not_quantities = 0
     split_persons = 0
@@ -108,6 +109,12 @@ def extra_figures(score: ModuleType, golds: list[dict], pred_dir: Path, details:
                 if not right:
                     got = score.names_of(p.get("source"))
                     lines.append(f"  claim source: {g['evidence'][:70]!r} gold {g['source']} got {got}")
+            else:
+                unnamed[1] += 1
+                if p.get("source"):
+                    unnamed[0] += 1
+                    got = score.names_of(p.get("source"))
+                    lines.append(f"  claim source where the text names none: {g['evidence'][:70]!r} got {got}")
         for claim in pred.get("claims", []) or []:
             evidence = score.norm(claim.get("evidence"))
             number = (claim.get("number") or {}).get("text", "")
@@ -145,6 +152,7 @@ def extra_figures(score: ModuleType, golds: list[dict], pred_dir: Path, details:
     share = lambda pair: round(pair[0] / pair[1], 3) if pair[1] else None  # noqa: E731
     return {
         "claims_named_source": {"accuracy": share(named), "asked": named[1]},
+        "claims_unnamed_source_given": {"share": share(unnamed), "asked": unnamed[1]},
         "not_quantities_counted": not_quantities,
         "persons_split": split_persons,
         "figure_pairs": {
@@ -261,6 +269,8 @@ def format_part(part: str, figures: dict) -> str:
             f"  qualifier {c['qualifier_accuracy']}  source {c['source_accuracy']}"
             f"  source where the text names one {figures['claims_named_source']['accuracy']}"
             f" (of {figures['claims_named_source']['asked']})",
+            f"            a source given where the text names none {figures['claims_unnamed_source_given']['share']}"
+            f" (of {figures['claims_unnamed_source_given']['asked']})",
             f"            numbers that are no quantities counted as claims: {figures['not_quantities_counted']}",
             f"  entities  P {e['precision']:.3f}  R {e['recall']:.3f}"
             f"  type {e['type_accuracy']}  country {e['country_accuracy']}"

@@ -105,10 +105,29 @@ def source_of(
         speaker, mention = speakers.subject_near(sentence.start, sentence.end)
         speaker = speaker or state.last_speaker
     elif speaker is None:  # "… der Polizei" → Polizei; "laut dem Forscher" → the researcher named before
-        words = INFO_HEAD.sub("", text[source_start : match.end(group)])
+        words = _compound_source(INFO_HEAD.sub("", text[source_start : match.end(group)]))
         person = speakers.described_person(words, source_start)
         speaker = ref(person) if person is not None else unnamed(words)
     return source_start, speaker, mention
+
+
+# A source joined to its information noun: "nach Polizeiangaben", "laut Regierungsangaben"
+COMPOUND_SOURCE = re.compile(
+    r"(?P<source>[A-ZÄÖÜ][a-zäöüß]{3,}?)(?:angaben|informationen|schätzungen|berichten|kreisen)"
+)
+LINKING_S_AFTER = ("ung", "heit", "keit", "tät", "ion", "tum", "schaft")
+
+
+def _compound_source(words: str) -> str:
+    """ "Polizeiangaben" → "Polizei", "Regierungsangaben" → "Regierung": the source in a
+    compound with its information noun; other words as they are."""
+    compound = COMPOUND_SOURCE.fullmatch(words.strip())
+    if compound is None:
+        return words
+    source = compound["source"]
+    if source.endswith("s") and source[:-1].endswith(LINKING_S_AFTER):
+        source = source[:-1]
+    return source
 
 
 def _clause_around(text: str, tokens: list[Token], frame: Span) -> Span | None:

@@ -126,7 +126,11 @@ CLOCK_AFTER = re.compile(r"\s*Uhr\b")
 # Quotations that are a source phrase over a whole sentence, whose later clauses may name their own.
 OWN_CLAUSE_KINDS = frozenset({"according_to", "speech_act"})
 ORDINAL_ARTICLE_BEFORE = re.compile(r"\b(?:der|die|das|dem|den|des|am|im|zum|zur|vom|beim|seiner|ihrer)\s+$")
-NAME_BEFORE = re.compile(r"(?<![.!?:]\s)(?<!^)\b[A-ZÄÖÜ][\w-]*[a-zäöüß][ \t]+$")
+# A name a number belongs to: "Channel 13", "Nova 2", also written in capitals or with a capital
+# inside ("ICE 578", "iPhone 15")
+NAME_BEFORE = re.compile(
+    r"(?<![.!?:]\s)(?<!^)\b(?:[A-ZÄÖÜ][\w-]*[a-zäöüß]|[A-ZÄÖÜ]{2,}[\w-]*|[a-zäöüß]+[A-ZÄÖÜ][\w-]*)[ \t]+$"
+)
 # What a number counts: a noun after it, maybe behind adjectives ("8.000 nordkoreanische Soldaten")
 COUNTED_NOUN_AFTER = re.compile(
     r"\s+[\"“”„]?\s*(?:(?!(?:wurde|würde|werde|wäre|habe|hatte|sollte|konnte|musste|wollte|durfte)\b)"
@@ -417,7 +421,7 @@ def _counts_something(text: str, m: re.Match[str], sentence_end: int) -> bool:
 
 def _is_no_quantity(text: str, m: re.Match[str]) -> bool:
     """Part of a name or label, an identifier, a time or an age: "49-Euro-Ticket", "Covid-19",
-    "4G", "90er-Jahre", "Channel 13", "030 46644664", "gegen fünf Uhr", "in der 27. Minute",
+    "4G", "90er-Jahre", "Channel 13", "ICE 578", "iPhone 15", "030 46644664", "gegen fünf Uhr", "in der 27. Minute",
     "vor drei Monaten", "der 35 Jahre alte"."""
     start, end = m.start("number"), m.end("number")
     number = m["number"]

@@ -11,9 +11,14 @@ Only a frame that names an entity gives a source: a wrong source is worse than n
 
 Failing these, the actor of the number's clause is its source (`clause_source`): "Der Deutsche
 Wetterdienst hatte bis zu 140 Liter gemessen", "Die Stadt Magdeburg hatte etwa 400 Anwohner in
-Sicherheit gebracht": whoever counts, estimates, measures, decides or does what the number counts.
+Sicherheit gebracht": whoever counts, estimates, measures, decides or does what the number counts;
+a person only when saying, estimating or counting it ("Wynaendts soll weitere vier Jahre den
+Aufsichtsrat anführen" names no source).
 A clause whose subject is the counted thing itself ("Rund 1.800 Beamte waren im Einsatz") or a
-thing that cannot speak ("Die Zahl der Toten liegt bei neun") names none.
+thing that cannot speak ("Die Zahl der Toten liegt bei neun") names none, and neither does a
+subject that receives or reaches the number ("Die SPD kam in der Umfrage auf 15 Prozent", "Er
+erhielt eine Zustimmung von 97,84%", "Der VfB gewann vor 60.000 Zuschauern"): the number
+measures the subject, someone else counted it.
 """
 
 from __future__ import annotations
@@ -22,9 +27,11 @@ import re
 from dataclasses import dataclass
 
 from quellenlage.attribution.actors import Actor, to_source
+from quellenlage.attribution.cues import is_reporting_verb
 from quellenlage.attribution.speaker_nouns import SPEAKER_NOUN
 from quellenlage.attribution.speakers import SpeakerResolver
 from quellenlage.entities.index import EntityIndex
+from quellenlage.entities.knowledge_base import first_names
 from quellenlage.model import Entity, Segment, Sentence, SourceRef, Span
 from quellenlage.patterns import either_case
 
@@ -159,6 +166,16 @@ BODY_NOUNS = either_case(
 BODY_HEAD = re.compile(rf"(?:{SPEAKER_NOUN}|[\w-]*(?:{BODY_NOUNS}|GmbH|AG|SE))$")
 
 
+# Verbs whose subject is what the number measures, not who supplies it: results, votes, scores,
+# receipts ("erreichte 30 Prozent", "kam auf 15 Prozent", "liegt bei 12 Prozent")
+RESULT_VERB = re.compile(
+    r"\b(?:erreich(?:t|te|ten|en)|k(?:ommt|ommen|am|amen)\s+(?:[\w-]+\s+){0,5}?auf"
+    r"|erhiel(?:t|ten)|erhält|erhalten|bek(?:ommt|ommen|am|amen)|gewinn(?:t|en)|gewann(?:en)?|verl(?:iert|ieren|or|oren)"
+    r"|erziel(?:t|te|ten|en)|l(?:iegt|iegen|ag|agen)\s+(?:[\w-]+\s+){0,5}?bei|landete[n]?|büßt(?:e|en)?|verbuchte[n]?"
+    r"|bietet|bieten|fährt|fahren|kostet|kosten|misst|wiegt|zählt\s+(?:[\w-]+\s+){0,3}?zu)\b"
+)
+
+
 def clause_around(text: str, start: int, end: int, sentence_start: int, sentence_end: int) -> tuple[int, int]:
     """The stretch of the sentence between the punctuation before [start, end) and after it."""
     left = sentence_start
@@ -182,7 +199,34 @@ def clause_source(
         return None  # "zwischen Reichstagsgebäude und Großem Stern": a dative, no subject
     if not _names_a_body(actor, mention, resolver.index):
         return None
+    if RESULT_VERB.search(text, mention.end, start):
+        return None  # "Die CDU erreichte 30 Prozent": the number measures the subject
+    if _is_person(actor, resolver.index) and not _gives_a_figure(text[mention.end : right]):
+        return None  # "Alexander Wynaendts soll weitere vier Jahre den Aufsichtsrat anführen"
     return to_source(actor, mention)
+
+
+# Verbs with which a person gives a figure rather than does what it counts
+FIGURE_VERB = re.compile(
+    r"\b(?:schätz\w*|zählt\w*|beziffer\w*|bilanzier\w*|kalkulier\w*|rechne[nt]?\w*\s+(?:[\w-]+\s+){0,4}?mit"
+    r"|gehen?\s+(?:[\w-]+\s+){0,4}?von|ging(?:en)?\s+(?:[\w-]+\s+){0,4}?von|nannte\w*|nennt|nennen)\b"
+)
+
+
+def _is_person(actor: Actor, index: EntityIndex) -> bool:
+    """An entity that is certainly a person: typed so and named with a first name ("Alexander
+    Wynaendts"); a firm the name model takes for a person ("Rexford") stays a body."""
+    first = actor[0] if isinstance(actor, list) else actor
+    entity = index.get(first.id) if first is not None and first.id else None
+    if entity is None or entity.type != "PER":
+        return False
+    return entity.name.split()[0] in first_names()
+
+
+def _gives_a_figure(words: str) -> bool:
+    """A person is the source of a number only when saying, estimating or counting it: a person
+    who does what the number counts (leads for four years, scores two goals) supplies nothing."""
+    return FIGURE_VERB.search(words) is not None or any(is_reporting_verb(w) for w in re.findall(r"[\wäöüß]+", words))
 
 
 def _names_a_body(actor: Actor, mention: Span, index: EntityIndex) -> bool:

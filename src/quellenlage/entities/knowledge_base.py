@@ -86,7 +86,8 @@ def _inflect_multiword(name: str) -> list[str]:
     """Oblique forms of multi-word names with leading adjectives.
 
     "Demokratische Volksrepublik Korea" -> "Demokratischen Volksrepublik Korea",
-    "Weißes Haus" -> "Weißen Haus", "Internationaler Währungsfonds" -> "Internationalen ...".
+    "Weißes Haus" -> "Weißen Haus", "Internationaler Währungsfonds" -> "Internationalen ...",
+    "Deutsche Bahn" -> "Deutschen Bahn", "Deutscher Bahn".
     """
     words = name.split(" ")
     if len(words) < 2 or "/" in name:
@@ -105,6 +106,8 @@ def _inflect_multiword(name: str) -> list[str]:
                 new[i] = w[:-2] + endings[1]
             elif w.endswith("e") and endings[0] == "en":
                 new[i] = w + "n"
+            elif w.endswith("e") and endings[0] == "em":
+                new[i] = w + "r"  # a feminine name without article: "laut Deutscher Bahn"
             else:
                 continue
             changed = True
@@ -395,6 +398,7 @@ def load_knowledge_base() -> KnowledgeBase:
     return KnowledgeBase(records)
 
 
+@cache
 @cache
 def first_names() -> frozenset[str]:
     """Frequent first names that are not also ordinary German words (built by tools/build_kb.py)."""

@@ -77,8 +77,39 @@ def knowledge_base_candidates(
                 continue
             if common_word and DIRECTION_BEFORE.search(text, max(0, start - 16), start) and not supported:
                 continue  # "in den Spiegel schauen": a mirror, whatever the tagger calls the word
+            if m.form == "adjective" and _inside_a_name(text, segment.start, start, end):
+                name = ADJECTIVE_NAME_REST.match(text, end)
+                if name and ORGANISATION_HEAD.search(name[0]):  # "der Deutschen Umwelthilfe"
+                    found.append(Candidate(start, name.end(), "ORG", "name", "rule"))
+                continue
             found.append(Candidate(start, end, m.entry.type, m.form, "kb", m.entry))
     return found
+
+
+# Where a sentence may open: after its end mark, a colon or an opening quotation mark
+SENTENCE_OPENS_BEFORE = re.compile(r"(?:[.!?:;]|[„“\"»«(–-])\s*$")
+CAPITALISED_WORD_AFTER = re.compile(r"\s+[A-ZÄÖÜ]")
+# The rest of a name that opens with an adjective: "(Deutsche) Journalisten-Verband", "(Deutschen) Instituts für
+# Wirtschaftsforschung"
+ADJECTIVE_NAME_REST = re.compile(r"(?:\s+[A-ZÄÖÜ][\w-]*[a-zäöüß])+(?:\s+für\s+[A-ZÄÖÜ][\w-]*[a-zäöüß])?")
+ORGANISATION_HEAD = re.compile(
+    r"(?i:verband|verbandes|hilfe|bank|bahn|institut|instituts|rundfunk|rundfunks|gesellschaft|bund|bundes|stiftung"
+    r"|telekom|post|welle|agentur|gewerkschaft|partei|union|akademie|verein|vereins|kommission|zentrum|zentrums|amt"
+    r"|amtes|amts|liga|bündnis|bündnisses|kirche|börse|gericht|gerichts|gerichtshof|gerichtshofs|rat|rates|rats"
+    r"|ministerium|ministeriums|presse-agentur|wetterdienst|wetterdienstes|krebshilfe|umwelthilfe|kammer)\b"
+)
+
+
+def _inside_a_name(text: str, segment_start: int, start: int, end: int) -> bool:
+    """A country adjective written with a capital inside a sentence is part of a name ("laut
+    Deutscher Bahn", "des Deutschen Instituts für Wirtschaftsforschung"): German writes
+    adjectives small, so it does not stand for the country by itself."""
+    word = text[start:end]
+    if not word[:1].isupper() or "-" in word or not CAPITALISED_WORD_AFTER.match(text, end):
+        return False  # "Nach US-amerikanischen Angaben" is capitalised by its prefix
+    if not text[segment_start:start].strip():
+        return False
+    return SENTENCE_OPENS_BEFORE.search(text, max(segment_start, start - 4), start) is None
 
 
 # A name does not run across a dash or take lowercase words other than name particles
