@@ -63,3 +63,43 @@ def test_key_sources_and_states_are_entities_with_their_country() -> None:
     assert found["Statistisches Bundesamt"][:2] == ("ORG", "DEU")
     assert found["Bundesnachrichtendienst"][0] == "ORG"
     assert found["Bayern"][1] == "DEU" and "bayerischen" in found["Bayern"][2]
+
+
+def test_a_surname_the_model_finds_alone_joins_the_full_name() -> None:
+    """Made-up sentences of the kind the issue lists (one person, several entities): the model's
+    "Kubicki" is the Wolfgang Kubicki named before; a misspelt long surname in a headline
+    ("Calvert-Lewis") is the player named in full."""
+    found = _entities("Wolfgang Kubicki (FDP) widersprach. Kubicki sagte, das sei falsch.")
+    assert found["Wolfgang Kubicki"][2] == ["Wolfgang Kubicki", "Kubicki"] and "Kubicki" not in found
+    found = _entities(
+        "Branthwaite und Calvert-Lewis treffen\nDominic Calvert-Lewin erhöhte in der 58. Minute für Everton."
+    )
+    people = [name for name, (kind, _, _) in found.items() if "Calvert" in name]
+    assert people == ["Dominic Calvert-Lewin"] and found[people[0]][0] == "PER"
+
+
+def test_a_named_persons_surname_is_no_town_of_that_name() -> None:
+    """Weak gazetteer entries never beat the article's own evidence: once Jan van Aken is named,
+    "Aken" is his surname, not the town Aken (Elbe); after "in" it stays the town."""
+    found = _entities("Die Linke will klagen, sagte Parteichef Jan van Aken. Van Aken kritisierte den Kanzler.")
+    assert not any(kind == "LOC" and "Aken" in name for name, (kind, _, _) in found.items())
+    assert "Aken" in found["Jan van Aken"][2]
+    found = _entities("Die Linke will klagen, sagte Parteichef Jan van Aken. In Aken regnete es am Montag.")
+    assert any(kind == "LOC" and "Aken" in name for name, (kind, _, _) in found.items())
+
+
+def test_competitions_and_described_things_are_no_people() -> None:
+    found = _entities(
+        "Disqualifizierende Fouls gegen mehr als 20 Spieler\nDer FC Liverpool hat in der Premier League verloren."
+    )
+    assert not [name for name, (kind, _, _) in found.items() if kind == "PER"], found
+
+
+def test_a_capitalised_country_adjective_inside_a_name_is_no_country() -> None:
+    found = _entities(
+        "Laut Deutscher Bahn fielen Züge aus. Ein Sprecher der Deutschen Umwelthilfe kritisierte das. "
+        "Die deutschen Soldaten blieben."
+    )
+    assert found["Deutsche Bahn"][0] == "ORG"
+    assert any(kind == "ORG" and "Umwelthilfe" in name for name, (kind, _, _) in found.items())
+    assert found["Deutschland"][2] == ["deutschen"]

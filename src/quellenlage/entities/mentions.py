@@ -40,7 +40,8 @@ COLLECTIVE = re.compile(r"\b(?:[Dd]er|[Dd]es|[Dd]em|[Dd]en)\s+(?P<name>Westens?)
 DESCRIPTION = re.compile(r"\b(?P<name>(?:Verteidigungs|Militär|Nordatlantik)?[Bb]ündnis(?:ses|s)?)\b")
 ALLIANCE_NAMES = frozenset({"NATO", "Nato"})
 # Words that look like names after a role noun but are not ("Präsident Russlands" is caught by the KB).
-NOT_NAMES = frozenset({"Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Am", "Im", "In", "Und"})
+# "Premier League" is no premier called League.
+NOT_NAMES = frozenset({"Der", "Die", "Das", "Den", "Dem", "Des", "Ein", "Eine", "Am", "Im", "In", "Und", "League"})
 
 
 @dataclass

@@ -14,7 +14,7 @@ import re
 import unicodedata
 
 from quellenlage.entities.institutions import institution_candidates, person_evidence, yield_to_persons
-from quellenlage.entities.knowledge_base import KBEntry, KnowledgeBase, load_knowledge_base
+from quellenlage.entities.knowledge_base import KBEntry, KnowledgeBase, first_names, load_knowledge_base
 from quellenlage.entities.mentions import (
     Candidate,
     description_candidates,
@@ -45,7 +45,12 @@ def resolve_entities(
     segments = kept
     common_nouns = frozenset(t.start for s in sentences for t in s.tokens if t.pos == "NOUN")
     after_article = _after_article_or_adjective(sentences)
-    model = [c for c in model_candidates(text, kb, names) if not _is_common_noun(text, c, after_article)]
+    adjectives = frozenset(t.start for s in sentences for t in s.tokens if t.pos == "ADJ")
+    model = [
+        c
+        for c in model_candidates(text, kb, names)
+        if not _is_common_noun(text, c, after_article) and not _is_described_thing(text, c, adjectives)
+    ]
     patterns = pattern_candidates(text, segments, kb)
     institutions = institution_candidates(text, segments, kb)
     inside = Occupancy(len(text))
@@ -57,7 +62,8 @@ def resolve_entities(
     candidates = _non_overlapping(
         text, _prefer_full_names(text, institutions + found + description_candidates(text, kb))
     )
-    candidates = _non_overlapping(text, candidates + _surname_mentions(text, candidates))
+    surnames = _surname_mentions(text, candidates)
+    candidates = _non_overlapping(text, _towns_yield_to_surnames(text, candidates, surnames) + surnames)
     candidates = [_as_metonym(text, kb, c) for c in candidates]
     entities = [
         _entity(text, key, members)
@@ -97,6 +103,15 @@ def _is_common_noun(text: str, c: Candidate, after_article: frozenset[int]) -> b
     if NOT_A_NAME.match(surface):
         return True
     return c.entry is None and " " not in surface and c.type != "ORG" and c.start in after_article
+
+
+def _is_described_thing(text: str, c: Candidate, adjectives: frozenset[int]) -> bool:
+    """A "person" the model found that opens with an adjective the tagger reads as one, no first
+    name ("Disqualifizierende Fouls" in a headline): a thing described, not a person named."""
+    if c.type != "PER" or c.entry is not None or c.start not in adjectives:
+        return False
+    first = text[c.start : c.end].split()[0]
+    return first not in first_names() and re.search(r"[a-zäöüß](?:e|en|er|es|em)$", first) is not None
 
 
 def _kind_at(position: int, segments: list[Segment], starts: list[int], ends: list[int]) -> str | None:
@@ -152,7 +167,8 @@ def _surname_mentions(text: str, candidates: list[Candidate]) -> list[Candidate]
             people.setdefault(words[-1], c)
     if not people:
         return []
-    named = Cover((c.start, c.end) for c in candidates if c.type == "PER")
+    # not the full name itself; a surname the model found alone ("Kubicki sagte") is taken over
+    named = Cover((c.start, c.end) for c in candidates if c.type == "PER" and " " in text[c.start : c.end].strip())
     return [
         Candidate(
             start,
@@ -164,7 +180,25 @@ def _surname_mentions(text: str, candidates: list[Candidate]) -> list[Candidate]
             cluster=_key(text, people[name]),
         )
         for start, end, name, genitive in _name_occurrences(text, set(people))
-        if not named.covers(start, end)  # not the full name itself
+        if not named.covers(start, end)
+    ]
+
+
+def _towns_yield_to_surnames(text: str, candidates: list[Candidate], surnames: list[Candidate]) -> list[Candidate]:
+    """Once "Jan van Aken" is named, a later "Aken" is his surname, not the town Aken the knowledge
+    base knows, unless a preposition of place stands before it ("in Lauterbach"): a weak
+    gazetteer reading never beats the article's own evidence of a person."""
+    spans = {(c.start, c.end) for c in surnames}
+    return [
+        c
+        for c in candidates
+        if not (
+            (c.start, c.end) in spans
+            and c.entry is not None
+            and c.entry.type == "LOC"
+            and c.entry.kind != "country"
+            and not LOCATIVE.search(text[max(0, c.start - 12) : c.start].lower())
+        )
     ]
 
 
@@ -238,7 +272,8 @@ def _join_surnames(clusters: dict[str, list[Candidate]]) -> None:
     """One person, one entity: full names that differ only in a short form of the first name
     ("Alex Wynaendts", "Alexander Wynaendts") are one, and a one-word name (also in the
     genitive, "Maduros") joins the only full name ending with it, whatever type the model gave
-    that full name ("Guershon Yabusele" as OTH, "Yabusele" as PER)."""
+    that full name ("Guershon Yabusele" as OTH, "Yabusele" as PER), or ending with it misspelt by
+    one letter in a long name ("Calvert-Lewis", "Dominic Calvert-Lewin")."""
     full_names: dict[str, list[str]] = {}
     for key in clusters:
         kind, _, name = key.partition(":")
@@ -256,6 +291,29 @@ def _join_surnames(clusters: dict[str, list[Candidate]]) -> None:
         targets = full_names.get(name) or (full_names.get(name[:-1], []) if name.endswith("s") else [])
         if len(targets) == 1:
             clusters[targets[0]].extend(clusters.pop(key))
+    for key in [k for k in clusters if k.partition(":")[0] in ("per", "loc", "oth") and " " not in k]:
+        name = key.partition(":")[2]
+        if len(name) < MISSPELT_MIN:
+            continue
+        near = [k for surname, keys in full_names.items() if _one_letter_apart(name, surname) for k in keys]
+        persons = [k for k in near if k.startswith("per:") and k in clusters]
+        if len(persons) == 1:  # "Calvert-Lewis" (the model's place) for "Dominic Calvert-Lewin"
+            clusters[persons[0]].extend(clusters.pop(key))
+
+
+# A one-word name this long that differs by one letter from the surname of the only full name
+# near it is that name misspelt: two people with such names in one article are rarer than a typo.
+MISSPELT_MIN = 9
+
+
+def _one_letter_apart(a: str, b: str) -> bool:
+    """One letter replaced, added or dropped."""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
 
 
 def _short_form(short: str, full: str) -> bool:
