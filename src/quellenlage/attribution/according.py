@@ -10,7 +10,7 @@ from quellenlage.attribution.actors import Actor, unnamed
 from quellenlage.attribution.clauses import is_dependent_clause, main_clause_comma
 from quellenlage.attribution.cue_spans import FINDING_VERBS
 from quellenlage.attribution.cues import ACCORDING_TO, INFO_HEAD, OWN_ACCOUNT, is_finite_verb, is_reporting_verb
-from quellenlage.attribution.frames import span_at, trimmed_span, word_count
+from quellenlage.attribution.frames import find_so_frame, so_source, span_at, trimmed_span, word_count
 from quellenlage.attribution.speakers import SpeakerResolver
 from quellenlage.attribution.state import QuoteState
 from quellenlage.entities.index import ref
@@ -94,8 +94,13 @@ def source_of(
         source_start = source_before(sentence.tokens, source_start, match.end(group))
     speaker = speakers.in_span(source_start, match.end(group))
     mention: Span | None = span_at(text, source_start, match.end(group))
-    if group == "demnach":  # "Demnach …": the source just named
+    if group == "demnach":  # "Demnach …": the source just named, else the "so"-frame closing the sentence
         speaker = state.last_document_speaker or state.last_speaker
+        so_frame = find_so_frame(text, sentence, match.end(group)) if speaker is None else None
+        if so_frame is not None:
+            speaker, mention = so_source(text, so_frame, speakers, state)
+        elif speaker is None:
+            mention = None  # "Demnach" names nobody: no speaker rather than a pointer word as one
     elif group == "meinung":  # "Seiner Meinung nach …": the person last named; "nach" is the cue
         speaker = state.last_speaker
         mention = trimmed_span(text, source_start, text.rindex("nach", source_start, match.end(group)))

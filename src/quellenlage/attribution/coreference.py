@@ -20,6 +20,12 @@ PERSON_OR_GROUP = frozenset({"PER", "ORG"})
 ROLE_APPOSITION = re.compile(r",\s+(?:(?:der|die|des|dem|den)\s+)?(?:[a-zäöüß][\w-]*\s+){0,2}(?P<role>[A-ZÄÖÜ][\w-]+)")
 # Articles of a definite description of one person: "der Forscher", "die Sprecherin" (not "die Forscher").
 SINGULAR_ARTICLES = frozenset({"der", "dem", "des", "den"})
+# A sentence opening with a man as its subject: "Der Mann hatte …", "Der 41-Jährige wurde …"
+MAN_OPENING = re.compile(
+    r"(?:Der|Ein)\s+(?:[a-zäöüß][\w-]*\s+){0,2}"
+    r"(?P<noun>[\w-]*(?:[Mm]ann|[Jj]ährige|[a-zäöüß](?:er|ent|ist|or|eur|ling|ant)))\s+[a-zäöüß]"
+)
+PRONOUN_REACH = 3  # sentences back
 
 
 def role_head(description: str) -> str | None:
@@ -61,12 +67,27 @@ class Coreference:
         if pronoun and (description is None or pronoun.start() < description.start()):
             types = PERSON if pronoun[0].lower() in ("er", "dieser") else PERSON_OR_GROUP
             entity = self.view.index.last_before(pronoun.start(), types)
-            return (ref(entity) if entity else None), self.view.span(pronoun.start(), pronoun.end())
+            speaker: Actor = ref(entity) if entity else None
+            if speaker is None and pronoun[0].lower() == "er":  # "Der Mann hatte … gespendet. Er gab an, …"
+                speaker = self._described_man_before(pronoun.start())
+            return speaker, self.view.span(pronoun.start(), pronoun.end())
         if description:
             bearer = self.described_person(description[0], description.start())
             speaker = ref(bearer) if bearer else unnamed(description[0])
             return speaker, self.view.span(description.start(), description.end())
         return None, None
+
+    def _described_man_before(self, position: int) -> Actor:
+        """Where no person is named, "er" stands for the man a recent sentence opens with as its
+        subject ("Der Mann", "Der 41-Jährige"), kept as those words: a pronoun is no speaker."""
+        number = self.view.sentence_number(position)
+        if number is None:
+            return None
+        for sentence in reversed(self.view.sentences[max(0, number - PRONOUN_REACH) : number + 1]):
+            opening = MAN_OPENING.match(self.view.text, sentence.start, min(sentence.end, position))
+            if opening is not None:
+                return unnamed(opening["noun"])
+        return None
 
     def described_person(self, description: str, position: int) -> Entity | None:
         """The person a definite role description at `position` stands for: "der Leseforscher"

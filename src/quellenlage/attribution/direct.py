@@ -29,7 +29,7 @@ from quellenlage.attribution.frames import (
 from quellenlage.attribution.marks import CLOSING_QUOTES, is_label, is_title, quoted_spans, someones_words
 from quellenlage.attribution.speakers import SpeakerResolver
 from quellenlage.attribution.state import QuoteState
-from quellenlage.model import Quote, Segment, Sentence, Span, Token
+from quellenlage.model import EntityRef, Quote, Segment, Sentence, Span, Token
 
 HEADLINE_QUOTE = re.compile(r"^(?P<speaker>[^:\"„“]{2,60}):\s*[\"„»“](?P<content>[^\"“”«]+)[\"“”«]?[.!]?$")
 
@@ -160,11 +160,22 @@ def direct_quotes(
         # the words go on: „…“, sagte Beck. („Er sei …“) „Die Menschen hier …“
         cue, (speaker, mention) = framing.frame, state.speaker_of(framing)
     if cue is None:
-        speaker = speaker or state.last_speaker
+        speaker = speaker or _person_just_introduced(number, speakers, state) or state.last_speaker
     for start, end in spans:
         if cue is None and not any(start <= t.start < end and t.pos in ("VERB", "AUX") for t in sentence.tokens):
             continue  # „Nackt unter Wölfen“: a title standing alone, nobody's words
         state.add("direct", trimmed_span(text, start, end), cue, speaker, number, mention, cue=verb_cue)
+
+
+def _person_just_introduced(number: int, speakers: SpeakerResolver, state: QuoteState) -> Actor:
+    """Words without a frame right after a sentence whose subject is a person ("Der
+    Vorstandsvorsitzende Christian Sewing freut sich auf die Zusammenarbeit. „…“") are that
+    person's, not those of whoever was quoted before."""
+    recent = state.recent_actor
+    if recent is None or recent[0] != number - 1 or not isinstance(recent[1], EntityRef) or recent[1].id is None:
+        return None
+    entity = speakers.index.get(recent[1].id)
+    return recent[1] if entity is not None and entity.type == "PER" else None
 
 
 def _colon_clause(text: str, sentence: Sentence, spans: list[tuple[int, int]]) -> Span:

@@ -87,7 +87,17 @@ def so_source(
     ("so die Warnung") the document or speaker named last."""
     if SPEECH_WORD.fullmatch(so_frame["source"].strip()):
         return state.last_document_speaker or state.latest_actor(), None
-    return speakers.subject_near(so_frame.start("source"), so_frame.end())
+    speaker, mention = speakers.subject_near(so_frame.start("source"), so_frame.end())
+    if speaker is None:  # "so die Gebag", a body the entities do not know: the noun phrase names it
+        named = SO_NOUN_PHRASE.fullmatch(text, so_frame.start("source"), so_frame.end("source"))
+        if named is not None:
+            mention = span_at(text, named.start("phrase"), named.end("phrase"))
+            speaker = unnamed(mention.text)
+    return speaker, mention
+
+
+# The source of a "so"-frame as a short noun phrase: "die Gebag", "der Veranstalter"
+SO_NOUN_PHRASE = re.compile(r"(?:(?:de[rmns]|die|das)\s+)?(?P<phrase>[A-ZÄÖÜ][\w-]+(?:\s+[A-ZÄÖÜ][\w-]+){0,2})\s*")
 
 
 def frame_speaker(

@@ -80,11 +80,24 @@ class SpeakerResolver(ArticleView):
         subject = self._parsed_subject(start, end) or self._nominal_subject(start, end)
         if subject is not None:  # the parser's subject phrase: look for the speaker inside it only
             speaker, _ = self._subject_in(subject.start, subject.end)
-            if speaker is None and (person := self.described_person(subject.text, subject.start)) is not None:
+            description = self._headline_role(subject, end) or subject.text
+            if speaker is None and (person := self.described_person(description, subject.start)) is not None:
                 speaker = ref(person)  # "twitterte der 35 Jahre alte Aufbauspieler": the player just named
             return speaker or unnamed(subject.text), with_marks(self, subject, end)
         speaker, mention = self._subject_in(start, end)
         return speaker, with_marks(self, mention, end) if mention else None
+
+    def _headline_role(self, subject: Span, end: int) -> str | None:
+        """A role noun without article before a verb in the singular, as headlines write it
+        ("Forscher aus Osnabrück warnt: …"): one person, described as "der Forscher" would be,
+        whom the text names ("Der Osnabrücker Leseforscher Christian Dawidowski")."""
+        words = self.tokens_in(subject.start, end)
+        if len(words) < 2 or words[0].pos != "NOUN" or not words[0].text[:1].isupper():
+            return None
+        verb = next((t for t in words if t.start >= subject.end and t.pos in ("VERB", "AUX")), None)
+        if verb is None or "Number=Sing" not in verb.morph or "Person=3" not in verb.morph:
+            return None
+        return f"der {words[0].text}"
 
     def named_by_frame(self, start: int, end: int) -> tuple[Actor, Span | None]:
         """The speaker of a frame before a colon: the whole frame when it is a noun phrase
