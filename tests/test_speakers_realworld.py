@@ -47,3 +47,15 @@ def test_unframed_words_are_those_of_the_person_just_introduced() -> None:
         "der Bank beigetragen.“"
     )
     assert found[-1][1] == "Peter Sommer", found
+
+
+def test_a_report_without_its_owner_is_the_medium_named_as_reporting() -> None:
+    found = _speakers(
+        "Bericht: Aktivist getötet\n\nSicherheitskräfte haben einen Aktivisten laut einem investigativen Bericht "
+        "getötet. Dies ging aus geheimen Dokumenten hervor, wie der britische Sender BBC am Dienstag berichtete.\n"
+        "Laut der investigativen Recherche hatten drei Beamte den Mann in einem Wagen angegriffen."
+    )
+    reports = [speaker for content, speaker in found if "laut" in content.lower()]
+    assert reports and all(speaker == "BBC" for speaker in reports), found
+    found = _speakers("Bericht\n\nLaut der investigativen Recherche hatten drei Beamte den Mann angegriffen.")
+    assert all(speaker != "BBC" for _, speaker in found)

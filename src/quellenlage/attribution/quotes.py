@@ -37,6 +37,7 @@ from quellenlage.attribution.free_indirect import free_indirect_quote, reported_
 from quellenlage.attribution.learned import rate_quotes
 from quellenlage.attribution.marks import named_work, quoted_spans
 from quellenlage.attribution.reported import indirect_quote
+from quellenlage.attribution.reports import give_reports_their_owner
 from quellenlage.attribution.speaker_nouns import could_speak
 from quellenlage.attribution.speakers import SpeakerResolver
 from quellenlage.attribution.speech_acts import speech_act
@@ -99,6 +100,7 @@ def find_quotes(text: str, segments: list[Segment], sentences: list[Sentence], i
             directive = quote.cue is not None and DIRECTIVE.match(quote.cue.text.lower()) is not None
             quote.addressee = speakers.addressee_in(quote.frame, state.speaker_of(quote)[1], directive)
     _number_sentences(state.quotes, sentences)
+    give_reports_their_owner(text, state.quotes, sentences, index)  # "laut der Recherche" → the BBC
     rate_quotes(state.quotes, sentences, index)
     return state.quotes
 

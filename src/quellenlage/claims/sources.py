@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from quellenlage.attribution.actors import Actor, to_source
 from quellenlage.attribution.cues import is_reporting_verb
+from quellenlage.attribution.reports import AS_REPORTED, REPORT_SPEAKER
 from quellenlage.attribution.speaker_nouns import SPEAKER_NOUN
 from quellenlage.attribution.speakers import SpeakerResolver
 from quellenlage.entities.index import EntityIndex
@@ -51,19 +52,12 @@ OWNED_FRAME = re.compile(
     r"(?=\s+(?:zeig\w*|ergab|ergibt|ergaben|belegt|belegen|spricht|sprach|kommt|kam|geht|ging|hervor|hat|haben|legt"
     r"|liegt|lag)\b|[,.;:()]|$)"
 )
-# "wie der britische Sender BBC am Dienstag berichtete"
-AS_REPORTED = re.compile(
-    r"\bwie\s+(?P<who>(?:[\w.&-]+\s+){1,6}?)(?:am\s+\w+\s+|zuvor\s+|weiter\s+)?"
-    r"(?:berichtete|berichtet|mitteilte|mitteilt|schrieb|schreibt|meldete|meldet|bekanntgab|bestätigte)\b"
-)
 # Words that point back to a source named before
 POINTS_BACK = re.compile(
     r"\b(?:[Dd]emnach|[Dd]ie(?:se)?\s+(?:Daten|Zahlen|Statistik|Studie|Umfrage|Untersuchung|Auswertung)\s+"
     r"(?:zeig\w*|belegen|belegt|ergab\w*)|(?:[Dd]em|[Dd]iesem|[Dd]er)\s+(?:Bericht|Studie|Umfrage|Untersuchung)\w*"
     r"\s+zufolge|[Ll]aut\s+(?:dem|der|diesem|dieser)\s+(?:Bericht|Studie|Umfrage|Recherche|Untersuchung)\w*)"
 )
-# A speaker that is a medium's report without its owner: "laut der investigativen Recherche"
-REPORT_SPEAKER = re.compile(r"^(?:\w+\s+)?(?:Bericht(?:e[ns]?|s)?|Recherche|Meldung|Reportage)$")
 SOURCE_TYPES = frozenset({"ORG", "PER", "LOC"})
 LOOK_BACK = 8  # sentences: how far a source named before is still the one a "demnach" means
 
