@@ -195,3 +195,13 @@ def test_pages_that_can_do_without_links_do_not_wait_for_them(tmp_path):
         thread.join(120)
     assert 'class="claim-figure" href="/figures/of?' in fresh.get("/articles/boese-1").text
     assert "werden gerade berechnet" not in fresh.get("/").text
+
+
+def test_the_figure_list_pages_link_to_each_other(client, links):
+    assert len(links.figures) > 25  # the dev corpus fills more than one page of 25
+    first = client.get("/figures", params={"source": ""}).text
+    second = client.get("/figures", params={"source": "", "page": 2}).text
+    assert re.search(r'rel="next" href="/figures\?[^"]*page=2"', first) and 'rel="prev"' not in first
+    assert re.search(r'rel="prev" href="/figures\?[^"]*page=1"', second) and 'rel="next"' not in second
+    on_first, on_second = (set(re.findall(r'href="/figures/([^"?/]+)"', page)) for page in (first, second))
+    assert not on_first & on_second and on_first | on_second == {f.id for f in links.figures}
