@@ -5,7 +5,8 @@ API does."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, TypeVar
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
@@ -25,8 +26,24 @@ from quellenlage.web.page_cache import kept
 from quellenlage.web.pages import render
 from quellenlage.web.problems import Problem
 
+T = TypeVar("T")
+
 router = APIRouter(include_in_schema=False)
 LIST_PAGE = 25
+
+
+def list_page(found: Sequence[T], page: int, error: str | None) -> tuple[Sequence[T], dict[str, Any]]:
+    """The items of one page of a list page and what its template needs to say where it stands (total, page,
+    whether more follow, the error; 422 when the filters were refused)."""
+    shown = found[(page - 1) * LIST_PAGE : page * LIST_PAGE]
+    standing = {
+        "total": len(found),
+        "page": page,
+        "more": page * LIST_PAGE < len(found),
+        "error": error,
+        "status_code": 422 if error else 200,
+    }
+    return shown, standing
 
 
 @router.get("/figures", response_class=HTMLResponse)
@@ -69,20 +86,16 @@ def figures_page(
         )
     except QuellenlageError as problem:
         error = str(problem)
-    shown = found[(page - 1) * LIST_PAGE : page * LIST_PAGE]
+    shown, standing = list_page(found, page, error)
     return render(
         request,
         "figures.html",
         nav="figures",
         form=form,
         figures=[(f, value_range(f), index.story_title(f.story)) for f in shown],
-        total=len(found),
-        page=page,
-        more=page * LIST_PAGE < len(found),
         statuses=STATUS,
-        error=error,
         figure_page=figure_page,
-        status_code=422 if error else 200,
+        **standing,
     )
 
 
@@ -135,18 +148,14 @@ def stories_page(
         )
     except QuellenlageError as problem:
         error = str(problem)
-    shown = found[(page - 1) * LIST_PAGE : page * LIST_PAGE]
+    shown, standing = list_page(found, page, error)
     return render(
         request,
         "stories.html",
         nav="stories",
         form=form,
         stories=[(s, [index.articles[a] for a in s.articles if a in index.articles]) for s in shown],
-        total=len(found),
-        page=page,
-        more=page * LIST_PAGE < len(found),
-        error=error,
-        status_code=422 if error else 200,
+        **standing,
     )
 
 
