@@ -41,9 +41,9 @@ def quote_features(quote: Quote, chain: Quote | None, index: EntityIndex, senten
         _frame_features(features, chain, "chain_")
     _speaker_features(features, quote.speaker, index)
     words = len(WORD.findall(quote.content.text))
-    features[f"content_words={_bucket(words)}"] = 1.0
-    features[f"sentence_words={_bucket(sentence_words)}"] = 1.0
-    features[f"kind={quote.kind}|content_words={_bucket(words)}"] = 1.0
+    features[f"content_words={bucket(words)}"] = 1.0
+    features[f"sentence_words={bucket(sentence_words)}"] = 1.0
+    features[f"kind={quote.kind}|content_words={bucket(words)}"] = 1.0
     if quote.verbatim:
         features["verbatim"] = 1.0
     if quote.addressee is not None:
@@ -90,7 +90,7 @@ def _speaker_features(features: Features, speaker: SourceRef | None, index: Enti
         features["speaker_pronoun"] = 1.0
 
 
-def _bucket(count: int) -> str:
+def bucket(count: int) -> str:
     """A length in coarse steps, so that the model learns from lengths it has seen."""
     for limit in (1, 2, 4, 8, 16, 32):
         if count <= limit:

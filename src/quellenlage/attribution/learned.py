@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -56,6 +56,13 @@ class LinearModel:
         score = self.scores(features)[0]
         return 1 / (1 + math.exp(-score)) if score > -500 else 0.0
 
+    def probabilities(self, features: Features) -> dict[str, float]:
+        """P(each class) of a multinomial model (softmax of its scores)."""
+        scores = self.scores(features)
+        top = max(scores)
+        exps = [math.exp(score - top) for score in scores]
+        return {name: value / sum(exps) for name, value in zip(self.classes, exps, strict=True)}
+
     def best(self, features: Features) -> str:
         scores = self.scores(features)
         return self.classes[max(range(len(scores)), key=scores.__getitem__)]
@@ -66,6 +73,9 @@ class AttributionModel:
     medium: LinearModel
     quote: LinearModel
     speaker: LinearModel
+    # the sentence classifier of `learned_sentences.py` and the probability each class needs
+    sentence: LinearModel | None = None
+    sentence_thresholds: dict[str, float] = field(default_factory=dict)
 
 
 @cache
@@ -75,7 +85,10 @@ def load_model(path: Path = WEIGHTS) -> AttributionModel | None:
     if not path.exists():
         return None
     data = json.loads(path.read_text(encoding="utf-8"))
-    return AttributionModel(*(LinearModel.from_json(data[name]) for name in ("medium", "quote", "speaker")))
+    medium, quote, speaker = (LinearModel.from_json(data[name]) for name in ("medium", "quote", "speaker"))
+    sentence = LinearModel.from_json(data["sentence"]) if "sentence" in data else None
+    thresholds = data.get("sentence_thresholds", {})
+    return AttributionModel(medium, quote, speaker, sentence=sentence, sentence_thresholds=thresholds)
 
 
 def feature_rows(quotes: list[Quote], sentences: list[Sentence], index: EntityIndex) -> list[Features]:

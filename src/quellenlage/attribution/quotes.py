@@ -9,7 +9,8 @@ a sentence wins:
 - `according`: source phrases ("nach Angaben der Polizei", "laut X", "X zufolge");
 - `reported`: reported speech framed by a verb of saying;
 - `free_indirect`: reported speech without a frame of its own;
-- `speech_acts`: acts of speaking without their words ("warnt vor …").
+- `speech_acts`: acts of speaking without their words ("warnt vor …");
+- `learned_sentences`: what a classifier trained on Wikinews train finds in the sentences left.
 
 They share `frames` (sentence and frame helpers), `marks` (quotation marks), `cue_spans`,
 `medium`, `content` and the reading state in `state`; `speakers` resolves who speaks.
@@ -35,6 +36,7 @@ from quellenlage.attribution.direct import (
 from quellenlage.attribution.frames import first_reporting_verb, word_count
 from quellenlage.attribution.free_indirect import free_indirect_quote, reported_by_next
 from quellenlage.attribution.learned import rate_quotes
+from quellenlage.attribution.learned_sentences import learned_sentence
 from quellenlage.attribution.marks import named_work, quoted_spans
 from quellenlage.attribution.reported import indirect_quote
 from quellenlage.attribution.reports import give_reports_their_owner
@@ -208,9 +210,12 @@ def _sentence_quotes(
         return
     if speech_act(text, number, sentence, speakers, state):
         return
-    if not reported_by_next(text, number, sentence, following, speakers, state):
-        _remember_reporter(sentence, speakers, state)
-        _remember_actor(number, sentence, speakers, state)
+    if reported_by_next(text, number, sentence, following, speakers, state):
+        return
+    if learned_sentence(text, number, sentence, speakers, state):
+        return
+    _remember_reporter(sentence, speakers, state)
+    _remember_actor(number, sentence, speakers, state)
 
 
 def _remember_actor(number: int, sentence: Sentence, speakers: SpeakerResolver, state: QuoteState) -> None:

@@ -45,7 +45,7 @@ from __future__ import annotations
 
 import dataclasses
 import difflib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from quellenlage.evaluation.wikinews import PredictedQuotation, WikinewsArticle
@@ -149,6 +149,12 @@ def predictions_from(article: WikinewsArticle, analysis: Analysis) -> list[Predi
                     )
                 )
     return predictions
+
+
+def span_ids(article: WikinewsArticle, analysis: Analysis) -> Callable[[int, int], tuple[int, ...]]:
+    """The ids of the article's tokens that a character span of the analysis overlaps."""
+    to_original = _offset_map(analysis.text, article.text)
+    return lambda start, end: article.token_ids(to_original(start), to_original(end))
 
 
 def _pointer_to_message(
