@@ -57,6 +57,7 @@ class Coreference:
     def __init__(self, view: ArticleView):
         self.view = view
         self._roles: dict[str, tuple[list[int], list[Entity]]] | None = None
+        self._described: dict[str, tuple[list[int], list[Entity]]] = {}  # by role head, in text order
 
     def unnamed_subject(self, start: int, end: int) -> tuple[Actor, Span | None]:
         """A pronoun ("sagte er") stands for the last person or organisation named; a
@@ -99,19 +100,25 @@ class Coreference:
         head = role_head(description)
         if head is None:
             return None
-        key = head.casefold()
-        starts: list[int] = []
-        people: list[Entity] = []
-        for role, (role_starts, role_people) in self._role_mentions().items():
-            if role.endswith(key):
-                starts.extend(role_starts)
-                people.extend(role_people)
+        starts, people = self._described_by(head.casefold())
         if starts:
-            order = sorted(range(len(starts)), key=starts.__getitem__)
-            starts, people = [starts[i] for i in order], [people[i] for i in order]
             i = bisect_left(starts, position)
             return people[i - 1] if i else people[0]
         return self._salient_person(position) if PERSON_ROLE.search(head) else None
+
+    def _described_by(self, key: str) -> tuple[list[int], list[Entity]]:
+        """Where the people with a role ending in `key` are mentioned, in text order (computed
+        once per role head: a long text asks for the same heads thousands of times)."""
+        if key not in self._described:
+            starts: list[int] = []
+            people: list[Entity] = []
+            for role, (role_starts, role_people) in self._role_mentions().items():
+                if role.endswith(key):
+                    starts.extend(role_starts)
+                    people.extend(role_people)
+            order = sorted(range(len(starts)), key=starts.__getitem__)
+            self._described[key] = [starts[i] for i in order], [people[i] for i in order]
+        return self._described[key]
 
     def _role_mentions(self) -> dict[str, tuple[list[int], list[Entity]]]:
         """Every role word the text or the entity stage gives a person, with the positions of

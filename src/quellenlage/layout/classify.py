@@ -125,7 +125,7 @@ def _mark_boilerplate(shapes: list[str], kinds: list[str]) -> None:
         if kinds[i]:
             titles_below = 0
             continue
-        if BOILERPLATE.search(shape) and len(shape) < 300 or CONSENT.search(shape):
+        if len(shape) < 300 and BOILERPLATE.search(shape) or CONSENT.search(shape):
             kinds[i] = "boilerplate"
             titles_below = 1 if TEASER_HEADER_LINE.match(shape) else 0
         elif titles_below and _is_heading(shape) and (titles_below == 1 or ": " in shape):
