@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from quellenlage.attribution.according import according_to, further_sources
+from quellenlage.attribution.actors import Actor
 from quellenlage.attribution.clauses import PASSIVE_AUXILIARIES, has_subjunctive
 from quellenlage.attribution.cues import ACCORDING_TO, DIRECTIVE, SPEECH_ACT
 from quellenlage.attribution.direct import (
@@ -222,12 +223,16 @@ def _remember_actor(number: int, sentence: Sentence, speakers: SpeakerResolver, 
     """The subject of a sentence without quotation: a subjunctive sentence right after it most
     often gives that actor's words or stance ("Die Richter prüften den Fall. Kein Vertrag
     könne …"), whoever was quoted before. Not a sentence in the subjunctive itself: its subject
-    is talked about ("Techniker hätten den Hebel umgestellt. Dadurch sei …")."""
-    if has_subjunctive(sentence.tokens):
-        return
-    speaker, mention = speakers.subject_near(sentence.start, sentence.end)
-    if could_speak(speaker, mention):  # not "Der Sprengsatz explodierte."
-        state.recent_actor = (number, speaker, mention)
+    is talked about ("Techniker hätten den Hebel umgestellt. Dadurch sei …"). Found only when
+    asked for (QuoteState.recent_actor): most sentences are followed by none that asks."""
+
+    def actor() -> tuple[Actor, Span | None] | None:
+        if has_subjunctive(sentence.tokens):
+            return None
+        speaker, mention = speakers.subject_near(sentence.start, sentence.end)
+        return (speaker, mention) if could_speak(speaker, mention) else None  # not "Der Sprengsatz explodierte."
+
+    state.remember_actor(number, actor)
 
 
 def _remember_reporter(sentence: Sentence, speakers: SpeakerResolver, state: QuoteState) -> None:

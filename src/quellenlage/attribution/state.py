@@ -5,6 +5,7 @@ words of a quotation the same way for all of them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from quellenlage.attribution.actors import Actor, to_source
@@ -29,14 +30,38 @@ class QuoteState:
     # Konjunktiv II ("Er hätte den Jet zu spät aufgesetzt") then continues them
     previous_quoted: bool = False
     # the subject of a sentence without quoted words, and its sentence number ("Die Richter
-    # äußerten Bedenken."): a subjunctive sentence right after it gives that actor's words
-    recent_actor: tuple[int, Actor, Span | None] | None = None
+    # äußerten Bedenken."): a subjunctive sentence right after it gives that actor's words (see
+    # `recent_actor`; most sentences are never asked for it, so it is found when asked)
+    _recent_actor: tuple[int, Actor, Span | None] | None = None
+    _actor_candidates: list[tuple[int, Callable[[], tuple[Actor, Span | None] | None]]] = field(default_factory=list)
     # the sentence (or quotation unit) read before the current one, within the text segments
     previous_unit: Sentence | None = None
     # each recorded quotation's speaker in the finder's working form, and where it is named
     speakers: dict[str, tuple[Actor, Span | None]] = field(default_factory=dict)
     # the quotations recorded for each sentence number, so that finding them is no scan of all
     by_sentence: dict[int | None, list[Quote]] = field(default_factory=dict)
+
+    @property
+    def recent_actor(self) -> tuple[int, Actor, Span | None] | None:
+        """The latest sentence's subject that could speak, with its sentence number: the newest
+        remembered candidate that finds one, else the one set or found before."""
+        while self._actor_candidates:
+            number, find = self._actor_candidates.pop()
+            found = find()
+            if found is not None:
+                self._recent_actor = (number, *found)
+                self._actor_candidates.clear()
+        return self._recent_actor
+
+    @recent_actor.setter
+    def recent_actor(self, actor: tuple[int, Actor, Span | None]) -> None:
+        self._recent_actor = actor
+        self._actor_candidates.clear()
+
+    def remember_actor(self, number: int, find: Callable[[], tuple[Actor, Span | None] | None]) -> None:
+        """A sentence whose subject may be the next recent actor: `find` gives it (None where the
+        subject cannot speak), called only when someone asks for `recent_actor`."""
+        self._actor_candidates.append((number, find))
 
     def in_sentence(self, number: int | None) -> list[Quote]:
         """The quotations recorded so far with this sentence number, in the order recorded."""
