@@ -48,3 +48,11 @@ def test_recovered_missed_and_let_in() -> None:
 def test_unreadable_page_loses_every_paragraph() -> None:
     score = score_page("empty", b"   ", EXPECTED)
     assert score.error and score.recovered == 0 and score.expected == 3
+
+
+def test_a_paragraph_glued_from_list_items_is_recovered_from_its_segments() -> None:
+    """The expected body glues list items without a space ("aufkündigten",die iranische …)."""
+    items = ["das iranische Nuklearprogramm,", "die Unterstützung für militante Gruppen in der Region,"]
+    html = PAGE.replace("</article>", "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul></article>")
+    expected = {"title": "Verdi", "body": {"summary": [], "sections": [{"headline": [], "paragraphs": ["".join(items)]}]}}
+    assert score_page("glued", html.encode(), expected).recovered == 1

@@ -186,3 +186,84 @@ def test_the_last_paragraph_before_the_source_note_is_body_and_a_photo_caption_s
     kinds = {s.text: s.kind for s in find_segments(text)}
     assert kinds[caption] == "caption"
     assert kinds[last] == "body"
+
+
+TICKER = "Bei israelischen Angriffen im Gazastreifen sind nach palästinensischen Angaben mindestens 18 Menschen getötet worden."
+STILL = "Der Zivilschutz teilte mit, im Viertel Tufa seien am Montagabend drei Kinder und deren Mutter ums Leben gekommen."
+
+
+def test_a_list_without_links_is_article_text_and_at_the_end_a_source_list() -> None:
+    """A ticker's summary is a list of titles without links (BR): part of the article. The same
+    shape after the last paragraph is the article's source list (t-online), and a list with a
+    promo item is a promo box (Freie Presse)."""
+    html = (
+        "<html><head><title>Nahost-Ticker</title></head><body><article><h1>Nahost-Ticker: Die Lage am Dienstag</h1>"
+        f"<p><b>Die wichtigsten News im Überblick</b></p><ul><li>Mittlerweile 640 Tote im Westjordanland (05.19 Uhr)</li>"
+        f"<li>Palästinenser mutmaßlich von Siedlern erschossen (11.13 Uhr)</li></ul><p>{TICKER}</p><p>{STILL}</p>"
+        "<ul><li>Mehr Lesekomfort auch für unterwegs</li><li>E-Paper und News in einer App</li></ul>"
+        "<ul><li>Trump-Post bei Truth Social</li><li>Eigene Recherche</li></ul></article></body></html>"
+    )
+    kinds = _kinds(html)
+    assert kinds["- Mittlerweile 640 Tote im Westjordanland (05.19 Uhr)"] not in ("boilerplate", "caption")
+    assert kinds["- Palästinenser mutmaßlich von Siedlern erschossen (11.13 Uhr)"] not in ("boilerplate", "caption")
+    for furniture in ("- Mehr Lesekomfort auch für unterwegs", "- Trump-Post bei Truth Social", "- Eigene Recherche"):
+        assert kinds[furniture] == "boilerplate", furniture
+
+
+def test_the_lead_right_after_the_heading_group_and_the_intro_after_it_come_back() -> None:
+    """Funke pages: the lead is a div of spans right after the hgroup ("Essen. Drei uralte
+    Städte …"), and an intro paragraph trafilatura drops follows before the body."""
+    lead = "Drei uralte Städte tauchen im Dickicht des Regenwalds auf. Was sie offenbaren, stellt unser Bild neu zusammen."
+    intro = (
+        "Tief verborgen unter dem dichten Dach des Regenwaldes kommen verborgene Städte ans Licht – und mit ihnen "
+        "das Wissen einer Hochkultur. Die Funde sind eine Sensation."
+    )
+    html = (
+        "<html><head><title>Maya-Städte | WAZ</title></head><body><main><nav><h1>Archäologie: Maya-Städte</h1></nav>"
+        "<hgroup><div><span>Archäologische Sensation</span></div><h2>Unbekannte Maya-Städte werfen neues Licht</h2>"
+        f"</hgroup><div class='copy'><span>Essen.</span> <span>{lead}</span></div><aside>Anzeige</aside>"
+        f"<div class='intro'><p>{intro}</p></div><article><p>{BODY}</p>"
+        "<p>Ein zweiter Absatz des Artikels, der die Funde der Archäologen in Guatemala beschreibt.</p>"
+        "</article></main></body></html>"
+    )
+    kinds = _kinds(html)
+    assert kinds["Unbekannte Maya-Städte werfen neues Licht"] == "headline"
+    assert kinds[f"Essen. {lead}"] == "lead"
+    assert kinds[intro] == "body"
+
+
+def test_an_article_header_with_an_h2_gives_headline_and_lead() -> None:
+    """Pages without h1 (SZ): the h2 in the article's header is the headline, the paragraph
+    after the header its lead."""
+    lead = (
+        "Beim 50. Berlin-Marathon überrascht die zweite Reihe mit cleverer Taktik. Wie Sebastian Hendel Vaterrolle, "
+        "Studium und Profitum vereint."
+    )
+    html = (
+        "<html><head><title>Berlin-Marathon: Sebastian Hendel im Porträt</title></head><body><article><header>"
+        "<h2><span>Marathon in Berlin</span><span>:</span> <span>Im harten Läuferalltag weit nach vorne</span></h2>"
+        f"</header><style>.a{{color:red}}</style><p>{lead}</p><div><p>{BODY}</p>"
+        "<p>Ein zweiter Absatz des Artikels, der das Rennen der Männer schildert.</p></div></article></body></html>"
+    )
+    kinds = _kinds(html)
+    assert kinds["Marathon in Berlin: Im harten Läuferalltag weit nach vorne"] == "headline"
+    assert kinds[lead] == "lead"
+
+
+def test_the_text_of_an_image_box_is_its_caption_and_the_share_bar_is_boilerplate() -> None:
+    """A caption without figcaption (Sportschau's "absatzbild") is all the text of the box around
+    its picture; the error report box in the share bar (Focus) is no article text; a topic tag
+    in the article's class ("tag-social-media") is no share bar."""
+    caption = "Jarrad Branthwaite (FC Everton) jubelt nach seinem Treffer gegen den FC Liverpool"
+    html = (
+        "<html><head><title>Everton</title></head><body><article class='post tag-social-media'><h1>Everton schlägt Liverpool</h1>"
+        f"<p>{BODY}</p><div class='absatzbild'><div><picture><img src='a.jpg' alt='x'></picture></div>"
+        f"<div class='info'><p class='info-text'>{caption}</p></div></div>"
+        "<p>Ein zweiter Absatz des Artikels, der das Spiel in Liverpool am Mittwochabend schildert.</p>"
+        "<ul id='article-social'><li><span>Fehler melden</span><div class='box'>"
+        "<div class='err_headline'>In der Pflanze steckt keine Gentechnik</div></div></li></ul></article></body></html>"
+    )
+    kinds = _kinds(html)
+    assert kinds[caption] == "caption"
+    assert kinds.get("In der Pflanze steckt keine Gentechnik", "boilerplate") == "boilerplate"
+    assert kinds["Ein zweiter Absatz des Artikels, der das Spiel in Liverpool am Mittwochabend schildert."] == "body"

@@ -6,7 +6,8 @@ sees it: title, summary (the lead) and sections of headlines and paragraphs. We 
 
 - recall: the share of expected paragraphs (summary and section paragraphs) whose whole text
   reaches the segments the analysis reads as the article (headline, lead, body, subheading, block
-  quote, kicker), after normalising whitespace, quotation marks, dashes and soft hyphens;
+  quote, kicker), after normalising whitespace, quotation marks, dashes and soft hyphens (one
+  paragraph may span consecutive segments: the expected body glues list items together);
 - boilerplate: the share of those article segments (the headline and kicker aside: they are the
   page's title even where the expected title, taken from metadata, words it differently) that
   belong to no part of the expected article (title, summary, headlines, paragraphs): teasers,
@@ -78,11 +79,11 @@ def score_page(page_id: str, html: bytes, expected: dict[str, object]) -> PageSc
         score.missed = paragraphs
         return score
     found = [s for s in find_segments(article.text, article.hints) if s.kind in ARTICLE_KINDS]
-    segments = [normalise(s.text) for s in found]
+    segments = [_unmarked(normalise(s.text)) for s in found]
     article_text = "\n".join(segments)
     # the page's headline and kicker are its title, even where the expected title (taken from the
     # page's metadata) words it differently: they are never boilerplate
-    judged = [normalise(s.text) for s in found if s.kind not in ("headline", "kicker")]
+    judged = [_unmarked(normalise(s.text)) for s in found if s.kind not in ("headline", "kicker")]
     normalised_parts = [normalise(p) for p in parts]
     for paragraph in paragraphs:
         score.expected += 1
@@ -98,11 +99,20 @@ def score_page(page_id: str, html: bytes, expected: dict[str, object]) -> PageSc
     return score
 
 
+def _unmarked(segment: str) -> str:
+    """A list item without the "- " the extractor writes before it (no part of the page's text)."""
+    return segment.removeprefix("- ")
+
+
 def _recovered(paragraph: str, article_text: str) -> bool:
-    """The paragraph's words reach the article in order: whole, or as consecutive segments."""
+    """The paragraph's words reach the article in order: whole, or as consecutive segments. The
+    expected body glues list items without a space ("bis die USA den Deal 2018 aufkündigten",die
+    iranische Unterstützung …"), so consecutive segments are also compared without whitespace."""
     if not paragraph or paragraph in article_text:
         return True
-    return paragraph in " ".join(article_text.split("\n"))
+    if paragraph in " ".join(article_text.split("\n")):
+        return True
+    return "".join(paragraph.split()) in "".join(article_text.split())
 
 
 def _belongs(segment: str, part: str) -> bool:

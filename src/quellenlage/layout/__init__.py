@@ -3,7 +3,7 @@
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from quellenlage.layout.classify import classify
+from quellenlage.layout.classify import UNLINKED, classify
 from quellenlage.layout.pieces import Piece, bounded, lines_of, split_glued
 from quellenlage.model import Segment
 
@@ -18,6 +18,9 @@ def find_segments(text: str, hints: Sequence[tuple[int, int, str]] = ()) -> list
     starts = [start for start, _, _ in hinted]
     for index, line in enumerate(lines_of(text)):
         kind = _hint_for(hinted, starts, line)
+        if kind == UNLINKED:  # no segment kind: the layout rules decide, knowing it is no link
+            pieces.extend(bounded(text, Piece(line.start, line.end, UNLINKED)))
+            continue
         if kind:
             pieces.extend(bounded(text, Piece(line.start, line.end, kind)))
             continue

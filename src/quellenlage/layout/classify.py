@@ -79,6 +79,7 @@ MEDIA_STAMP_ONLY = re.compile(MEDIA_STAMP.pattern + r"\s*$", re.IGNORECASE)
 MEDIA_DESCRIPTION_MAX = 300  # teaser texts are two or three short sentences
 SENTENCE_END = re.compile(r"[.!?…\"“”»«]$")
 QUOTE_OPEN = '"„“»‚'
+UNLINKED = "unlinked"  # the page's markup shows a list item without a link (reading.structure)
 
 
 def classify(text: str, pieces: list[Piece]) -> list[str]:
@@ -86,7 +87,7 @@ def classify(text: str, pieces: list[Piece]) -> list[str]:
     kinds = [""] * len(pieces)
     shapes = [text[p.start : p.end] for p in pieces]
     _mark_hinted(pieces, kinds, shapes)
-    _mark_boilerplate(shapes, kinds)
+    _mark_boilerplate(pieces, shapes, kinds)
     _mark_head(shapes, kinds)
     _mark_captions(kinds)
     _mark_block_quotes(shapes, kinds)
@@ -111,15 +112,15 @@ def _mark_hinted(pieces: list[Piece], kinds: list[str], shapes: list[str]) -> No
     for i, piece in enumerate(pieces):
         if piece.hint == "credit" and re.search(COPYRIGHT_NOTICE, shapes[i]):
             kinds[i] = "boilerplate"  # "© dpa-infocom, dpa:…": the page's copyright line, no photo credit
-        elif piece.hint:
+        elif piece.hint and piece.hint != UNLINKED:
             kinds[i] = piece.hint
 
 
-def _mark_boilerplate(shapes: list[str], kinds: list[str]) -> None:
+def _mark_boilerplate(pieces: list[Piece], shapes: list[str], kinds: list[str]) -> None:
     """Promo lines, and the link titles listed under a teaser header ("Mehr zum Thema", "Quellen:"):
     the first line below it, and further lines as long as they look like titles ("Zölle: Was …");
     and runs of list items that are all titles ("- US-Politik: Alle Entwicklungen im Newsblog")."""
-    _mark_title_lists(shapes, kinds)
+    _mark_title_lists(shapes, kinds, [piece.hint == UNLINKED for piece in pieces])
     titles_below = 0
     for i, shape in enumerate(shapes):
         if kinds[i]:
@@ -133,13 +134,30 @@ def _mark_boilerplate(shapes: list[str], kinds: list[str]) -> None:
             titles_below += 1
         else:
             titles_below = 0
+    _mark_promo_lists(shapes, kinds)
 
 
-def _mark_title_lists(shapes: list[str], kinds: list[str]) -> None:
+def _mark_promo_lists(shapes: list[str], kinds: list[str]) -> None:
+    """The titles of a list with a promo item are promo too ("- Mehr Lesekomfort auch für
+    unterwegs" above "- E-Paper und News in einer App")."""
+    i = 0
+    while i < len(shapes):
+        j = i
+        while j < len(shapes) and kinds[j] in ("", "boilerplate") and LIST_ITEM.match(shapes[j]):
+            j += 1
+        if j - i >= 2 and "boilerplate" in kinds[i:j]:
+            for k in range(i, j):
+                if not kinds[k] and _is_heading(shapes[k]):
+                    kinds[k] = "boilerplate"
+        i = max(j, i + 1)
+
+
+def _mark_title_lists(shapes: list[str], kinds: list[str], unlinked: list[bool]) -> None:
     """Two or more list items in a row, none a sentence: links to other articles or sources. An
     item the page marked as a link list already counts towards the run ("- Kinderschutz als
-    Vorwand? …" among linked titles), and a heading right above such a list is its header ("Die
-    wichtigsten News zum Nahost-Konflikt im Überblick")."""
+    Vorwand? …" among linked titles), and a heading right above such a list is its header. A
+    list the page's markup shows without links is none, unless it ends the page ("- Mittlerweile
+    640 Tote im Westjordanland (05.19 Uhr)" in a ticker's summary is the article)."""
     i = 0
     while i < len(shapes):
         j = i
@@ -147,7 +165,10 @@ def _mark_title_lists(shapes: list[str], kinds: list[str]) -> None:
             if not (kinds[j] or _is_heading(shapes[j])):
                 break
             j += 1
-        if j - i >= 2:
+        # a list without links inside the article is part of it; at the article's end it is
+        # its source list ("- Trump-Post bei Truth Social", "- Eigene Recherche")
+        inside = all(unlinked[i:j]) and j < len(shapes)
+        if j - i >= 2 and not inside:
             for k in range(i, j):
                 kinds[k] = "boilerplate"
             if i > 0 and not kinds[i - 1] and _is_heading(shapes[i - 1]) and not LIST_ITEM.match(shapes[i - 1]):

@@ -6,8 +6,9 @@ still knows:
 - the headline (the page's `h1`) and the lead, the paragraph between headline and body that pages
   mark as lead, intro, teaser or summary, or that the page's own description repeats; trafilatura
   drops both on most news sites;
-- lines that are mostly links (lists of related articles, "Zum Artikel: …"), which become
-  `boilerplate`, and lines from a `figure`/`figcaption`, which become `caption`.
+- lines that are mostly links (lists of related articles, "Zum Artikel: …") or sit in the share
+  bar, which become `boilerplate`; lines from a `figure`/`figcaption`, or all the text of a box
+  around an image, which become `caption`; list items without a link, which are no link list.
 
 The text keeps every line it had (nothing is silently lost); the hints tell the layout stage
 what a line is, as character spans of the text.
@@ -39,6 +40,13 @@ PROMO_LEVELS = 4
 HEADINGS = frozenset({"h1", "h2", "h3", "hgroup"})
 LEAD_TAGS = frozenset({"p", "div", "h2", "span", "strong", "section", "header"})
 LEAD_MIN, LEAD_MAX = 60, 1500
+CAPTION_MAX = 300
+# a class or id token naming the bar of share buttons ("article-social", "share-bar"), not a topic tag ("tag-social-media")
+SHARE_BAR = re.compile(r"^(?:[a-z]+[-_])?(?:social|share|sharing|shariff)(?:[-_](?:bar|buttons?|box|links|tools|icons))?$")
+# A list item without any link: the markup says it is no link to elsewhere, whatever its shape
+# ("- Mittlerweile 640 Tote im Westjordanland (05.19 Uhr)" in a ticker's summary). A hint for the
+# layout stage, no segment kind.
+UNLINKED = "unlinked"
 LINK_SHARE = 0.6  # a line whose words are mostly link text is a link to elsewhere
 _QUOTES = str.maketrans({c: '"' for c in "„“”»«‚‘’‹›"} | {"–": "-", "—": "-", "\u00a0": " "})
 
@@ -55,13 +63,13 @@ def add_structure(tree: Any, body: str, meta_title: str | None) -> tuple[str, li
     if heading and meta_title and _normal(heading).startswith(_normal(meta_title)) and len(heading) > len(meta_title):
         heading = meta_title  # an h1 that holds the teaser as well: the title alone
     description = _description(tree)
-    lead = _lead(tree, heading_element, lines, description)
-    if lead is None and heading_element is not None:  # some pages put the lead before their h1
-        lead = _lead(tree, None, lines, description)
+    leads = _leads(tree, heading_element, lines, description)
+    if not leads and heading_element is not None:  # some pages put the lead before their h1
+        leads = _leads(tree, None, lines, description)
     kinds = _line_kinds(tree, lines)
     out: list[tuple[str, str]] = []
     first = next((i for i, line in enumerate(lines) if line.strip()), 0)
-    if heading and _normal(lines[first]).startswith(_normal(heading)[:60]):
+    if heading and _squeezed(lines[first]).startswith(_squeezed(heading)[:50]):
         kinds[first] = "headline"  # trafilatura kept the headline: the lead goes after it
         out += [(line, kinds.get(i, "")) for i, line in enumerate(lines[: first + 1])]
         lines, offset = lines[first + 1 :], first + 1
@@ -69,8 +77,8 @@ def add_structure(tree: Any, body: str, meta_title: str | None) -> tuple[str, li
         offset = 0
         if heading:
             out.append((heading, "headline"))
-    if lead:
-        out.append((lead, "lead"))
+    if leads:  # the lead; a second paragraph the extractor dropped before the body is body text
+        out += [(lead, "lead" if i == 0 else "") for i, lead in enumerate(leads)]
     out += [(line, kinds.get(i + offset, "")) for i, line in enumerate(lines)]
     return _join(out)
 
@@ -97,6 +105,11 @@ def _headline_element(tree: Any, meta_title: str | None) -> Any:
         heading = next(group.iter("h1", "h2"), None)
         if heading is not None and not _inside(group, NOT_CONTENT) and len(_headline(heading) or "") >= 10:
             return heading
+    for header in tree.iter("header"):  # an article's header whose heading is an h2 ("Marathon: Im harten …")
+        heading = next(header.iter("h2"), None)
+        if _inside(header, frozenset({"article"})) and heading is not None and not _inside(header, NOT_CONTENT):
+            if len(_headline(heading) or "") >= 10:
+                return heading
     title = _normal(re.split(r"\s[|–-]\s", meta_title or "")[0])
     if len(title) < 10:
         return None
@@ -110,7 +123,7 @@ def _is_headline_tag(element: Any) -> bool:
     if element is None:
         return False
     parent = element.getparent()
-    return bool(element.tag == "h1" or (parent is not None and parent.tag == "hgroup"))
+    return bool(element.tag == "h1" or (parent is not None and parent.tag in ("hgroup", "header")))
 
 
 def _headline(h1: Any) -> str | None:
@@ -126,6 +139,51 @@ def _description(tree: Any) -> str | None:
             if name in (meta.get("property"), meta.get("name")) and meta.get("content"):
                 return str(meta.get("content"))
     return None
+
+
+def _leads(tree: Any, heading: Any, body_lines: list[str], description: str | None) -> list[str]:
+    """The lead paragraph trafilatura left out, and the intro paragraph it also dropped where
+    the page has both: the text block right after the headline (or its heading group), and the
+    first of `_lead`'s paragraphs between headline and body, if it is another one."""
+    leads = []
+    follower = _text_after(heading) if heading is not None else None
+    if follower is not None and _lead_shaped(follower, body_lines):
+        leads.append(" ".join(follower.text_content().split()))
+    lead = _lead(tree, heading, body_lines, description)
+    if lead and not any(_normal(lead) == _normal(known) for known in leads):
+        leads.append(lead)
+    return leads
+
+
+def _text_after(heading: Any) -> Any:
+    """The first element with text after the headline, or after its heading group (`hgroup`,
+    `header`): where pages put their lead ("Essen. Drei uralte Städte …")."""
+    node = heading
+    parent = heading.getparent()
+    if parent is not None and parent.tag in ("hgroup", "header"):
+        node = parent
+    for sibling in node.itersiblings():
+        if not isinstance(sibling.tag, str) or sibling.tag in ("script", "style", "noscript", "template"):
+            continue
+        if _normal(sibling.text_content()):
+            return sibling
+    return None
+
+
+def _lead_shaped(element: Any, body_lines: list[str]) -> bool:
+    """A sentence or three of lead length in a lead-like element, not kept by trafilatura, no
+    page furniture."""
+    own = _normal(element.text_content())
+    body = _normal(" ".join(body_lines))
+    return (
+        element.tag in LEAD_TAGS
+        and LEAD_MIN <= len(own) <= LEAD_MAX
+        and re.search(r"[.!?\"“]$", own) is not None
+        and not (own[:60] in body and own[-40:] in body)
+        and not NOT_A_LEAD.search(own)
+        and not _holds_headings(element)
+        and not _inside(element, NOT_CONTENT)
+    )
 
 
 def _lead(tree: Any, heading: Any, body_lines: list[str], description: str | None) -> str | None:
@@ -186,11 +244,33 @@ def _line_kinds(tree: Any, lines: list[str]) -> dict[int, str]:
             number = wanted.get("- " + own) if own else None  # trafilatura writes list items "- …"
         if number is None or number in kinds:
             continue
-        if _inside(element, frozenset({"figcaption", "figure"})):
+        if _inside(element, frozenset({"figcaption", "figure"})) or _beside_image(element, own):
             kinds[number] = "caption"
-        elif _link_share(element) >= LINK_SHARE or _in_promo_box(element):
+        elif _link_share(element) >= LINK_SHARE or _in_promo_box(element) or _in_share_bar(element):
             kinds[number] = "boilerplate"
+        elif element.tag == "li" and next(element.iter("a"), None) is None:
+            kinds[number] = UNLINKED
     return kinds
+
+
+def _beside_image(element: Any, own: str) -> bool:
+    """A short text that is all the text of the box holding an image: the image's caption
+    ("Jarrad Branthwaite (FC Everton) jubelt …" under its picture), though no `figcaption`."""
+    if len(own) > CAPTION_MAX:
+        return False
+    for box in _self_and_parents(element, 3)[1:]:
+        if next(box.iter("img", "picture"), None) is not None:
+            return _normal(box.text_content()) == own
+    return False
+
+
+def _in_share_bar(element: Any) -> bool:
+    """Inside the page's bar of share and feedback buttons (`id="article-social"`)."""
+    return any(
+        SHARE_BAR.match(token)
+        for node in _self_and_parents(element, 8)
+        for token in f"{node.get('id', '')} {node.get('class', '')}".lower().split()
+    )
 
 
 def _in_promo_box(element: Any) -> bool:
@@ -232,6 +312,12 @@ def _self_and_parents(element: Any, levels: int) -> list[Any]:
         found.append(node)
         node = node.getparent()
     return found
+
+
+def _squeezed(text: str) -> str:
+    """The text without any whitespace: headline parts are joined with spaces ("Marathon in Berlin
+    : Im harten …") where the extractor joins them without."""
+    return "".join(_normal(text).split())
 
 
 def _normal(text: str) -> str:
