@@ -292,3 +292,13 @@ def test_clock_times_and_lone_ein_are_no_quantities(text):
 def test_a_unit_symbol_is_a_whole_word():
     q = only("Böen von bis zu 140 Kilometern pro Stunde")
     assert (q.value, q.symbol) == (140, None)  # "Kilometern" is the counted noun, not the symbol "Kilometer"
+
+
+def test_a_span_that_places_an_event_is_no_quantity() -> None:
+    """"Zwei Tage später", "in etwa vier bis fünf Wochen" (NDR) place an event in time; a duration
+    that is the reported fact stays a claim."""
+    text = (
+        "Zwei Tage später stellt sich die Lage ganz anders dar. Weitere Details soll es in etwa vier "
+        "bis fünf Wochen geben. Drei Wochen zuvor hatte die Polizei 15 Tage lang ermittelt."
+    )
+    assert [text[q.start : q.end] for q in quantities(text, 0, len(text))] == ["15 Tage"]

@@ -59,3 +59,37 @@ def test_a_report_without_its_owner_is_the_medium_named_as_reporting() -> None:
     assert reports and all(speaker == "BBC" for speaker in reports), found
     found = _speakers("Bericht\n\nLaut der investigativen Recherche hatten drei Beamte den Mann angegriffen.")
     assert all(speaker != "BBC" for _, speaker in found)
+
+
+def test_a_measure_or_the_writers_we_is_no_speaker() -> None:
+    """A frame whose subject is a measure (Welt: "Nach seinen Berechnungen bräuchte es … Zuwächse
+    von etwa 2,5 Prozent") or the writer's "Wir" (Stuttgarter Zeitung's commentary) names no
+    speaker: none is better than a wrong one."""
+    found = _speakers(
+        "Wirtschaft\n\nDer Ökonom Jan Berg ist skeptisch. Nach seinen Berechnungen bräuchte es Zuwächse von etwa "
+        "3,5 Prozent pro Jahr, damit das BIP sein altes Niveau erreicht.\n"
+        "Wir erinnern an Redepassagen wie: „Die Stadt ist mit 400 Hektar Rebfläche die größte Weinbaugemeinde.“"
+    )
+    assert found and all(speaker is None or not speaker[0].isdigit() for _, speaker in found)
+    assert all(speaker not in ("Wir", "wir") for _, speaker in found)
+
+
+def test_duerfte_is_the_writers_guess_and_no_reported_speech() -> None:
+    """"dürfte" (Welt, Stuttgarter Zeitung) is the writer's estimate: without a quotation before
+    it, no indirect quotation."""
+    found = _speakers(
+        "Konjunktur\n\nDie Bank hat ihre Zahlen vorgelegt. Und Deutschland dürfte weiter zurückfallen.\n"
+        "Das fängt beim Bürgermeister an. Frank Seller dürfte dasjenige Stadtoberhaupt sein, das die meisten "
+        "Superlative einstreut."
+    )
+    assert not any("dürfte" in content for content, _ in found)
+
+
+def test_a_possessive_source_is_whom_it_points_to() -> None:
+    """ "Nach seinen Berechnungen …" (Welt): the person the possessive points to, the one just
+    named, not the last speaker nor the sentence's subject."""
+    found = _speakers(
+        "Wirtschaft\n\nDer Bankvolkswirt Stefan Schneider sagte, die Lage sei ernst. Auch Lampe-Banker Alexander "
+        "Krüger macht auf Moll. Nach seinen Berechnungen bräuchte es Zuwächse von etwa 2,5 Prozent pro Jahr."
+    )
+    assert ("Nach seinen Berechnungen bräuchte es Zuwächse von etwa 2,5 Prozent pro Jahr", "Alexander Krüger") in found

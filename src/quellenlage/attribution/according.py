@@ -8,6 +8,7 @@ import re
 
 from quellenlage.attribution.actors import Actor, unnamed
 from quellenlage.attribution.clauses import is_dependent_clause, main_clause_comma
+from quellenlage.attribution.coreference import PERSON_OR_GROUP
 from quellenlage.attribution.cue_spans import FINDING_VERBS
 from quellenlage.attribution.cues import ACCORDING_TO, INFO_HEAD, OWN_ACCOUNT, is_finite_verb, is_reporting_verb
 from quellenlage.attribution.frames import find_so_frame, so_source, span_at, trimmed_span, word_count
@@ -106,6 +107,9 @@ def source_of(
         mention = trimmed_span(text, source_start, text.rindex("nach", source_start, match.end(group)))
     elif group == "wie":  # "wie der Verband am Montag bekannt gab": the subject, not the clause;
         speaker, mention = speakers.subject_near(source_start, match.end(group))  # none in "wie bekannt wurde"
+    elif group == "info" and POSSESSOR.match(match[group]):  # "Nach seinen Berechnungen": whom "sein" points to,
+        owner = speakers.index.last_before(source_start, PERSON_OR_GROUP)  # the nearest person or body named
+        speaker = ref(owner) if owner is not None else state.last_speaker
     elif group == "info" and OWN_ACCOUNT.match(match[group]):  # "nach eigenen Angaben": the subject
         speaker, mention = speakers.subject_near(sentence.start, sentence.end)
         speaker = speaker or state.last_speaker
@@ -116,6 +120,9 @@ def source_of(
     return source_start, speaker, mention
 
 
+# "nach seinen Angaben", "Nach ihren Berechnungen": the source is whom the possessive points to,
+# not the sentence's subject ("bräuchte es … Zuwächse von etwa 2,5 Prozent").
+POSSESSOR = re.compile(r"^(?:seine[mnr]?|ihre[mnr]?|deren|dessen)\s+\S+$")
 # A source joined to its information noun: "nach Polizeiangaben", "laut Regierungsangaben"
 COMPOUND_SOURCE = re.compile(
     r"(?P<source>[A-ZÄÖÜ][a-zäöüß]{3,}?)(?:angaben|informationen|schätzungen|berichten|kreisen)"

@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from quellenlage.attribution.cues import COMPLEMENTIZERS, SUBJUNCTIVE, is_finite_verb
 from quellenlage.model import Token
 
-# Konjunktiv II stems: mostly conditionals, reported speech only right after a quotation.
-CONDITIONAL_FORMS = ("hätt", "wär", "würd", "könnt")
+# Konjunktiv II stems: mostly conditionals (or, "dürfte", the writer's own guess: "Deutschland
+# dürfte weiter zurückfallen"), reported speech only right after a quotation.
+CONDITIONAL_FORMS = ("hätt", "wär", "würd", "könnt", "dürft")
 # Subjunctive forms the indicative never has, even after "ich".
 UNAMBIGUOUS_SUBJUNCTIVE = frozenset(
     {"sei", "seien", "seiest", "wäre", "wären", "hätte", "hätten", "würde", "würden", "könnte", "könnten", "müsste"}

@@ -1,7 +1,8 @@
 """Words beside a speech verb that are not its speaker, because a missing speaker is better than
 a wrong one: a name in the Saxon genitive before the role of the person named next ("Liverpools
 Trainer Jürgen Klopp"): the person speaks, not the club, whatever type the tagger gave the
-possessor.
+possessor; and words no one could be that a frame's position offers: a measure ("Nach seinen
+Berechnungen bräuchte es … Zuwächse von etwa 2,5 Prozent") or the writer's "wir".
 """
 
 from __future__ import annotations
@@ -29,3 +30,16 @@ def without_possessors(text: str, candidates: list[tuple[Mention, Entity]]) -> l
         if not possessor:
             kept.append((mention, entity))
     return kept
+
+
+# A measured amount: no speaker, whatever stands where a speaker would ("2,5 Prozent").
+MEASURE = re.compile(
+    r"^(?:etwa |rund |mehr als |fast )?[\d.,]*\d\s*(?:%|Prozent|Prozentpunkte|Euro|Dollar|Cent|Grad|Meter|Kilometer"
+    r"|Kilogramm|Kilo|Tonnen|Stunden|Minuten|Tage|Wochen|Monate|Jahre|Millionen|Milliarden)\b"
+)
+WRITER = frozenset({"wir", "ich", "uns"})
+
+
+def no_one(name: str) -> bool:
+    """Words that name no speaker: a measure, or the writer's own "wir"."""
+    return MEASURE.match(name) is not None or name.lower() in WRITER

@@ -39,6 +39,7 @@ from quellenlage.attribution.free_indirect import free_indirect_quote, reported_
 from quellenlage.attribution.learned import rate_quotes
 from quellenlage.attribution.learned_sentences import learned_sentence
 from quellenlage.attribution.marks import named_work, quoted_spans
+from quellenlage.attribution.not_speakers import no_one
 from quellenlage.attribution.reported import indirect_quote
 from quellenlage.attribution.reports import give_reports_their_owner
 from quellenlage.attribution.speaker_nouns import could_speak
@@ -102,6 +103,9 @@ def find_quotes(text: str, segments: list[Segment], sentences: list[Sentence], i
         else:
             directive = quote.cue is not None and DIRECTIVE.match(quote.cue.text.lower()) is not None
             quote.addressee = speakers.addressee_in(quote.frame, state.speaker_of(quote)[1], directive)
+    for quote in state.quotes:
+        if quote.speaker is not None and quote.speaker.id is None and no_one(quote.speaker.name):
+            state.set_speaker(quote, None, None)  # "Nach seinen Berechnungen bräuchte es … 2,5 Prozent"
     _number_sentences(state.quotes, sentences)
     give_reports_their_owner(text, state.quotes, sentences, index)  # "laut der Recherche" → the BBC
     rate_quotes(state.quotes, sentences, index)

@@ -113,11 +113,16 @@ SINGULAR_UNIT_AFTER = re.compile(
 )
 TIME_UNIT = r"(?:Sekunden|Minuten|Stunden|Tagen|Wochen|Monaten|Jahren|Jahrzehnten)"
 # Numbers that are no quantity: a time that places an event ("vor drei Monaten", "in den letzten
-# zwei Monaten"), an age ("der 35 Jahre alte"), a clock time ("gegen fünf Uhr")
+# zwei Monaten", "in etwa vier bis fünf Wochen", "zwei Tage später"), an age ("der 35 Jahre alte"), a clock time ("gegen fünf Uhr")
 TIME_PLACE_BEFORE = re.compile(
-    r"(?:\b[Vv]or|\bin den (?:letzten|vergangenen|kommenden|nächsten|ersten))\s+(?:(?i:etwa|rund|gut|knapp|fast)\s+)?$"
+    r"(?:\b[Vv]or|\b[Ii]n|\bin den (?:letzten|vergangenen|kommenden|nächsten|ersten))\s+"
+    r"(?:(?i:etwa|rund|gut|knapp|fast)\s+)?$"
 )
 TIME_UNIT_AFTER = re.compile(r"\s+" + TIME_UNIT + r"\b")
+# "Zwei Tage später", "drei Wochen zuvor": a span that places an event after or before another
+TIME_SPAN_PLACING = re.compile(
+    r"\s+(?:Sekunden|Minuten|Stunden|Tage|Wochen|Monate|Jahre|Jahrzehnte)\s+(?:später|danach|zuvor|früher|darauf)\b"
+)
 AGE_AFTER = re.compile(r"\s+Jahre?\s+alt(?:e[mnrs]?)?\b")
 MATCH_TIME_AFTER = re.compile(
     r"\s+" + TIME_UNIT + r"\s+(?:vor|nach)\s+(?:dem\s+)?(?:Schluss|Ende|Beginn|Abpfiff|Anpfiff|Spielende|Halbzeit)\b"
@@ -436,6 +441,8 @@ def _is_no_quantity(text: str, m: re.Match[str]) -> bool:
         return True
     before = text[max(0, m.start() - 40) : m.start()]
     if TIME_UNIT_AFTER.match(text, m.end()) and TIME_PLACE_BEFORE.search(before):
+        return True
+    if TIME_SPAN_PLACING.match(text, end):
         return True
     if text.startswith(". ", end) and ORDINAL_ARTICLE_BEFORE.search(before):
         return True  # "in der 27. Minute" even where the sentence splitter cut after "27."
