@@ -103,3 +103,17 @@ def test_a_capitalised_country_adjective_inside_a_name_is_no_country() -> None:
     assert found["Deutsche Bahn"][0] == "ORG"
     assert any(kind == "ORG" and "Umwelthilfe" in name for name, (kind, _, _) in found.items())
     assert found["Deutschland"][2] == ["deutschen"]
+
+
+def test_a_monarch_is_one_entity_and_sentence_words_are_no_names() -> None:
+    """Merkur: "König Charles III." and "Wird Charles am Ende …?" are one person, without the
+    verb; Stuttgarter Zeitung: "Niemand" and "Deutschlandweit" at a sentence start name nothing."""
+    analysis = analyze(
+        "Krönung\n\nKurz vor der Krönung von König Charles III. am 6. Mai kommen Zweifel auf. Wird Charles am Ende "
+        "gar nicht dauerhaft König? Deutschlandweit. Niemand ist innerlicher als wir!",
+        "2023-04-28",
+        force=True,
+    )
+    names = {entity.name: [m.text for m in entity.mentions] for entity in analysis.entities}
+    assert names.get("Charles III.") == ["Charles III.", "Charles"]
+    assert not {"Niemand", "Deutschlandweit", "Wird Charles"} & set(names)

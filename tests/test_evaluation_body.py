@@ -54,5 +54,6 @@ def test_a_paragraph_glued_from_list_items_is_recovered_from_its_segments() -> N
     """The expected body glues list items without a space ("aufkündigten",die iranische …)."""
     items = ["das iranische Nuklearprogramm,", "die Unterstützung für militante Gruppen in der Region,"]
     html = PAGE.replace("</article>", "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul></article>")
-    expected = {"title": "Verdi", "body": {"summary": [], "sections": [{"headline": [], "paragraphs": ["".join(items)]}]}}
+    section = {"headline": [], "paragraphs": ["".join(items)]}
+    expected = {"title": "Verdi", "body": {"summary": [], "sections": [section]}}
     assert score_page("glued", html.encode(), expected).recovered == 1

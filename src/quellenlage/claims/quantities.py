@@ -113,7 +113,8 @@ SINGULAR_UNIT_AFTER = re.compile(
 )
 TIME_UNIT = r"(?:Sekunden|Minuten|Stunden|Tagen|Wochen|Monaten|Jahren|Jahrzehnten)"
 # Numbers that are no quantity: a time that places an event ("vor drei Monaten", "in den letzten
-# zwei Monaten", "in etwa vier bis fünf Wochen", "zwei Tage später"), an age ("der 35 Jahre alte"), a clock time ("gegen fünf Uhr")
+# zwei Monaten", "in etwa vier bis fünf Wochen", "zwei Tage später"), an age ("der 35 Jahre
+# alte"), a clock time ("gegen fünf Uhr")
 TIME_PLACE_BEFORE = re.compile(
     r"(?:\b[Vv]or|\b[Ii]n|\bin den (?:letzten|vergangenen|kommenden|nächsten|ersten))\s+"
     r"(?:(?i:etwa|rund|gut|knapp|fast)\s+)?$"

@@ -116,6 +116,18 @@ def _inside_a_name(text: str, segment_start: int, start: int, end: int) -> bool:
 # A name does not run across a dash or take lowercase words other than name particles
 # ("RMV – bisher" is the model running on past the abbreviation).
 NOT_IN_A_NAME = re.compile(r"\s[–—]\s|\s(?!(?:von|van|de|da|del|der|den|bin|al|und|für|of|the|la|le|y)\s)[a-zäöüß]")
+# Words the model takes for a name at a sentence's start that never are one: indefinite pronouns
+# ("Niemand ist innerlicher als wir!") and adverbs of extent ("Deutschlandweit.", "Teilweise").
+NO_NAME_WORD = re.compile(
+    r"^(?:Niemand|Jemand|Jedermann|Nichts|Etwas|Manche[rs]?|Keine[rs]?|Jede[rs]?|Alle[rs]?|Beide)$"
+    r"|^[A-ZÄÖÜ][a-zäöüß]+(?:weit|weise|mäßig)$"
+)
+# A finite verb that opens a question, read by the model as part of the name after it ("Wird
+# Charles am Ende …?"): the name starts after it.
+LEADING_VERB = re.compile(
+    r"^(?:Wird|Werden|Würde|Ist|Sind|War|Wäre|Hat|Hatte|Hätte|Kann|Könnte|Soll|Sollte|Muss|Müsste|Darf|Will|Wollte)\s+"
+    r"(?=[A-ZÄÖÜ])"
+)
 
 
 # "in den Spiegel", "vor einen Spiegel": a common word after a preposition of direction is the thing,
@@ -134,11 +146,14 @@ def model_candidates(text: str, kb: KnowledgeBase, names: list[NameSpan]) -> lis
             if entry is not None:
                 found.append(Candidate(name.start, name.end, entry.type, "adjective", "ner", entry))
             continue
-        if NOT_IN_A_NAME.search(surface):
+        if NOT_IN_A_NAME.search(surface) or NO_NAME_WORD.match(surface):
             continue
+        start = name.start
+        if verb := LEADING_VERB.match(surface):
+            start, surface = start + verb.end(), surface[verb.end() :]
         entry = _kb_entry(kb, surface)
         label = "ORG" if entry is None and _club_name(kb, surface) else name.label
-        found.append(Candidate(name.start, name.end, entry.type if entry else label, "name", "ner", entry))
+        found.append(Candidate(start, name.end, entry.type if entry else label, "name", "ner", entry))
     return found
 
 

@@ -268,17 +268,26 @@ def _key(text: str, c: Candidate) -> str:
     return f"{c.type.lower()}:{normalise_name(text[c.start : c.end])}"
 
 
+# The regnal number after a monarch's or pope's name: "Charles III.", "Leo XIV."
+# ("Wang Li", "Xi" are no numbers: one letter or "xi" only with its dot).
+REGNAL_NUMBER = re.compile(r"(?:ii|iii|iv|vi|vii|viii|ix|xii|xiii|xiv|xv|xvi)\.?|(?:i|v|x|xi)\.")
+
+
 def _join_surnames(clusters: dict[str, list[Candidate]]) -> None:
     """One person, one entity: full names that differ only in a short form of the first name
     ("Alex Wynaendts", "Alexander Wynaendts") are one, and a one-word name (also in the
-    genitive, "Maduros") joins the only full name ending with it, whatever type the model gave
+    genitive, "Maduros") joins the only full name ending with it (or with it and a regnal number,
+    "Charles III."), whatever type the model gave
     that full name ("Guershon Yabusele" as OTH, "Yabusele" as PER), or ending with it misspelt by
     one letter in a long name ("Calvert-Lewis", "Dominic Calvert-Lewin")."""
     full_names: dict[str, list[str]] = {}
     for key in clusters:
         kind, _, name = key.partition(":")
         if kind in ("per", "oth", "loc", "org") and " " in name:
-            full_names.setdefault(name.rsplit(" ", 1)[1], []).append(key)
+            words = name.split()
+            if REGNAL_NUMBER.fullmatch(words[-1]):  # "Charles III." is "Charles"
+                words = words[:-1]
+            full_names.setdefault(words[-1], []).append(key)
     for surname, keys in full_names.items():
         persons = [k for k in keys if k.startswith("per:")] or keys
         longest = max(persons, key=len)

@@ -41,8 +41,11 @@ HEADINGS = frozenset({"h1", "h2", "h3", "hgroup"})
 LEAD_TAGS = frozenset({"p", "div", "h2", "span", "strong", "section", "header"})
 LEAD_MIN, LEAD_MAX = 60, 1500
 CAPTION_MAX = 300
-# a class or id token naming the bar of share buttons ("article-social", "share-bar"), not a topic tag ("tag-social-media")
-SHARE_BAR = re.compile(r"^(?:[a-z]+[-_])?(?:social|share|sharing|shariff)(?:[-_](?:bar|buttons?|box|links|tools|icons))?$")
+# A class or id token naming the bar of share buttons ("article-social", "share-bar"), not a
+# topic tag ("tag-social-media").
+SHARE_BAR = re.compile(
+    r"^(?:[a-z]+[-_])?(?:social|share|sharing|shariff)(?:[-_](?:bar|buttons?|box|links|tools|icons))?$"
+)
 # A list item without any link: the markup says it is no link to elsewhere, whatever its shape
 # ("- Mittlerweile 640 Tote im Westjordanland (05.19 Uhr)" in a ticker's summary). A hint for the
 # layout stage, no segment kind.
@@ -107,9 +110,10 @@ def _headline_element(tree: Any, meta_title: str | None) -> Any:
             return heading
     for header in tree.iter("header"):  # an article's header whose heading is an h2 ("Marathon: Im harten …")
         heading = next(header.iter("h2"), None)
-        if _inside(header, frozenset({"article"})) and heading is not None and not _inside(header, NOT_CONTENT):
-            if len(_headline(heading) or "") >= 10:
-                return heading
+        if heading is None or not _inside(header, frozenset({"article"})) or _inside(header, NOT_CONTENT):
+            continue
+        if len(_headline(heading) or "") >= 10:
+            return heading
     title = _normal(re.split(r"\s[|–-]\s", meta_title or "")[0])
     if len(title) < 10:
         return None
