@@ -32,10 +32,11 @@ def without_possessors(text: str, candidates: list[tuple[Mention, Entity]]) -> l
     return kept
 
 
-# A measured amount: no speaker, whatever stands where a speaker would ("2,5 Prozent").
+# A measured amount and nothing else: no speaker, whatever stands where a speaker would ("2,5
+# Prozent"; "der 35 Jahre alte Aufbauspieler" is a man).
 MEASURE = re.compile(
     r"^(?:etwa |rund |mehr als |fast )?[\d.,]*\d\s*(?:%|Prozent|Prozentpunkte|Euro|Dollar|Cent|Grad|Meter|Kilometer"
-    r"|Kilogramm|Kilo|Tonnen|Stunden|Minuten|Tage|Wochen|Monate|Jahre|Millionen|Milliarden)\b"
+    r"|Kilogramm|Kilo|Tonnen|Stunden|Minuten|Tage|Wochen|Monate|Jahre|Millionen|Milliarden)(?:\s+pro\s+\w+)?$"
 )
 WRITER = frozenset({"wir", "ich", "uns"})
 
