@@ -93,13 +93,15 @@ class Server:
         self.process.wait(30)
 
 
-def run(base: str, name: str, request: dict, clients: int, count: int, workers: int) -> Result:
+def run(base: str, name: str, request: dict | list[dict], clients: int, count: int, workers: int) -> Result:
+    """`count` requests from `clients` at once; a list of requests is sent in turn."""
+    requests = request if isinstance(request, list) else [request]
     latencies: list[float] = []
     errors_5xx = other = 0
 
     local = threading.local()
 
-    def one(_: int) -> tuple[float, int]:
+    def one(number: int) -> tuple[float, int]:
         # one client per thread, kept alive like a browser's connection: creating a client costs
         # more than a page (it loads the TLS certificates), and that is no part of the server's time
         client = getattr(local, "client", None) or httpx.Client(base_url=base, timeout=120)
@@ -108,7 +110,7 @@ def run(base: str, name: str, request: dict, clients: int, count: int, workers: 
         if start - started > TIME_LIMIT_S:
             return 0.0, 0  # over the time limit: not sent
         try:
-            response = client.request(**request)
+            response = client.request(**requests[number % len(requests)])
             return time.perf_counter() - start, response.status_code
         except httpx.HTTPError:
             return time.perf_counter() - start, 599  # no answer at all counts as a server error
@@ -128,11 +130,16 @@ def _print(result: Result) -> None:
     print("  ".join(f"{k}={v}" for k, v in result.row().items()), flush=True)
 
 
-def page_requests(base: str) -> dict[str, dict]:
+SEARCHES = ["Regierung", "Polizei", "Wahl", "Euro", "Krieg", "Schule", "Wien", "Minister", "Gericht", "Klima"]
+
+
+def page_requests(base: str) -> dict[str, dict | list[dict]]:
     """Requests for the article, figure, story and search pages of the stored corpus. The figure
     and story are the most reported ones (the longest lineage table and chart, the longest
-    timeline); the figures list searches what is counted."""
-    articles = httpx.get(f"{base}/api/v1/articles", params={"limit": 50}, timeout=30).json()["items"]
+    timeline); the figures list searches what is counted. The pages a server keeps (page_cache)
+    are also asked in turn at 100 addresses per client count, so that with --pages 100 every
+    request renders its page: articles, and searches for 10 words, pages 1 to 21 of results."""
+    articles = httpx.get(f"{base}/api/v1/articles", params={"limit": 205}, timeout=30).json()["items"]
     article = articles[len(articles) // 2]["id"]
     figure = httpx.get(f"{base}/api/v1/figures", params={"limit": 1}, timeout=600).json()["items"][0]["id"]
     stories = httpx.get(f"{base}/api/v1/stories", params={"limit": 200}, timeout=600).json()["items"]
@@ -143,6 +150,13 @@ def page_requests(base: str) -> dict[str, dict]:
         "figures list page": {"method": "GET", "url": "/figures", "params": {"counts": "Menschen"}},
         "story page": {"method": "GET", "url": f"/stories/{story}"},
         "search page": {"method": "GET", "url": "/search", "params": {"q": "Regierung", "kind": "direct"}},
+        # 100 addresses for each of (at most) two client counts, and 5 for the warm-up
+        "article pages, 100 different": [{"method": "GET", "url": f"/articles/{a['id']}"} for a in articles],
+        "search pages, 100 different": [
+            {"method": "GET", "url": "/search", "params": {"q": word, "page": page}}
+            for page in range(1, 22)
+            for word in SEARCHES
+        ][:205],
     }
 
 
@@ -175,9 +189,15 @@ def main() -> None:
                     _print(results[-1])
             if pages:
                 for name, request in page_requests(server.base).items():
-                    run(server.base, "warm-up", request, 1, 5, workers)
-                    for clients in args.clients:
-                        results.append(run(server.base, name, request, clients, args.pages, workers))
+                    # a list: warmed up on its last 5 addresses, each client count its own share of
+                    # the others (never asked before, so not kept)
+                    run(server.base, "warm-up", request[-5:] if isinstance(request, list) else request, 1, 5, workers)
+                    for turn, clients in enumerate(args.clients):
+                        asked: dict | list[dict] = request
+                        if isinstance(request, list):
+                            share = (len(request) - 5) // len(args.clients)
+                            asked = request[turn * share : (turn + 1) * share]
+                        results.append(run(server.base, name, asked, clients, args.pages, workers))
                         _print(results[-1])
     rows = [r.row() for r in results]
     summary: dict[str, object] = {"rows": rows, "load_end": os.getloadavg()}

@@ -1,5 +1,5 @@
-"""Kept pages: the figure list, figure, story, trail and search pages are rendered once per corpus
-state and address, and rendered afresh as soon as an article is added."""
+"""Kept pages: the figure list, figure, story, trail, search and article pages are rendered once per
+corpus state and address, and rendered afresh as soon as an article is added."""
 
 from __future__ import annotations
 
@@ -75,6 +75,25 @@ def test_an_added_article_makes_every_kept_page_old(corpus_copy, monkeypatch, tm
     assert "Sturmflut an der Küste" in after.text
     client.get("/figures", params={"counts": "Helfer"})
     assert searches == ["search.html"] * 2 and lists == ["figures.html"] * 2
+
+
+def test_an_article_page_is_kept_once_the_links_are_ready(corpus_copy, monkeypatch):
+    rendered = counting(monkeypatch, corpus_pages)
+    links_ready = {"yet": False}
+    links_if_ready = corpus_pages._links_if_ready
+    monkeypatch.setattr(corpus_pages, "_links_if_ready", lambda r: links_if_ready(r) if links_ready["yet"] else None)
+    client = TestClient(create_app(Settings(db=corpus_copy)))
+    article = client.get("/api/v1/articles", params={"limit": 1}).json()["items"][0]["id"]
+    for _ in range(2):  # while the server links the corpus: rendered each time, never kept
+        assert client.get(f"/articles/{article}").status_code == 200
+    assert rendered == ["article.html"] * 2
+    assert client.get("/figures").status_code == 200  # waits for the links
+    links_ready["yet"] = True
+    first, again = client.get(f"/articles/{article}"), client.get(f"/articles/{article}")
+    assert first.status_code == again.status_code == 200 and first.content == again.content
+    assert rendered == ["article.html"] * 3
+    assert client.get(f"/articles/{article}", params={"revision": 1}).status_code == 200
+    assert rendered == ["article.html"] * 4
 
 
 def test_only_complete_pages_are_kept(corpus_copy, monkeypatch):

@@ -32,6 +32,7 @@ from quellenlage.model import SCHEMA_VERSION
 MANIFEST = "_batch.json"
 MARKERS = "_partitions"
 DEFAULT_PARTITION_SIZE = 200
+WARM_UP_TEXT = "Die Polizei sprach am Montag von mehr als 200 Teilnehmern in Berlin."
 
 
 @dataclass
@@ -131,6 +132,30 @@ def _finish(
         settings.progress(done)
 
 
+# What the local cluster's workers start with, beyond Dask's defaults: a worker should spend its
+# CPU on the analysis. Measured side by side on 50-60 10kGNAD articles (2026-12-03, 2 shared cores
+# at load 4-15), in CPU seconds of the worker process against in-process `analyze` beside it:
+# - Dask starts workers with MALLOC_TRIM_THRESHOLD_=65536, which makes glibc return freed memory at
+#   once and, being set, turns off its adaptive mmap threshold: every array of the model above
+#   128 KiB is then mapped and unmapped anew (system time, page faults). The analysing thread used
+#   7.02 CPU-s with it, 6.41 without (in-process analyze 6.31). Glibc's adaptive trimming keeps
+#   worker memory flat as well (benchmarks/batch.py, the memory run).
+# - The worker's own threads took CPU beside the analysing one: the statistical profiler (every
+#   10 ms, for the dashboard) 0.3-0.6 CPU-s per 50 articles; with it off, the event loop's 20 ms
+#   tick, the system monitor (0.5 s) and the memory monitor (0.1 s) still 1.0-1.2 CPU-s per 60
+#   articles beside 6.4 of analysis on a busy machine (the worker's CPU rate 0.79-0.81 of
+#   `analyze`), and 0.2-0.3 at the intervals below (0.89-0.91). The dashboard is not read during
+#   a batch, and a worker's memory moves by megabytes per article, not per 100 ms.
+# OMP/MKL/OpenBLAS threads stay at Dask's one per worker.
+LOCAL_WORKER_CONFIG = {
+    "distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
+
+
 class _cluster:
     """A client of the cluster at `--scheduler`, or of a local cluster of worker processes."""
 
@@ -140,6 +165,7 @@ class _cluster:
         self.client: Any = None
 
     def __enter__(self) -> Any:
+        import dask
         from dask.distributed import Client, LocalCluster
 
         if self.settings.scheduler:
@@ -149,7 +175,8 @@ class _cluster:
                 raise QuellenlageError(f"cannot reach the Dask scheduler {self.settings.scheduler}: {error}") from error
             return self.client
         workers = self.settings.workers or os.cpu_count() or 1
-        self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0")
+        with dask.config.set(LOCAL_WORKER_CONFIG):
+            self.cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0")
         self.client = Client(self.cluster)
         return self.client
 
@@ -166,8 +193,17 @@ def _worker_version() -> str:
     return quellenlage.__version__
 
 
+def _warm_up() -> None:
+    """Load the model and what the analysis builds on its first use (patterns, knowledge base)."""
+    from quellenlage.pipeline import analyze
+
+    analyze(WARM_UP_TEXT, force=True)
+
+
 def _check_workers(client: Any) -> None:
-    """Every worker must run the same Quellenlage, or the tables would mix two analyses."""
+    """Every worker must run the same Quellenlage, or the tables would mix two analyses; then
+    every worker loads the model, all at once, before the first task (not inside the first
+    partition of each, which then took seconds longer than the others)."""
     try:
         versions = client.run(_worker_version)
     except Exception as error:  # noqa: BLE001 - a worker without quellenlage fails here
@@ -178,6 +214,13 @@ def _check_workers(client: Any) -> None:
     wrong = {worker: v for worker, v in versions.items() if v != __version__}
     if wrong:
         raise QuellenlageError(f"workers run another Quellenlage than {__version__}: {wrong}")
+    try:  # a task per worker, run where the partitions will run (client.run would block its event loop)
+        addresses = list(client.scheduler_info()["workers"])
+        client.gather(
+            [client.submit(_warm_up, workers=[a], pure=False, key=f"quellenlage-warm-up-{a}") for a in addresses]
+        )
+    except Exception as error:  # noqa: BLE001 - no model on a worker, a worker out of memory
+        raise QuellenlageError(f"the Dask workers cannot load the Quellenlage model: {error}") from error
 
 
 # --------------------------------------------------------------------------- output folder

@@ -19,7 +19,7 @@ from quellenlage.web.charts import count_chart
 from quellenlage.web.corpus_api import ArticleBody, store
 from quellenlage.web.labels import QUALIFIERS, QUOTE_KINDS, STATUS, label
 from quellenlage.web.linked import LinkIndex, claim_figure_href, latest_divergent, ready_link_index
-from quellenlage.web.page_cache import kept
+from quellenlage.web.page_cache import kept, kept_page
 from quellenlage.web.pages import render
 from quellenlage.web.problems import Problem
 from quellenlage.web.security import require_ingest
@@ -75,11 +75,21 @@ def _linking_installed() -> bool:
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)
 def article_page(request: Request, article_id: str, revision: int | None = Query(None, ge=1)) -> Response:
+    """An article with its analysis, linked to the corpus's figures and trails. Kept like the
+    figure and story pages (`page_cache`: the article everyone reads after a news event is rendered
+    once per corpus state), but only once the links are ready: a page rendered while the server
+    links the corpus lacks them, and the corpus's state does not change when they arrive."""
+    if _links_if_ready(request) is None:
+        return _article_page(request, article_id, revision, None)
+    # the links asked again after the key's corpus state: never older than the state kept under
+    return kept_page(request, lambda: _article_page(request, article_id, revision, _links_if_ready(request)))
+
+
+def _article_page(request: Request, article_id: str, revision: int | None, index: LinkIndex | None) -> Response:
     stored = queried(lambda: corpus_of(request).article(article_id, revision))
     if stored is None:
         raise Problem(404, f"Kein Artikel mit der Kennung {article_id!r}.")
     record = stored.article
-    index = _links_if_ready(request)
     links = stored_links(record.id, stored.entity_ids, index.figure_of if index else None)
     return render(
         request,

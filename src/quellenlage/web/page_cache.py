@@ -1,9 +1,10 @@
 """Pages that stay the same while the corpus does, rendered once and kept.
 
-The figure list, a figure, a story and the search page are functions of their address and of the
-corpus's current revisions: as long as no article is added or revised, the same address gives
-the same page. Readers who ask for a page somebody just read (the list of figures counting
-"Menschen", the search everyone runs after a news event) get the kept bytes instead of waiting
+The figure list, a figure, a story, the search page and an article (once the links are ready)
+are functions of their address and of the corpus's current revisions: as long as no article is
+added or revised, the same address gives the same page. Readers who ask for a page somebody just
+read (the list of figures counting "Menschen", the search everyone runs after a news event) get
+the kept bytes instead of waiting
 behind each other for the same query and template (8 readers at once on one worker: p95 570 ms
 for the figure list). The key holds the corpus's state (`Corpus.state`: number, highest and sum of
 the current revision ids, one aggregate query), so an ingest or a revision makes every kept page
