@@ -122,7 +122,17 @@ def document_source(
     if author:
         state.last_document_speaker = author
         return author, mention
+    if (
+        group == "source"
+        and AT_SOMEBODY.search(text, said_in.start(), said_in.start(group))
+        and mention.text[:1].isupper()
+    ):
+        return unnamed(mention.text), mention  # "hieß es bei der Güterbahn Mitte": who, not a document
     return state.last_document_speaker or state.last_speaker, mention
+
+
+# "hieß es bei der Güterbahn Mitte": "bei" names who said it, even one that no entity stands for.
+AT_SOMEBODY = re.compile(r"\bbei\s+(?:de[mnr]\s+|die\s+|das\s+)?$")
 
 
 # Verbs that report only with a particle or pronoun nearby: "geht davon aus, dass …", "stellte

@@ -162,6 +162,28 @@ def has_trained_model() -> bool:
     return "ner" in load_pipeline().pipe_names
 
 
+# Compound nouns that describe an organisation before its name ("Bahnunternehmen Güterbahn Mitte",
+# "Bildungsgewerkschaft GEW", "Nachrichtensender CNN").
+ORGANISATION_DESCRIPTION = re.compile(
+    r"\w+(?:unternehmen|konzern|anbieter|hersteller|händler|gewerkschaft|sender|dienstleister)", re.IGNORECASE
+)
+
+
+def _without_leading_description(ent: Span) -> Span:
+    """A model name without the common noun before it: the role of a person ("Ex-Geschäftsführer
+    Ahlborn" is Ahlborn) or a compound describing an organisation ("Bahnunternehmen Güterbahn
+    Mitte"); the rest must start with a capitalised word."""
+    k = 0
+    if ent.label_ == "PER":
+        while k < len(ent) - 1 and ent[k].pos_ == "NOUN" and ent[k + 1].pos_ == "PROPN":
+            k += 1
+    elif ent.label_ == "ORG" and len(ent) > 1 and ORGANISATION_DESCRIPTION.fullmatch(ent[0].text):
+        k = 1
+    if k == 0 or not ent[k].text[:1].isupper():
+        return ent
+    return Span(ent.doc, ent.start + k, ent.end, label=ent.label_)
+
+
 def _plausible_name(ent: Span) -> bool:
     """The small NER model also tags capitalised common nouns ("Video") and noun phrases
     ("Reaktion der Verbündeten"). A name starts with a capital; a one-word name is no word the
@@ -245,7 +267,9 @@ def _read(doc: Doc, segment_text: str) -> _Read:
                 ]
             )
     names = [
-        (ent.start_char, ent.end_char, ent.label_.replace("MISC", "OTH")) for ent in doc.ents if _plausible_name(ent)
+        (ent.start_char, ent.end_char, ent.label_.replace("MISC", "OTH"))
+        for ent in map(_without_leading_description, doc.ents)
+        if _plausible_name(ent)
     ]
     return _Read(sentences, names)
 
