@@ -70,7 +70,7 @@ def _add_according_to(
         after = [t for t in sentence.tokens if t.start >= match.end()]
         comma = main_clause_comma(after) if after and after[0].text == "," else None
         # past a relative clause or apposition on the source: "Nach Angaben, die … können, sind …"
-        verb = after[comma + 1] if comma is not None else next((t for t in after if is_finite_verb(t)), None)
+        verb = after[comma + 1] if comma is not None else _verb_after_field(after)
         if verb is not None and verb.start > match.end():
             frame_end = trimmed_span(text, match.start(), verb.start).end
             mention = span_at(text, match.start(group), frame_end)
@@ -78,6 +78,27 @@ def _add_according_to(
     frame = trimmed_span(text, frame_start, frame_end)
     content = _clause_around(text, sentence.tokens, frame) or content
     state.add("according_to", content, frame, speaker, number, mention)
+
+
+COORDINATORS = frozenset({"und", "oder", "sowie", "bzw.", "beziehungsweise", "als", "wie", "sondern", "noch"})
+
+
+def _verb_after_field(after: list[Token]) -> Token | None:
+    """The finite verb after a source phrase that fills the field: the tagger's, or a lowercase
+    word it read as an adjective or a conjunction right after the phrase's noun ("Nach den Angaben
+    des Herstellers misst das Gerät …", "… des Rundfunks käme es …"): after the field of a main
+    clause comes its verb, and an attributive adjective never follows its noun."""
+    for i, token in enumerate(after):
+        if is_finite_verb(token):
+            return token
+        if (
+            (i == 0 or after[i - 1].pos in ("NOUN", "PROPN"))  # the phrase before `after` ends in its noun
+            and token.pos in ("ADJ", "CCONJ")
+            and token.text[:1].islower()
+            and token.text not in COORDINATORS
+        ):
+            return token
+    return None
 
 
 def source_group(match: re.Match[str]) -> str:

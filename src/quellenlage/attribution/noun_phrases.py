@@ -93,13 +93,21 @@ def is_noun_phrase(words: Sequence[Token]) -> bool:
         return case_of(words[0]) == "Nom" and words[0].text.lower() not in NEUTER_DEMONSTRATIVES
     if len(words) > 2 and words[0].text.lower() in PARTITIVES and words[1].text in ("der", "des"):
         return all(nominal(t) or t.pos == "PUNCT" for t in words[1:])  # "Einer der 13 Feuerwehrmänner"
+    if words[0].text.lower() in NEVER_NOMINATIVE:
+        return False
     nouns = [t for t in words if t.pos in ("NOUN", "PROPN", "PRON")]
     article_case = case_of(words[0]) if words[0].pos == "DET" else ""
-    if not nouns or nouns[0].text in TIME_NOUNS or "Dat" in (case_of(nouns[0]), article_case) or article_case == "Acc":
+    # an article read as accusative vetoes only where its form cannot be nominative ("einige" is either)
+    accusative_article = article_case == "Acc" and words[0].text.lower() not in NOMINATIVE_OR_ACCUSATIVE
+    if not nouns or nouns[0].text in TIME_NOUNS or "Dat" in (case_of(nouns[0]), article_case) or accusative_article:
         return False
     # a nominative article outweighs a noun read as accusative ("Der 23-jährige Sportler")
     # (a bare plural is nominative as often as accusative: "Vertraute der Insassen berichteten")
-    bare_plural = not article_case and "Number=Plur" in nouns[0].morph
+    # and so is a bare noun of speaking people ("Internationale Wahlbeobachter monieren …"), whose
+    # singular and plural the tagger may confuse
+    bare_plural = not article_case and (
+        "Number=Plur" in nouns[0].morph or (nouns[0].pos == "NOUN" and bool(SPEAKING_WORD.search(nouns[0].text)))
+    )
     if case_of(nouns[0]) == "Acc" and article_case != "Nom" and not bare_plural:
         return False
     return all(nominal(t) or t.pos in ("PUNCT", "CCONJ", "PRON") or t.text in NAME_PREPOSITIONS for t in words)
@@ -133,7 +141,29 @@ def _may_be_nominative(phrase: Sequence[Token]) -> bool:
         if head is None or phrase[0].text.lower() not in NOMINATIVE_ARTICLES:
             return False
         return head.pos == "PROPN" or bool(SPEAKING_WORD.search(head.text) or MEDIUM_HEAD.search(head.text))
-    return all(w.pos == "PROPN" for w in phrase) and case_of(phrase[-1]) != "Gen"
+    # a name, with the role nouns that stand before it ("Liverpools Trainer Jürgen Klopp")
+    named = all(w.pos == "PROPN" or (w.pos == "NOUN" and k + 1 < len(phrase) and phrase[k + 1].pos == "PROPN")
+                for k, w in enumerate(phrase))  # fmt: skip
+    return named and phrase[-1].pos == "PROPN" and case_of(phrase[-1]) != "Gen"
+
+
+# Articles and quantifiers whose form is nominative or accusative alike ("einige Parteien haben …").
+NOMINATIVE_OR_ACCUSATIVE = frozenset(
+    {"die", "das", "eine", "keine", "einige", "viele", "mehrere", "alle", "beide", "manche", "zahlreiche", "diese"}
+    | {"ihre", "seine", "unsere"}
+)
+
+
+# Articles and possessives that are never nominative, whatever case the tagger gives them.
+NEVER_NOMINATIVE = frozenset(
+    {"dem", "den", "des", "einem", "einen", "eines", "diesem", "diesen", "jenem", "jenen", "jedem", "jeden"}
+    | {f"{stem}{ending}" for stem in ("ihr", "sein", "mein", "unser", "euer") for ending in ("em", "en", "es", "er")}
+)
+
+
+# Comparative particles (KOKOM, CCONJ in UD): a noun phrase after them is a predicate or a
+# comparison, never the subject.
+PREDICATIVE_PARTICLES = frozenset({"als", "wie"})
 
 
 def _first_nominative(words: Sequence[Token], any_case: bool, by_form: bool) -> list[Token]:
@@ -142,6 +172,9 @@ def _first_nominative(words: Sequence[Token], any_case: bool, by_form: bool) -> 
         t = words[i]
         if t.pos == "PUNCT" and t.text not in ("„", '"'):
             return []
+        if t.text.lower() in PREDICATIVE_PARTICLES and t.pos == "CCONJ":
+            i = _after_predicate(words, i)  # "bezeichnete X als „Knaller“": what X is called
+            continue
         if t.pos == "ADP":
             i = after_prepositional_phrase(words, i)
             continue
@@ -154,6 +187,9 @@ def _first_nominative(words: Sequence[Token], any_case: bool, by_form: bool) -> 
             i += 1  # an adjective before an article is an adverb: "teilte später der Direktor mit"
             continue
         phrase = noun_phrase_at(words, i)
+        if not any_case and phrase and phrase[0].text.lower() in NEVER_NOMINATIVE:
+            i += len(phrase)  # "dem Sicherheitsrat", "Ihrer Meinung": no subject, whatever the tagger read
+            continue
         head = next((w for w in reversed(phrase) if w.pos in ("NOUN", "PROPN")), None)
         # a nominative article outweighs a noun read as accusative ("berichtet die Website")
         nominative = phrase and (
@@ -163,6 +199,16 @@ def _first_nominative(words: Sequence[Token], any_case: bool, by_form: bool) -> 
             return with_genitives(words, i + len(phrase), phrase)
         i += max(1, len(phrase))
     return []
+
+
+def _after_predicate(words: Sequence[Token], i: int) -> int:
+    """Index after the comparative particle at `i` and its noun phrase, a quoted one included
+    ("als „Knaller aus Karlsruhe“")."""
+    if i + 1 < len(words) and words[i + 1].text in ("„", '"'):
+        closing = closing_quote(words, i + 1)
+        if closing is not None:
+            return closing + 1
+    return after_prepositional_phrase(words, i)
 
 
 def after_prepositional_phrase(words: Sequence[Token], i: int) -> int:

@@ -56,7 +56,7 @@ TEXT_KINDS = frozenset({"headline", "lead", "caption", "body", "media", "blockqu
 
 
 def find_quotes(text: str, segments: list[Segment], sentences: list[Sentence], index: EntityIndex) -> list[Quote]:
-    sentences = by_word_form(sentences)
+    sentences = by_word_form(sentences, index)
     speakers = SpeakerResolver(text, index, sentences)
     state = QuoteState()
     by_segment: dict[int, list[tuple[int, Sentence]]] = {}

@@ -39,7 +39,7 @@ from quellenlage.attribution.subject_clauses import (
     without_relative_clauses,
 )
 from quellenlage.entities.index import EntityIndex, ref
-from quellenlage.model import Entity, Mention, Sentence, Span
+from quellenlage.model import Entity, Mention, Sentence, Span, Token
 
 PREPOSITION_BEFORE = re.compile(
     r"\b(?:gegen|für|mit|von|vom|an|am|auf|in|im|ins|nach|zu|zur|zum|über|durch|aus|bei|beim|vor|unter|zwischen"
@@ -51,6 +51,16 @@ COORDINATION = re.compile(r"^\s*(?:,|und|sowie|oder)?\s*(?:,\s*)?(?:und\s+|sowie
 
 # A frame longer than this is a clause whose verb the tagger missed, not a name before a colon.
 NAMING_FRAME_MAX = 8
+
+
+def _predicative_field(field: Sequence[Token], tokens: Sequence[Token], verb: int) -> bool:
+    """ "Als Grund gab die Behörde … an", "Als Beispiel nannte die NASA …": "als" with a noun
+    phrase and no verb before the finite verb, which more words follow, is the field of a main
+    clause (verb second), not a clause of its own ("…, als der Minister sagte"); its noun is what
+    is named, and the subject follows the verb."""
+    if len(field) < 2 or field[0].text.lower() != "als" or verb + 1 >= len(tokens):
+        return False
+    return tokens[verb + 1].pos != "PUNCT" and not any(t.pos in ("VERB", "AUX") for t in field)
 
 
 class SpeakerResolver(ArticleView):
@@ -161,7 +171,9 @@ class SpeakerResolver(ArticleView):
         while field and (field[0].pos == "PUNCT" or field[0].text.lower() in FOCUS_PARTICLES):
             field = field[1:]  # "Auch Feinstein argumentierte": the particle belongs to the subject's field
         main_verb = main_clause_verb(tokens, verb) if field and field[0].pos == "SCONJ" else None
-        if main_verb is not None:  # "Als ein Fluggast zu Hilfe eilte, biss der Randalierer …"
+        if main_verb is None and _predicative_field(field, tokens, verb):
+            phrase = first_nominative_phrase(tokens[verb + 1 :])  # "Als Grund nannte die NASA …"
+        elif main_verb is not None:  # "Als ein Fluggast zu Hilfe eilte, biss der Randalierer …"
             phrase = first_nominative_phrase(tokens[main_verb + 1 :])
         elif field and field[0].pos == "SCONJ" or (field and field[0].text.lower() == "wie"):
             # where case gives none, the first noun phrase (the tagger may read "der Focus" as a genitive)
