@@ -300,11 +300,15 @@ def _join_surnames(clusters: dict[str, list[Candidate]]) -> None:
         targets = full_names.get(name) or (full_names.get(name[:-1], []) if name.endswith("s") else [])
         if len(targets) == 1:
             clusters[targets[0]].extend(clusters.pop(key))
+    by_length: dict[int, list[str]] = {}  # one letter apart: the same length or one more or less
+    for surname in full_names:
+        by_length.setdefault(len(surname), []).append(surname)
     for key in [k for k in clusters if k.partition(":")[0] in ("per", "loc", "oth") and " " not in k]:
         name = key.partition(":")[2]
         if len(name) < MISSPELT_MIN:
             continue
-        near = [k for surname, keys in full_names.items() if _one_letter_apart(name, surname) for k in keys]
+        surnames = [s for size in (len(name) - 1, len(name), len(name) + 1) for s in by_length.get(size, [])]
+        near = [k for surname in surnames if _one_letter_apart(name, surname) for k in full_names[surname]]
         persons = [k for k in near if k.startswith("per:") and k in clusters]
         if len(persons) == 1:  # "Calvert-Lewis" (the model's place) for "Dominic Calvert-Lewin"
             clusters[persons[0]].extend(clusters.pop(key))
