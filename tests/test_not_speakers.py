@@ -28,3 +28,14 @@ def test_a_subheading_after_a_block_quote_names_no_speaker() -> None:
     analysis = analyze(text)
     quote = next(q for q in analysis.quotes if "Respekt" in q.content.text)
     assert quote.speaker is not None and quote.speaker.name == "Irakli Kobachidse"
+
+
+def test_words_without_a_noun_a_measure_or_the_writer_name_no_speaker() -> None:
+    """Frames misread on real pages: "ist" (Correctiv), "Wer glaubt, dass …" (Motorsport-Magazin),
+    "2,5 Prozent" (Welt), the commentary's "Wir" (Stuttgarter Zeitung); agencies write their
+    names in lower case, and a description with a measure is a person."""
+    from quellenlage.attribution.not_speakers import no_one
+
+    assert all(no_one(name) for name in ("ist", "Wer", "Wir", "2,5 Prozent", "etwa 3 Prozent pro Jahr"))
+    persons = ("dpa", "Experten", "35 Jahre alte Aufbauspieler", "Kreisen der Spionageabwehr")
+    assert not any(no_one(name) for name in persons)

@@ -302,3 +302,9 @@ def test_a_span_that_places_an_event_is_no_quantity() -> None:
         "bis fünf Wochen geben. Drei Wochen zuvor hatte die Polizei 15 Tage lang ermittelt."
     )
     assert [text[q.start : q.end] for q in quantities(text, 0, len(text))] == ["15 Tage"]
+
+
+def test_a_rank_after_nummer_is_no_quantity() -> None:
+    """ "jahrelang nur Nummer Zwei hinter Rea" (Motorsport-Magazin) ranks, it counts nothing."""
+    assert parse("Lowes, jahrelang nur Nummer Zwei hinter Rea, feierte bereits zwei Siege.")[0].value == 2
+    assert len(parse("Lowes, jahrelang nur Nummer Zwei hinter Rea, feierte bereits zwei Siege.")) == 1

@@ -38,9 +38,17 @@ MEASURE = re.compile(
     r"^(?:etwa |rund |mehr als |fast )?[\d.,]*\d\s*(?:%|Prozent|Prozentpunkte|Euro|Dollar|Cent|Grad|Meter|Kilometer"
     r"|Kilogramm|Kilo|Tonnen|Stunden|Minuten|Tage|Wochen|Monate|Jahre|Millionen|Milliarden)(?:\s+pro\s+\w+)?$"
 )
-WRITER = frozenset({"wir", "ich", "uns"})
+WRITER = frozenset({"wir", "ich", "uns", "wer"})
+# Speakers written in lower case: the agencies' own abbreviations, and the pronouns a frame
+# names its speaker by ("sagte er"), kept as the speaker's words.
+LOWER_CASE_SPEAKERS = frozenset({"dpa", "epd", "kna", "dts", "sid", "afp", "ap", "er", "sie", "dieser", "diese"})
 
 
 def no_one(name: str) -> bool:
-    """Words that name no speaker: a measure, or the writer's own "wir"."""
-    return MEASURE.match(name) is not None or name.lower() in WRITER
+    """Words that name no speaker: a measure, the writer's own "wir", the "Wer" of "Wer glaubt,
+    dass …", or words without a noun or pronoun (German writes every noun with a capital, so
+    "ist" as the speaker of "wie deutsche Dienste ermittelt haben" is a misread frame)."""
+    if MEASURE.match(name) is not None or name.lower() in WRITER:
+        return True
+    capitalised = any(word.lstrip("\"„“”»«‚‘'(")[:1].isupper() for word in name.split())
+    return not capitalised and name.lower() not in LOWER_CASE_SPEAKERS

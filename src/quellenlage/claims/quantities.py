@@ -143,7 +143,7 @@ COUNTED_NOUN_AFTER = re.compile(
     r"[a-zäöüß][\w-]*(?:e|en|er|es|em)\s+){0,3}[A-ZÄÖÜ][a-zäöüß]"
 )
 LABEL_BEFORE = re.compile(
-    r"(?:\b[ABL]|\bNr\.|§|\bArtikel|\bArt\.|\bParagra(?:f|ph)|\bKapitel|\bSeite|\bGleis|\bLinie|\bPlatz|\bRang"
+    r"(?:\b[ABL]|\bNr\.|\bNummer|§|\bArtikel|\bArt\.|\bParagra(?:f|ph)|\bKapitel|\bSeite|\bGleis|\bLinie|\bPlatz|\bRang"
     r"|\bBand|\bZimmer|\bTor|\bHalle|\bKW|[Ss]tufe|\bGrad|\bKategorie|\bTeil)\s?$"
 )
 # A stretch with more than one number per this many characters is crowded (news prose has one per
