@@ -139,7 +139,9 @@ def page_requests(base: str) -> dict[str, dict | list[dict]]:
     timeline); the figures list searches what is counted. The pages a server keeps (page_cache)
     are also asked in turn at 100 addresses per client count, so that with --pages 100 every
     request renders its page: articles, and searches for 10 words, pages 1 to 21 of results."""
-    articles = httpx.get(f"{base}/api/v1/articles", params={"limit": 205}, timeout=30).json()["items"]
+    listed = f"{base}/api/v1/articles"
+    articles = httpx.get(listed, params={"limit": 200}, timeout=30).json()["items"]  # 200: the API's largest page
+    articles += httpx.get(listed, params={"limit": 5, "offset": 200}, timeout=30).json()["items"]
     article = articles[len(articles) // 2]["id"]
     figure = httpx.get(f"{base}/api/v1/figures", params={"limit": 1}, timeout=600).json()["items"][0]["id"]
     stories = httpx.get(f"{base}/api/v1/stories", params={"limit": 200}, timeout=600).json()["items"]
